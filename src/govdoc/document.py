@@ -1,0 +1,66 @@
+"""The rendered document: a python-docx document that saves deterministically."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from typing import IO, Any
+
+import docx.document
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class Document:
+    """A rendered 公文.
+
+    It behaves like the python-docx document it wraps (``doc.paragraphs``,
+    ``doc.core_properties``…; the wrapped object is :attr:`docx`), and saves the same
+    input to the same bytes: zip entries carry a fixed timestamp and the parts are
+    written in a fixed order.
+    """
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self._docx = document
+
+    @property
+    def docx(self) -> docx.document.Document:
+        """The python-docx document, for further editing."""
+        return self._docx
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._docx, name)
+
+    def save(self, path_or_stream: str | os.PathLike[str] | IO[bytes]) -> None:
+        """Write the .docx to a path or a binary stream."""
+        data = self.to_bytes()
+        if hasattr(path_or_stream, "write"):
+            path_or_stream.write(data)  # type: ignore[union-attr]
+        else:
+            with open(path_or_stream, "wb") as fh:
+                fh.write(data)
+
+    def to_bytes(self) -> bytes:
+        """The .docx file's bytes."""
+        package = self._docx.part.package
+        parts = list(package.iter_parts())
+        for part in parts:
+            part.before_marshal()
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            def write(name: str, blob: bytes) -> None:
+                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                zf.writestr(info, blob)
+
+            write(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
+            write(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+            for part in parts:
+                write(part.partname.membername, part.blob)
+                if len(part.rels):
+                    write(part.partname.rels_uri.membername, part.rels.xml)
+        return buf.getvalue()

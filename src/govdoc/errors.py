@@ -1,0 +1,11 @@
+"""Exceptions govdoc raises on purpose."""
+
+from __future__ import annotations
+
+
+class GovdocError(Exception):
+    """Base class of govdoc's own errors."""
+
+
+class TemplateError(GovdocError):
+    """A template cannot be used: not a .docx, or missing what govdoc needs."""

@@ -1,0 +1,57 @@
+"""Rendering: a :class:`~govdoc.model.Report` into a Word document.
+
+The layout's blocks are written as paragraph XML (user text escaped) and handed to
+docxtpl as one already-safe value for the template's ``{{p body }}`` placeholder.
+docxtpl renders in a sandboxed, autoescaping Jinja environment, so no user text is
+ever parsed as a template and a hostile template cannot run code.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from govdoc.document import Document
+from govdoc.layout import layout
+from govdoc.model import Report
+from govdoc.render.template import template_bytes
+from govdoc.render.xml import body_xml
+
+__all__ = ["render"]
+
+_ENV = SandboxedEnvironment(autoescape=True)
+
+
+def render(
+    report: Report,
+    template: str | Path | None = None,
+    *,
+    normalize: bool = True,
+) -> Document:
+    """Lay out ``report`` in ``template`` and return the document; call ``.save()`` on it.
+
+    ``template`` is a path to a .docx template (default: govdoc's general-format
+    template). With ``normalize`` (default), ASCII punctuation next to Chinese text
+    becomes full-width; nothing else in the user's words changes.
+    """
+    if not isinstance(report, Report):
+        raise TypeError(f"render() takes a govdoc.Report, not {type(report).__name__}")
+    blocks = layout(report, normalize=normalize)
+    tpl = DocxTemplate(io.BytesIO(template_bytes(template)))
+    tpl.render({"body": Markup(body_xml(blocks))}, _ENV)
+    doc = tpl.docx
+    props = doc.core_properties
+    props.title = report.title.replace("\n", "")
+    props.author = report.issuer
+    props.last_modified_by = report.issuer
+    props.subject = report.kind.value
+    stamp = datetime.datetime.combine(report.date, datetime.time())
+    props.created = stamp
+    props.modified = stamp
+    props.revision = 1
+    return Document(doc)

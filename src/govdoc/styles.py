@@ -1,0 +1,129 @@
+"""The named styles of a govdoc template, one per layout role.
+
+Each role of the layout (title, body, the four heading levels, the signature…) maps
+to one named style, so a clerk who restyles the template in Word changes the output
+without touching code. Built-in Word style names are used where Word has one
+(Title, heading 1–4, Body Text, Salutation, Signature, Date, footer), so Word and WPS
+show them under their localised names (标题, 标题 1, 正文文本, 称呼, 签名, 日期, 页脚).
+
+The numbers come from :mod:`govdoc.spec`; the template builder writes these
+definitions into ``styles.xml`` and the renderer refers to them by id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from govdoc import spec
+
+
+class Role(str, Enum):
+    """What a paragraph or run is, in the layout of a 公文."""
+
+    TITLE = "title"
+    SALUTATION = "salutation"  # 主送机关
+    BODY = "body"
+    HEADING_1 = "heading1"
+    HEADING_2 = "heading2"
+    HEADING_3 = "heading3"
+    HEADING_4 = "heading4"
+    SIGNATURE = "signature"  # 发文机关署名
+    DATE = "date"  # 成文日期
+    FOOTER = "footer"
+    # Character styles for run-in headings (heading and text in one paragraph).
+    RUN_IN_1 = "runin1"
+    RUN_IN_2 = "runin2"
+    RUN_IN_3 = "runin3"
+    RUN_IN_4 = "runin4"
+
+
+HEADINGS = (Role.HEADING_1, Role.HEADING_2, Role.HEADING_3, Role.HEADING_4)
+RUN_INS = (Role.RUN_IN_1, Role.RUN_IN_2, Role.RUN_IN_3, Role.RUN_IN_4)
+
+
+@dataclass(frozen=True)
+class StyleDef:
+    """A named style: its id and name, and the formatting it carries."""
+
+    id: str
+    name: str
+    kind: str = "paragraph"  # or "character"
+    based_on: str | None = "Normal"
+    link: str | None = None
+    east_asia: str | None = None
+    latin: str | None = None
+    size: float | None = None
+    squeeze: float | None = None
+    color: str | None = None
+    jc: str | None = None
+    first_line_chars: int | None = None
+    right_chars: float | None = None
+    side_tw: int | None = None
+    keep_next: bool = False
+    snap_to_grid: bool | None = None
+    line_tw: int | None = None
+    after_lines: int = 0
+    outline_level: int | None = None
+    ui_priority: int | None = None
+
+
+_LATIN = spec.FONT_LATIN.value
+
+NORMAL = StyleDef(
+    id="Normal", name="Normal", based_on=None,
+    east_asia=spec.FONT_FANGSONG.value, latin=_LATIN, size=spec.BODY_SIZE.value,
+    squeeze=spec.CHAR_SQUEEZE.value, color=spec.COLOR_BLACK, jc="both",
+    line_tw=spec.LINE_PITCH_TW,
+)
+
+STYLES: dict[Role, StyleDef] = {
+    Role.TITLE: StyleDef(
+        id="Title", name="Title", east_asia=spec.FONT_XIAOBIAOSONG.value, latin=_LATIN,
+        size=spec.TITLE_SIZE.value, squeeze=0.0, jc="center", keep_next=True,
+        snap_to_grid=False, after_lines=spec.TITLE_LINES_AFTER.value,
+    ),
+    Role.SALUTATION: StyleDef(id="Salutation", name="Salutation", keep_next=True),
+    Role.BODY: StyleDef(
+        id="BodyText", name="Body Text", first_line_chars=spec.FIRST_LINE_INDENT.value,
+    ),
+    Role.SIGNATURE: StyleDef(id="Signature", name="Signature", jc="right", keep_next=True),
+    Role.DATE: StyleDef(
+        id="Date", name="Date", jc="right",
+        right_chars=spec.SEALED_DATE_RIGHT_INDENT.value,
+    ),
+    Role.FOOTER: StyleDef(
+        id="Footer", name="footer", east_asia=spec.FONT_SONGTI.value,
+        latin=spec.FONT_SONGTI.value, size=spec.PAGE_NUMBER_SIZE.value, squeeze=0.0,
+        line_tw=spec.FOOTER_LINE_TW, snap_to_grid=False,
+    ),
+}
+
+for _level, (_role, _runin, _font) in enumerate(
+    zip(HEADINGS, RUN_INS, spec.HEADING_FONTS.value), start=1
+):
+    STYLES[_role] = StyleDef(
+        id=f"Heading{_level}", name=f"heading {_level}", based_on="BodyText",
+        link=f"Heading{_level}Char", east_asia=_font, latin=_LATIN, keep_next=True,
+        outline_level=_level - 1,
+    )
+    STYLES[_runin] = StyleDef(
+        id=f"Heading{_level}Char", name=f"Heading {_level} Char", kind="character",
+        based_on="DefaultParagraphFont", link=f"Heading{_level}", east_asia=_font,
+        latin=_LATIN,
+    )
+
+
+def style_id(role: Role) -> str:
+    """The style id the renderer writes for ``role``."""
+    return STYLES[role].id
+
+
+def heading_role(level: int) -> Role:
+    """The paragraph role of a stand-alone heading at ``level`` (1–4)."""
+    return HEADINGS[level - 1]
+
+
+def run_in_role(level: int) -> Role:
+    """The character role of a run-in heading at ``level`` (1–4)."""
+    return RUN_INS[level - 1]
