@@ -39,26 +39,38 @@ def find_soffice() -> str | None:
 def to_pdf(docx: str | os.PathLike[str], out_dir: str | os.PathLike[str] | None = None,
            *, timeout: float = 180) -> Path:
     """Convert ``docx`` to PDF in ``out_dir`` (default: beside it); return the PDF's path."""
+    src = Path(docx).resolve()
+    return to_pdfs([src], out_dir if out_dir is not None else src.parent, timeout=timeout)[0]
+
+
+def to_pdfs(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike[str],
+            *, timeout: float = 600) -> list[Path]:
+    """Convert several .docx files to PDF in ``out_dir`` with one LibreOffice process."""
     soffice = find_soffice()
     if soffice is None:
         raise ConversionError(INSTALL_HINT)
-    src = Path(docx).resolve()
-    out = Path(out_dir).resolve() if out_dir is not None else src.parent
+    sources = [Path(d).resolve() for d in docxs]
+    stems = [s.stem for s in sources]
+    if len(set(stems)) != len(stems):
+        raise ConversionError("to_pdfs: two inputs share a file name; their PDFs would collide")
+    out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
+    pdfs = [out / (s + ".pdf") for s in stems]
+    for pdf in pdfs:
+        pdf.unlink(missing_ok=True)  # never mistake an old PDF for a new one
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
     with tempfile.TemporaryDirectory(prefix="govdoc-lo-") as profile:
         cmd = [
             soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-            "--norestore", "--convert-to", "pdf", "--outdir", str(out), str(src),
+            "--norestore", "--convert-to", "pdf", "--outdir", str(out), *map(str, sources),
         ]
         try:
             proc = subprocess.run(cmd, env=env, capture_output=True, text=True,
                                   timeout=timeout, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise ConversionError(f"LibreOffice did not convert {src} within {timeout} s") from None
-    pdf = out / (src.stem + ".pdf")
-    if proc.returncode != 0 or not pdf.exists():
-        raise ConversionError(
-            f"LibreOffice could not convert {src}: {proc.stderr.strip() or proc.stdout.strip()}"
-        )
-    return pdf
+            raise ConversionError(f"LibreOffice did not finish within {timeout} s") from None
+    missing = [str(p) for p in pdfs if not p.exists()]
+    if proc.returncode != 0 or missing:
+        detail = proc.stderr.strip() or proc.stdout.strip()
+        raise ConversionError(f"LibreOffice could not convert to {', '.join(missing)}: {detail}")
+    return pdfs

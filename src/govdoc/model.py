@@ -20,7 +20,9 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     field_validator,
     model_validator,
 )
@@ -40,10 +42,10 @@ def _check_text(value: str, *, what: str, allow_newlines: bool = False) -> str:
     if m:
         raise PydanticCustomError(
             "illegal_character",
-            "{what} 含有不能写入 Word 文档的控制字符 U+{code:04X}（第 {pos} 个字符）: "
-            "the text contains the control character U+{code:04X} at position {pos}, "
+            "{what} 含有不能写入 Word 文档的控制字符 U+{code}（第 {pos} 个字符）: "
+            "the text contains the control character U+{code} at position {pos}, "
             "which a .docx cannot hold",
-            {"what": what, "code": ord(m.group()), "pos": m.start() + 1},
+            {"what": what, "code": f"{ord(m.group()):04X}", "pos": m.start() + 1},
         )
     if not allow_newlines and ("\n" in value or "\r" in value):
         raise PydanticCustomError(
@@ -100,7 +102,18 @@ def _coerce_block(value: object) -> object:
     return value
 
 
-Block = Annotated[Union[Paragraph, "Section"], BeforeValidator(_coerce_block)]
+def _block_kind(value: object) -> str:
+    """Tell a section (it has a title or a body) from a paragraph, so errors name one."""
+    if isinstance(value, dict):
+        return "section" if ("title" in value or "body" in value) else "paragraph"
+    return "section" if isinstance(value, Section) else "paragraph"
+
+
+Block = Annotated[
+    Union[Annotated[Paragraph, Tag("paragraph")], Annotated["Section", Tag("section")]],
+    Discriminator(_block_kind),
+    BeforeValidator(_coerce_block),
+]
 
 
 class Section(BaseModel):

@@ -1,0 +1,58 @@
+"""Shared fixtures: the seed report, its .docx, and its LibreOffice rendering."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # for pdfmeasure / ooxml helpers
+
+SEED_TEXT = ROOT.parent / "shared" / "seeds" / "didiao-2023-fazhi-report.txt"
+
+
+def load_example(name: str) -> ModuleType:
+    """Import ``examples/<name>.py`` as a module."""
+    path = ROOT / "examples" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"example_{name}", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def require_libreoffice() -> None:
+    """Skip when LibreOffice is missing — except in CI, where that is a failure."""
+    from govdoc.convert import find_soffice
+
+    if find_soffice() is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("LibreOffice is not installed, and CI must run the rendered tests")
+        pytest.skip("LibreOffice is not installed")
+
+
+@pytest.fixture(scope="session")
+def seed_report():
+    return load_example("didiao_2023_report").REPORT
+
+
+@pytest.fixture(scope="session")
+def seed_docx(seed_report, tmp_path_factory) -> Path:
+    import govdoc
+
+    path = tmp_path_factory.mktemp("seed") / "seed.docx"
+    govdoc.render(seed_report).save(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(seed_docx) -> Path:
+    require_libreoffice()
+    from govdoc.convert import to_pdf
+
+    return to_pdf(seed_docx)

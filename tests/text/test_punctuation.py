@@ -1,0 +1,35 @@
+import pytest
+
+from govdoc.text.punctuation import normalize_punctuation
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("2023年,棣棠乡", "2023年，棣棠乡"),
+        ("报告如下:", "报告如下："),
+        ("(一)强化组织领导", "（一）强化组织领导"),
+        ("见(2023年)文件", "见（2023年）文件"),
+        ("是否可行?请批示!", "是否可行？请批示！"),
+        ("一是加强;二是", "一是加强；二是"),
+    ],
+)
+def test_ascii_punctuation_next_to_chinese_becomes_full_width(raw, expected):
+    assert normalize_punctuation(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2.5亿元", "时间10:30开会", "a, b; c", "f(x) = 1", "<b>&{{x}}", "100%通过", "1.2.3"],
+)
+def test_everything_else_is_left_alone(text):
+    assert normalize_punctuation(text) == text
+
+
+def test_only_the_punctuation_changes():
+    raw = "棣棠乡(一)共4个村,调解率达:100%,2.5亿元"
+    out = normalize_punctuation(raw)
+    assert len(out) == len(raw)
+    changed = [(a, b) for a, b in zip(raw, out) if a != b]
+    assert changed == [("(", "（"), (")", "）"), (",", "，"), (":", "：")]
+    assert "100%,2.5亿元" in out  # "," between digits stays
