@@ -33,7 +33,7 @@ from types import ModuleType
 from typing import Callable
 
 import docx
-from docx.enum.text import WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -59,9 +59,9 @@ FONTS: dict[Role, str] = {
 }
 INDENTED = {Role.BODY, Role.HEADING_1, Role.HEADING_2, Role.HEADING_3, Role.HEADING_4}
 ALIGN = {
-    Role.TITLE: WD_PARAGRAPH_ALIGNMENT.CENTER,
-    Role.SIGNATURE: WD_PARAGRAPH_ALIGNMENT.RIGHT,
-    Role.DATE: WD_PARAGRAPH_ALIGNMENT.RIGHT,
+    Role.TITLE: WD_ALIGN_PARAGRAPH.CENTER,
+    Role.SIGNATURE: WD_ALIGN_PARAGRAPH.RIGHT,
+    Role.DATE: WD_ALIGN_PARAGRAPH.RIGHT,
 }
 
 # A paragraph as plain data: its role and its runs as (text, role of the run's font).

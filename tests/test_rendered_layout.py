@@ -1,0 +1,275 @@
+"""The seed report as LibreOffice renders it, measured with pdfplumber.
+
+These tests need LibreOffice; they skip on a developer machine without it and fail
+in CI (CI=true). Positions are in millimetres from the page's top-left corner.
+The documents are written for Word/WPS; where LibreOffice 7.4 differs (it hangs
+line-end punctuation past the margin and adds space between Chinese and Latin text
+despite ``autoSpaceDE=0``), the measurement allows for that and says so.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import govdoc
+from govdoc import spec
+
+from conftest import require_libreoffice
+from pdfmeasure import Line, Page, ink_bbox, open_pdf, read_pages
+
+LEFT = spec.MARGIN_LEFT.value  # 28 mm
+RIGHT = LEFT + spec.BLOCK_WIDTH.value  # 184 mm
+TOP = spec.MARGIN_TOP.value  # 37 mm
+BOTTOM = TOP + spec.BLOCK_HEIGHT.value  # 262 mm
+PITCH = spec.pt_to_mm(spec.LINE_PITCH.value)
+CH3 = spec.pt_to_mm(spec.BODY_SIZE.value)  # one 字 of 3号
+CH4 = spec.pt_to_mm(spec.PAGE_NUMBER_SIZE.value)  # one 字 of 4号
+PUNCT = set("，。、；：？！）》”’…—")
+NO_LINE_START = set("，。、；：？！）》”’")
+
+FANGSONG, KAITI, HEITI, XBS, SONG, LATIN = (
+    "UMingCN", "UKaiCN", "WenQuanYiZenHei", "NotoSerifCJK", "NotoSansCJK", "LiberationSerif")
+
+
+@pytest.fixture(scope="module")
+def pages(seed_pdf) -> list[Page]:
+    with open_pdf(seed_pdf) as pdf:
+        yield read_pages(pdf)
+
+
+def text_lines(page: Page) -> list[Line]:
+    """Lines inside the text block (the page number is below it)."""
+    return [l for l in page.lines if l.baseline < BOTTOM + 1]
+
+
+def footer_line(page: Page) -> Line:
+    (line,) = [l for l in page.lines if l.baseline > BOTTOM + 1]
+    return line
+
+
+def slot(line: Line) -> int:
+    """The grid line (0–21) a text line stands on.
+
+    A line's baseline lies 0.6–0.9 of the pitch below the top of its grid line (0.73
+    for 3号 text, 0.82 for the 2号 title).
+    """
+    position = (line.baseline - TOP) / PITCH
+    index = int(position)
+    assert 0.6 <= position - index <= 0.9, (line.text, position)
+    return index
+
+
+def used_slots(page: Page) -> int:
+    return slot(text_lines(page)[-1]) + 1
+
+
+def is_wide(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…"
+
+
+def wrapped_full_width_lines(pages: list[Page]):
+    """(line, next line) for lines of Chinese text that wrapped onto a next line."""
+    for page in pages:
+        lines = text_lines(page)
+        for line, nxt in zip(lines, lines[1:]):
+            inside = [g for g in line.glyphs if g.x1 <= RIGHT + 0.5]
+            if nxt.x0 < LEFT + 0.5 and all(is_wide(g.text) for g in line.glyphs) \
+                    and line.size == spec.BODY_SIZE.value and line.x0 < LEFT + 0.5:
+                yield line, nxt, inside
+
+
+def test_the_seed_renders_to_several_pages(pages):
+    assert len(pages) >= 4
+
+
+def test_22_lines_on_every_full_page(pages):
+    for page in pages[:-1]:
+        lines = text_lines(page)
+        slots = [slot(l) for l in lines]
+        assert slots == sorted(set(slots)), page.number  # one line per grid line
+        # Page 1 starts with the title and its blank line; every page fills 22 slots.
+        assert slots[-1] == spec.LINES_PER_PAGE.value - 1, (page.number, slots)
+        if page.number > 1:
+            assert len(lines) == spec.LINES_PER_PAGE.value, page.number
+    assert used_slots(pages[-1]) <= spec.LINES_PER_PAGE.value
+
+
+def test_first_line_sits_at_the_top_of_the_text_block(pages):
+    for page in pages:
+        first = text_lines(page)[0]
+        # The baseline of an exact 28.95 pt line lies 0.7–0.8 of a line below its top.
+        assert TOP + 0.6 * PITCH < first.baseline < TOP + 0.85 * PITCH, page.number
+
+
+def test_28_characters_on_every_wrapped_line_of_full_width_text(pages):
+    counted = 0
+    for line, nxt, inside in wrapped_full_width_lines(pages):
+        if len(inside) == 27:
+            # 避头尾: the next line starts with a character that pulled a mark along.
+            assert nxt.text[1] in NO_LINE_START or nxt.text[0] in NO_LINE_START, line.text
+            continue
+        assert len(inside) == spec.CHARS_PER_LINE.value, line.text
+        counted += 1
+    assert counted > 40
+
+
+def test_no_line_starts_with_closing_punctuation(pages):
+    for page in pages:
+        for line in text_lines(page):
+            assert line.text[0] not in NO_LINE_START, line.text
+
+
+def test_text_stays_between_28_and_184_mm(pages):
+    for page in pages:
+        for line in text_lines(page):
+            assert line.x0 >= LEFT - 0.3, line.text
+            # LibreOffice hangs a line-end mark past the margin (it reads
+            # w:overflowPunct inverted): measure the last glyph that is not one.
+            body = [g for g in line.glyphs if g.text not in PUNCT]
+            assert body[-1].x1 <= RIGHT + 0.3, line.text
+            assert line.glyphs[-1].x1 <= RIGHT + CH3 + 0.3, line.text
+
+
+def test_body_lines_fill_the_block_width(pages):
+    widths = [line.x1 for line, _, inside in wrapped_full_width_lines(pages) if len(inside) == 28]
+    assert widths and all(RIGHT - 0.7 <= x <= RIGHT + 0.3 for x in widths)
+
+
+def test_page_numbers(pages):
+    for page in pages:
+        line = footer_line(page)
+        assert line.text == f"— {page.number} —"
+        assert line.size == spec.PAGE_NUMBER_SIZE.value
+        assert line.fonts() == {SONG} or all(f.startswith(SONG) for f in line.fonts())
+        dash = line.glyphs[0]
+        box = ink_bbox(page.plumber, dash.x0, dash.top - 1, dash.x1, dash.baseline + 1)
+        assert box is not None
+        centre = (box[1] + box[3]) / 2
+        assert abs(centre - (BOTTOM + spec.PAGE_NUMBER_DASH_BELOW_BLOCK.value)) <= 1.0, centre
+        if page.number % 2:
+            assert abs(line.x1 - (RIGHT - CH4)) <= 1.0, line.x1
+        else:
+            assert abs(line.x0 - (LEFT + CH4)) <= 1.0, line.x0
+
+
+def test_title_is_22pt_centred_in_xiaobiaosong(pages):
+    title = text_lines(pages[0])[0]
+    assert title.text == "棣棠乡2023年度法治政府建设情况报告"
+    assert {g.size for g in title.glyphs} == {spec.TITLE_SIZE.value}
+    assert abs(title.centre - (LEFT + RIGHT) / 2) <= 1.0
+    assert all(f.startswith(XBS) or f == LATIN for f in title.fonts())
+    # The title on the first grid line, one blank line, then the body.
+    assert slot(title) == 0 and slot(text_lines(pages[0])[1]) == 2
+
+
+def test_heading_fonts(pages):
+    lines = [l for p in pages for l in text_lines(p)]
+    h1 = [l for l in lines if l.text in ("一、工作开展情况", "二、主要存在不足")]
+    assert len(h1) == 2 and all(l.fonts() == {HEITI} for l in h1)
+    h1_latin = [l for l in lines if l.text == "三、2024年努力方向"][0]
+    assert h1_latin.fonts() == {HEITI, LATIN}
+    run_in = [l for l in lines if l.text.startswith("（一）强化组织领导")][0]
+    heading_part = [g for g in run_in.glyphs if g.x0 < run_in.x0 + 18 * CH3 - 1]
+    assert {g.font for g in heading_part[:18]} == {KAITI}
+    assert run_in.glyphs[-1].font == FANGSONG
+    # Run-in and level-1 headings are indented two characters like the body.
+    for line in h1 + [run_in]:
+        assert abs(line.x0 - (LEFT + 2 * spec.pt_to_mm(spec.CHAR_PITCH))) <= 0.6, line.text
+
+
+def signature_lines(pages: list[Page]) -> tuple[Page, Line, Line]:
+    for page in pages:
+        lines = text_lines(page)
+        for a, b in zip(lines, lines[1:]):
+            if a.text == "棣棠乡人民政府" and b.text == "2024年1月18日":
+                return page, a, b
+    raise AssertionError("no signature block found")
+
+
+def word_width(line: Line) -> float:
+    """The line's width without the space LibreOffice adds between Chinese and digits.
+
+    Word and WPS honour ``w:autoSpaceDE="0"``; LibreOffice 7.4 does not, so the sum
+    of the glyph advances (with the grid's character squeeze) is the Word width.
+    """
+    squeeze = spec.pt_to_mm(spec.CHAR_SQUEEZE.value)
+    return sum((g.x1 - g.x0) + squeeze for g in line.glyphs)
+
+
+def test_sealed_signature_geometry(pages):
+    page, sig, date = signature_lines(pages)
+    # 成文日期 right-indented four characters (7.3.5.1).
+    assert abs(date.x1 - (RIGHT - 4 * CH3)) <= 1.0, date.x1
+    # 署名 centred on the date.
+    date_centre = date.x1 - word_width(date) / 2
+    assert abs(sig.centre - date_centre) <= 1.0, (sig.centre, date_centre)
+    # Two blank lines between the body and the 署名 leave the seal its room.
+    lines = text_lines(page)
+    above = lines[lines.index(sig) - 1]
+    assert slot(sig) - slot(above) == 3 and slot(date) == slot(sig) + 1
+
+
+def test_a_body_line_shares_the_page_with_the_signature(pages):
+    page, sig, _ = signature_lines(pages)
+    assert page is pages[-1]
+    body = [l for l in text_lines(page) if l.baseline < sig.baseline and l.size == spec.BODY_SIZE.value]
+    assert body and FANGSONG in body[-1].fonts()
+
+
+# -- The signature block across page boundaries, both layouts -----------------------
+
+def padded_report(n_lines: int, sealed: bool) -> govdoc.Report:
+    """A report whose body is ``n_lines`` full lines (28 characters each)."""
+    para = "法" * (28 * 3 - 2)  # three lines, first indented two characters
+    body = [para] * (n_lines // 3) + ["治" * (28 * (n_lines % 3) - 2)] * (n_lines % 3 > 0)
+    return govdoc.Report(title="关于测试分页的报告", body=body, issuer="某某县人民政府办公室",
+                         date=datetime.date(2024, 12, 25), sealed=sealed)
+
+
+@pytest.fixture(scope="module")
+def stepped(tmp_path_factory):
+    require_libreoffice()
+    from govdoc.convert import to_pdfs
+
+    tmp = tmp_path_factory.mktemp("stepped")
+    cases = [(n, sealed) for sealed in (True, False) for n in range(14, 24)]
+    paths = []
+    for n, sealed in cases:
+        path = tmp / f"body{n}-{'sealed' if sealed else 'unsealed'}.docx"
+        govdoc.render(padded_report(n, sealed)).save(path)
+        paths.append(path)
+    result = {}
+    for (n, sealed), pdf in zip(cases, to_pdfs(paths, tmp)):
+        with open_pdf(pdf) as doc:
+            result[(n, sealed)] = read_pages(doc)
+    return result
+
+
+def test_signature_never_stands_alone_on_a_page(stepped):
+    for (n, sealed), pages in stepped.items():
+        last = text_lines(pages[-1])
+        sig = [l for l in last if l.text == "某某县人民政府办公室"]
+        assert sig, (n, sealed)
+        body = [l for l in last if l.baseline < sig[0].baseline]
+        assert body, f"{n} body lines, sealed={sealed}: signature page without body text"
+        if len(pages) > 1:
+            # The page before ends early only because the kept block did not fit there.
+            free = spec.LINES_PER_PAGE.value - used_slots(pages[-2])
+            assert free < used_slots(pages[-1]), (n, sealed, free)
+
+
+def test_unsealed_signature_geometry(stepped):
+    pages = stepped[(14, False)]
+    lines = text_lines(pages[-1])
+    sig = [l for l in lines if l.text == "某某县人民政府办公室"][0]
+    date = lines[lines.index(sig) + 1]
+    assert date.text == "2024年12月25日"
+    # 署名 right-indented two characters, one blank line under the body (7.3.5.2).
+    assert abs(sig.x1 - (RIGHT - 2 * CH3)) <= 1.0, sig.x1
+    above = lines[lines.index(sig) - 1]
+    assert slot(sig) - slot(above) == 2 and slot(date) == slot(sig) + 1
+    # The date starts two characters right of the 署名's first character.
+    date_left = date.x1 - word_width(date)  # Word's width, without LibreOffice's gaps
+    assert abs(date_left - (sig.x0 + 2 * CH3)) <= 1.0, (date_left, sig.x0)
