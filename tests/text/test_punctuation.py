@@ -33,3 +33,18 @@ def test_only_the_punctuation_changes():
     changed = [(a, b) for a, b in zip(raw, out) if a != b]
     assert changed == [("(", "（"), (")", "）"), (",", "，"), (":", "：")]
     assert "100%,2.5亿元" in out  # "," between digits stays
+
+
+from hypothesis import given, strategies as st
+
+_ALPHABET = st.sampled_from(list("棣棠乡法治,;:?!()（）。1a .<>{}%") + ["\U00020BB7"])
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_normalisation_changes_only_the_seven_marks_in_place(text):
+    out = normalize_punctuation(text)
+    assert len(out) == len(text)
+    for a, b in zip(text, out):
+        assert a == b or (a, b) in {(",", "，"), (";", "；"), (":", "："), ("?", "？"),
+                                    ("!", "！"), ("(", "（"), (")", "）")}
+    assert normalize_punctuation(out) == out  # idempotent

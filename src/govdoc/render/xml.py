@@ -7,6 +7,8 @@ are written in schema order.
 
 from __future__ import annotations
 
+import re
+
 from govdoc import spec
 from govdoc.layout import Block, Run
 from govdoc.styles import style_id
@@ -17,11 +19,13 @@ _ESCAPES = str.maketrans({
     "\n": "</w:t><w:br/><w:t xml:space=\"preserve\">",
 })
 
+_SPECIAL = re.compile("[&<>{}\t\n]")
+
 
 def run_xml(run: Run) -> str:
     """A ``w:r`` holding ``run``'s text, with its character style if it has one."""
     rpr = f'<w:rPr><w:rStyle w:val="{style_id(run.role)}"/></w:rPr>' if run.role else ""
-    text = run.text.translate(_ESCAPES)
+    text = run.text.translate(_ESCAPES) if _SPECIAL.search(run.text) else run.text
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 

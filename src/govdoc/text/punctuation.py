@@ -10,8 +10,11 @@ alone: ``2.5亿元``, ``10:30``, ``a, b`` and ``f(x)`` do not change.
 
 from __future__ import annotations
 
+import re
+
 _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PARENS = {"(": "（", ")": "）"}
+_MARKS = re.compile(r"[,;:?!()]")
 
 
 def is_chinese(ch: str) -> bool:
@@ -33,26 +36,39 @@ def _touches_chinese(text: str, i: int) -> bool:
 
 
 def normalize_punctuation(text: str) -> str:
-    """``text`` with ASCII ``, ; : ? ! ( )`` next to Chinese made full-width."""
-    if not any(c in text for c in ",;:?!()"):
+    """``text`` with ASCII ``, ; : ? ! ( )`` next to Chinese made full-width.
+
+    A mark next to one that became full-width is judged again, so a run such as
+    ``中:,`` converts whole and normalising twice changes nothing more.
+    """
+    while True:
+        out = _normalize_once(text)
+        if out == text:
+            return out
+        text = out
+
+
+def _normalize_once(text: str) -> str:
+    positions = [m.start() for m in _MARKS.finditer(text)]
+    if not positions:
         return text
     chars = list(text)
     # Pair parentheses first, so that a pair is converted together.
     stack: list[int] = []
-    pairs: list[tuple[int, int]] = []
-    for i, c in enumerate(chars):
-        if c == "(":
+    paired: set[int] = set()
+    for i in positions:
+        if text[i] == "(":
             stack.append(i)
-        elif c == ")" and stack:
-            pairs.append((stack.pop(), i))
-    paired = set()
-    for a, b in pairs:
-        paired.update((a, b))
-        if _touches_chinese(text, a) or _touches_chinese(text, b):
-            chars[a], chars[b] = _PARENS["("], _PARENS[")"]
-    for i, c in enumerate(text):
-        if c in _SIMPLE and _touches_chinese(text, i):
-            chars[i] = _SIMPLE[c]
-        elif c in _PARENS and i not in paired and _touches_chinese(text, i):
+        elif text[i] == ")" and stack:
+            a = stack.pop()
+            paired.update((a, i))
+            if _touches_chinese(text, a) or _touches_chinese(text, i):
+                chars[a], chars[i] = _PARENS["("], _PARENS[")"]
+    for i in positions:
+        c = text[i]
+        if c in _SIMPLE:
+            if _touches_chinese(text, i):
+                chars[i] = _SIMPLE[c]
+        elif i not in paired and _touches_chinese(text, i):
             chars[i] = _PARENS[c]
     return "".join(chars)
