@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import given, strategies as st
 
 from govdoc.text.punctuation import normalize_punctuation
 
@@ -34,8 +35,6 @@ def test_only_the_punctuation_changes():
     assert changed == [("(", "（"), (")", "）"), (",", "，"), (":", "：")]
     assert "100%,2.5亿元" in out  # "," between digits stays
 
-
-from hypothesis import given, strategies as st
 
 _ALPHABET = st.sampled_from(list("棣棠乡法治,;:?!()（）。1a .<>{}%") + ["\U00020BB7"])
 
