@@ -65,13 +65,13 @@ def test_sealed_signature_is_centred_over_a_date_four_characters_in():
     sig_centre = sig.right_indent_tw + text_width_twips("棣棠乡人民政府") / 2
     date_centre = date.right_indent_tw + text_width_twips("2024年1月18日") / 2
     assert abs(sig_centre - date_centre) <= 1
-    assert sig.lines_before == sealed_lines_before() == 2
+    assert sig.space_before_tw == 2 * spec.LINE_PITCH_TW and sealed_lines_before() == 2
 
 
 def test_unsealed_signature_two_characters_in_and_date_two_characters_right_of_it():
     sig, date = signature_blocks("中共棣棠乡委员会办公室", "2024年1月18日", sealed=False)
     ch = spec.CHAR_TW
-    assert sig.right_indent_tw == 2 * ch and sig.lines_before == 1
+    assert sig.right_indent_tw == 2 * ch and sig.space_before_tw == spec.LINE_PITCH_TW
     sig_left = -(sig.right_indent_tw + text_width_twips("中共棣棠乡委员会办公室"))
     date_left = -(date.right_indent_tw + text_width_twips("2024年1月18日"))
     assert date_left - sig_left == 2 * ch

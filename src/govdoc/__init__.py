@@ -12,17 +12,21 @@
 
 from govdoc.document import Document
 from govdoc.errors import GovdocError, TemplateError
-from govdoc.model import DocKind, Paragraph, Report, Section
+from govdoc.model import Attachment, DocKind, Header, Paragraph, Report, Section, Table, Urgency
 from govdoc.render import render
 
 __all__ = [
+    "Attachment",
     "DocKind",
     "Document",
     "GovdocError",
+    "Header",
     "Paragraph",
     "Report",
     "Section",
+    "Table",
     "TemplateError",
+    "Urgency",
     "render",
 ]
 __version__ = "0.1.0"

@@ -10,38 +10,50 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Callable, Union
 
 from govdoc import spec
-from govdoc.model import Paragraph, Report, Section
+from govdoc.model import Header, Paragraph, Report, Section, Table
 from govdoc.styles import Role, heading_role, run_in_role
 from govdoc.text import format_date, heading_label, normalize_punctuation
-from govdoc.text.metrics import text_width_twips
+from govdoc.text.metrics import text_width_pt, text_width_twips
 
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text; ``role`` names a character style, or None for the paragraph's."""
+    """A stretch of text; ``role`` names a character style, or None for the paragraph's.
+
+    ``size`` (points) overrides the style's type size, for elements sized to fit.
+    """
 
     text: str
     role: Role | None = None
+    size: float | None = None
 
 
 @dataclass(frozen=True)
 class Block:
     """One paragraph of the document: its role (style), runs and placement.
 
-    ``lines_before`` counts blank lines (of the body's line pitch) above the paragraph;
-    ``right_indent_tw`` / ``left_indent_tw`` override the style's indents;
-    ``keep_next`` keeps the paragraph on the page of the next one.
+    Lengths are in twips. ``space_before_tw`` is the space above the paragraph (blank
+    lines are multiples of :func:`lines`); ``line_tw`` an exact line height replacing
+    the style's; ``left_indent_tw`` / ``right_indent_tw`` / ``first_line_tw`` (negative:
+    hanging) override the style's indents; ``tabs`` are left tab stops; ``align``
+    (left, center, right, both) overrides the style's alignment; ``keep_next`` keeps
+    the paragraph on the page of the next one.
     """
 
     role: Role
     runs: tuple[Run, ...]
     keep_next: bool = False
-    lines_before: int = 0
+    space_before_tw: int = 0
+    line_tw: int | None = None
     right_indent_tw: int | None = None
     left_indent_tw: int | None = None
+    first_line_tw: int | None = None
+    tabs: tuple[int, ...] = ()
+    align: str | None = None
+    page_break_before: bool = False
 
     @property
     def text(self) -> str:
@@ -49,23 +61,75 @@ class Block:
         return "".join(r.text for r in self.runs)
 
 
+@dataclass(frozen=True)
+class TableBlock:
+    """A table: cell texts row by row, header rows, cell type size (points), column widths (twips)."""
+
+    rows: tuple[tuple[str, ...], ...]
+    header_rows: int
+    size: float
+    widths_tw: tuple[int, ...]
+
+
+Item = Union[Block, TableBlock]
+
+
+def table_block(table: Table, fix: Callable[[str], str]) -> TableBlock:
+    """Column widths: each column gets what its longest line needs when the block allows;
+    otherwise the narrow columns keep their need and the wide ones share the rest."""
+    size = spec.SIZE_3HAO if table.size == "3号" else spec.SIZE_4HAO
+    rows = tuple(tuple(fix(c) for c in row) for row in table.rows)
+    # One character of slack: LibreOffice widens Chinese/digit boundaries (autoSpaceDE).
+    margin = 2 * TABLE_CELL_MARGIN_TW + spec.CHAR_TW
+    need = [
+        max(spec.pt_to_twips(text_width_pt(line, size=size, squeeze=0.0)) + margin
+            for row in rows for line in (row[c] or " ").split("\n"))
+        for c in range(len(rows[0]))
+    ]
+    total = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+    widths = list(need)
+    if sum(need) > total:
+        remaining, left = total, len(need)
+        for c in sorted(range(len(need)), key=lambda c: need[c]):
+            share = remaining // left
+            widths[c] = min(need[c], share)
+            remaining -= widths[c]
+            left -= 1
+    extra = total - sum(widths)
+    widths = [w + extra * w // sum(widths) for w in widths]
+    widths[-1] += total - sum(widths)
+    return TableBlock(rows, table.header_rows, size, tuple(widths))
+
+
+TABLE_CELL_MARGIN_TW = 57
+"""Left and right cell margins of govdoc's tables (1 mm)."""
+
+
+def lines(n: int) -> int:
+    """The height of ``n`` blank lines of the body grid, in twips."""
+    return n * spec.LINE_PITCH_TW
+
+
 @dataclass
 class _Builder:
     fix: Callable[[str], str]
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Item] = field(default_factory=list)
 
     def add(self, role: Role, *runs: Run, **kw: object) -> None:
         self.blocks.append(Block(role, runs, **kw))  # type: ignore[arg-type]
 
-    def body(self, items: list[Paragraph | Section], level: int) -> None:
+    def body(self, items: list[Paragraph | Section | Table], level: int) -> None:
         n = 0
         for item in items:
             if isinstance(item, Paragraph):
                 self.add(Role.BODY, Run(self.fix(item.text)))
                 continue
+            if isinstance(item, Table):
+                self.blocks.append(table_block(item, self.fix))
+                continue
             n += 1
             heading = heading_label(level, n) + self.fix(item.title)
-            rest: list[Paragraph | Section] = list(item.body)
+            rest: list[Paragraph | Section | Table] = list(item.body)
             if item.run_in:
                 first = rest.pop(0)
                 assert isinstance(first, Paragraph)  # the model guarantees it
@@ -100,9 +164,9 @@ def signature_blocks(issuer: str, date_text: str, sealed: bool) -> list[Block]:
         date_right = spec.SEALED_DATE_RIGHT_INDENT.value * ch
         # Centre the 署名 over the date.
         sig_right = max(0, date_right + (w_date - w_sig) // 2)
-        lines = sealed_lines_before()
+        blank = sealed_lines_before()
     else:
-        lines = spec.UNSEALED_LINES_BEFORE.value
+        blank = spec.UNSEALED_LINES_BEFORE.value
         offset = spec.UNSEALED_DATE_OFFSET.value * ch
         if w_date > w_sig:
             # A date longer than the 署名: the date is right-indented 2 字 and the
@@ -113,13 +177,105 @@ def signature_blocks(issuer: str, date_text: str, sealed: bool) -> list[Block]:
             sig_right = spec.UNSEALED_SIGNATURE_RIGHT_INDENT.value * ch
             date_right = sig_right + w_sig - offset - w_date
     return [
-        Block(Role.SIGNATURE, (Run(issuer),), keep_next=True, lines_before=lines,
+        Block(Role.SIGNATURE, (Run(issuer),), keep_next=True, space_before_tw=lines(blank),
               right_indent_tw=sig_right),
         Block(Role.DATE, (Run(date_text),), right_indent_tw=date_right),
     ]
 
 
-def layout(report: Report, *, normalize: bool = True) -> list[Block]:
+def mark_size(text: str) -> float:
+    """The 标志's type size: the usual size, or smaller so that ``text`` fits the block."""
+    cells = text_width_pt(text, size=1.0, squeeze=0.0)
+    return min(spec.MARK_MAX_SIZE.value, math.floor(spec.BLOCK_WIDTH_PT / cells * 2) / 2)
+
+
+def header_blocks(header: Header, fix: Callable[[str], str]) -> list[Block]:
+    """The 版头 (7.2): 份号, 密级, 紧急程度, then the 标志 with its top edge 35 mm under
+    the block's top, the 发文字号 (and 签发人) two lines below it, carrying the red rule."""
+    blocks: list[Block] = []
+    for role, value in ((Role.COPY_NUMBER, header.copy_number), (Role.SECRECY, header.secrecy),
+                        (Role.URGENCY, header.urgency.value if header.urgency else None)):
+        if value:
+            blocks.append(Block(role, (Run(value),)))
+    mark = fix(header.mark)
+    size = mark_size(mark)
+    above_mm = len(blocks) * spec.pt_to_mm(spec.LINE_PITCH.value)
+    ink_offset_mm = spec.pt_to_mm(size * spec.MARK_INK_ABOVE_LINE_TOP_EM)
+    space_mm = spec.MARK_TOP_BELOW_BLOCK.value - above_mm + ink_offset_mm
+    blocks.append(Block(Role.MARK, (Run(mark, size=size),), keep_next=True,
+                        space_before_tw=spec.mm_to_twips(space_mm),
+                        line_tw=spec.pt_to_twips(size)))
+    gap = lines(spec.MARK_LINES_TO_NUMBER.value)
+    number = fix(header.number) if header.number else ""
+    if not header.signers:
+        blocks.append(Block(Role.DOC_NUMBER, (Run(number),), space_before_tw=gap))
+        return blocks
+    blocks.extend(signer_blocks(number, [fix(n) for n in header.signers], gap))
+    return blocks
+
+
+def signer_blocks(number: str, signers: list[str], space_before_tw: int) -> list[Block]:
+    """签发人 lines (7.2.6), the last one shared with the 发文字号 (7.2.5).
+
+    Two names a line; continuation lines start under the first name of the line above;
+    the 发文字号 is indented one character from the left and the names end one
+    character from the right, on the line of the last 签发人.
+    """
+    label = "签发人："
+    per_line = spec.SIGNERS_PER_LINE.value
+    rows = ["　".join(signers[i:i + per_line]) for i in range(0, len(signers), per_line)]
+    side = spec.NUMBER_SIDE_INDENT.value * spec.CHAR_TW
+    block_tw = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+    names_at = block_tw - side - max(text_width_twips(r) for r in rows)
+    label_at = names_at - text_width_twips(label)
+    blocks = []
+    for i, row in enumerate(rows):
+        last = i == len(rows) - 1
+        runs: list[Run] = []
+        tabs = [label_at, names_at] if i == 0 else [names_at]
+        if last:
+            runs.append(Run("\t" + number))
+            tabs = [side, *tabs]
+        runs.append(Run("\t" + label if i == 0 else "\t"))
+        runs.append(Run(row, Role.SIGNER_NAME))
+        blocks.append(Block(Role.DOC_NUMBER if last else Role.SIGNER, tuple(runs),
+                            space_before_tw=space_before_tw if i == 0 else 0,
+                            tabs=tuple(tabs), align="left"))
+    return blocks
+
+
+def attachment_note_blocks(names: list[str]) -> list[Block]:
+    """The 附件说明 (7.3.4): one blank line under the body, two characters in.
+
+    "附件：" then, for several attachments, "1." "2." …; a name that wraps continues
+    under its own first character, and each further item's number stands under the
+    one above.
+    """
+    label = "附件："
+    start = spec.ATTACHMENT_NOTE_INDENT.value * spec.CHAR_TW + text_width_twips(label)
+    space = lines(spec.ATTACHMENT_NOTE_LINES_BEFORE.value)
+    if len(names) == 1:
+        return [Block(Role.ATTACHMENT_NOTE, (Run(label + names[0]),), keep_next=True,
+                      space_before_tw=space, left_indent_tw=start,
+                      first_line_tw=-text_width_twips(label))]
+    blocks = []
+    for i, name in enumerate(names, 1):
+        number = f"{i}."
+        hang = text_width_twips(number) + (text_width_twips(label) if i == 1 else 0)
+        blocks.append(Block(
+            Role.ATTACHMENT_NOTE, (Run((label if i == 1 else "") + number + name),),
+            keep_next=True, space_before_tw=space if i == 1 else 0,
+            left_indent_tw=start + text_width_twips(number), first_line_tw=-hang,
+        ))
+    return blocks
+
+
+def note_text(note: str) -> str:
+    """The 附注 in its 圆括号 (7.3.6); a note already in them is left as it is."""
+    return note if note.startswith("（") and note.endswith("）") else f"（{note}）"
+
+
+def layout(report: Report, *, normalize: bool = True) -> list[Item]:
     """The blocks of ``report``, top to bottom.
 
     With ``normalize`` (the default), ASCII punctuation next to Chinese text becomes
@@ -128,7 +284,11 @@ def layout(report: Report, *, normalize: bool = True) -> list[Block]:
     """
     fix: Callable[[str], str] = normalize_punctuation if normalize else (lambda s: s)
     b = _Builder(fix)
-    b.add(Role.TITLE, Run(fix(report.title)))
+    title_space = 0
+    if report.header is not None:
+        b.blocks.extend(header_blocks(report.header, fix))
+        title_space = lines(spec.RULE_LINES_TO_TITLE.value)
+    b.add(Role.TITLE, Run(fix(report.title)), space_before_tw=title_space)
     if report.recipients:
         names = "、".join(fix(r) for r in report.recipients)
         if not names.endswith("："):
@@ -136,7 +296,23 @@ def layout(report: Report, *, normalize: bool = True) -> list[Block]:
         b.add(Role.SALUTATION, Run(names))
     b.body(list(report.body), 1)
     # The 署名 and date never stand alone on a page: the last body paragraph keeps
-    # with them (and the 署名 keeps with the date, by its style).
-    b.blocks[-1] = replace(b.blocks[-1], keep_next=True)
+    # with them (the 附件说明 and the 署名 keep with what follows, by their styles).
+    if isinstance(b.blocks[-1], Block):
+        b.blocks[-1] = replace(b.blocks[-1], keep_next=True)
+    if report.attachments:
+        b.blocks.extend(attachment_note_blocks([fix(a.title) for a in report.attachments]))
     b.blocks.extend(signature_blocks(fix(report.issuer), format_date(report.date), report.sealed))
+    if report.note is not None:
+        b.blocks[-1] = replace(b.blocks[-1], keep_next=True)  # the date: a Block
+        b.add(Role.NOTE, Run(note_text(fix(report.note))))
+    several = len(report.attachments) > 1
+    for n, attachment in enumerate(report.attachments, 1):
+        if not attachment.body:
+            continue  # listed only: sent separately
+        b.add(Role.ATTACHMENT_LABEL, Run("附件" + (str(n) if several else "")),
+              page_break_before=True)
+        b.add(Role.ATTACHMENT_TITLE, Run(fix(attachment.title)),
+              space_before_tw=lines(spec.ATTACHMENT_TITLE_LINE.value
+                                    - spec.ATTACHMENT_LABEL_LINE.value - 1))
+        b.body(list(attachment.body), 1)
     return b.blocks

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from enum import Enum
-from typing import Annotated, Union
+from typing import Annotated, Literal, Union
 
 from pydantic import (
     BaseModel,
@@ -30,7 +30,9 @@ from pydantic_core import PydanticCustomError
 
 from govdoc import spec
 
-__all__ = ["DocKind", "Paragraph", "Report", "Section"]
+__all__ = [
+    "Attachment", "DocKind", "Header", "Paragraph", "Report", "Section", "Table", "Urgency",
+]
 
 # Characters that XML 1.0 cannot hold, and lone surrogates.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -82,6 +84,105 @@ class DocKind(str, Enum):
     纪要 = "纪要"
 
 
+class Urgency(str, Enum):
+    """紧急程度 (7.2.3)."""
+
+    特急 = "特急"
+    加急 = "加急"
+
+
+_DOC_NUMBER = re.compile(r"^(?P<code>[^\s〔〕\[\]［］（）()【】]+)〔(?P<year>(19|20)\d{2})〕(?P<serial>[1-9]\d*)号$")
+_SECRECY = re.compile(r"^(绝密|机密|秘密)(★(\d+(年|个月)|长期))?$")
+
+
+class Header(BaseModel):
+    """版头 (7.2): the part above the red separator line.
+
+    >>> Header(organs=["棣棠乡人民政府"], number="棣政发〔2024〕5号").mark
+    '棣棠乡人民政府文件'
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    organs: list[str] = Field(
+        min_length=1,
+        description="发文机关 named in the 标志, lead organ first (several for 联合行文).",
+    )
+    mark_suffix: str = Field(
+        default=spec.MARK_SUFFIX.value,
+        description="Words after the organ's name in the 标志: 文件, or empty for the name only.",
+    )
+    number: str | None = Field(
+        default=None, description="发文字号, e.g. 棣政发〔2024〕5号 (7.2.5)."
+    )
+    signers: list[str] = Field(
+        default_factory=list, description="签发人 of a 上行文, lead signer first (7.2.6)."
+    )
+    copy_number: str | None = Field(default=None, description="份号: six digits (7.2.1).")
+    secrecy: str | None = Field(
+        default=None, description="密级和保密期限, e.g. 秘密★1年 (7.2.2)."
+    )
+    urgency: Urgency | None = Field(default=None, description="紧急程度: 特急 or 加急 (7.2.3).")
+
+    @property
+    def mark(self) -> str:
+        """The 标志 of a single issuer: its name and the suffix."""
+        return self.organs[0] + self.mark_suffix
+
+    @field_validator("organs", "signers")
+    @classmethod
+    def _names(cls, v: list[str]) -> list[str]:
+        return [_check_text(n, what="机关或姓名 name") for n in v]
+
+    @field_validator("number")
+    @classmethod
+    def _number(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        _check_text(v, what="发文字号 number")
+        if "第" in v:
+            raise PydanticCustomError(
+                "number_di", "发文字号不加“第”字: the serial takes no 第 (7.2.5), e.g. 棣政发〔2024〕5号"
+            )
+        if re.search(r"[\[\]［］【】]|[（(]\d{4}[）)]", v):
+            raise PydanticCustomError(
+                "number_brackets",
+                "发文字号的年份用六角括号〔〕: the year goes in 〔 〕, not [ ] or （ ） (7.2.5)",
+            )
+        m = _DOC_NUMBER.match(v)
+        if not m:
+            if re.search(r"〕0\d*号$", v):
+                raise PydanticCustomError(
+                    "number_padding", "发文字号序号不编虚位: the serial has no leading zeros (7.2.5)"
+                )
+            raise PydanticCustomError(
+                "number_form",
+                "发文字号应为“机关代字〔年份〕序号号”: expected code〔year〕serial号, e.g. 棣政发〔2024〕5号",
+            )
+        return v
+
+    @field_validator("copy_number")
+    @classmethod
+    def _copy_number(cls, v: str | None) -> str | None:
+        digits = spec.COPY_NUMBER_DIGITS.value
+        if v is not None and not re.fullmatch(rf"\d{{{digits}}}", v):
+            raise PydanticCustomError(
+                "copy_number", "份号应为6位阿拉伯数字: the copy number must be {n} digits, e.g. 000001",
+                {"n": digits},
+            )
+        return v
+
+    @field_validator("secrecy")
+    @classmethod
+    def _secrecy(cls, v: str | None) -> str | None:
+        if v is not None and not _SECRECY.match(v):
+            raise PydanticCustomError(
+                "secrecy",
+                "密级应为绝密、机密或秘密，可加★和保密期限: expected e.g. 秘密 or 秘密★1年 (7.2.2)",
+            )
+        return v
+
+
 class Paragraph(BaseModel):
     """A body paragraph (自然段): set in 仿宋 with a two-character first-line indent."""
 
@@ -95,6 +196,48 @@ class Paragraph(BaseModel):
         return _check_text(v, what="段落 paragraph text")
 
 
+class Table(BaseModel):
+    """A table in the body or an attachment (8): full block width, single-spaced cells.
+
+    ``rows`` holds the cell texts row by row; the first ``header_rows`` rows repeat at
+    the top of every page the table spans. ``size`` is the cells' type size: 4号
+    (default) or 3号.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rows: list[list[str]] = Field(min_length=1, description="Cell texts, row by row.")
+    header_rows: int = Field(default=1, ge=0, description="Rows repeated on every page.")
+    size: Literal["4号", "3号"] = Field(default="4号", description="Type size of the cells.")
+
+    @field_validator("rows")
+    @classmethod
+    def _rows(cls, v: list[list[str]]) -> list[list[str]]:
+        width = len(v[0])
+        for i, row in enumerate(v):
+            if not row:
+                raise PydanticCustomError("empty_row", "表格第 {i} 行没有单元格: row {i} has no cells",
+                                          {"i": i + 1})
+            if len(row) != width:
+                raise PydanticCustomError(
+                    "ragged_table",
+                    "表格各行单元格数不同: row {i} has {n} cells, the first row {w}",
+                    {"i": i + 1, "n": len(row), "w": width},
+                )
+            for cell in row:
+                if cell:
+                    _check_text(cell, what="表格单元格 table cell", allow_newlines=True)
+        return v
+
+    @model_validator(mode="after")
+    def _header(self) -> Table:
+        if self.header_rows > len(self.rows):
+            raise PydanticCustomError(
+                "header_rows", "表头行数多于表格行数: header_rows exceeds the number of rows"
+            )
+        return self
+
+
 def _coerce_block(value: object) -> object:
     """Let authors write a plain string for a paragraph."""
     if isinstance(value, str):
@@ -105,12 +248,20 @@ def _coerce_block(value: object) -> object:
 def _block_kind(value: object) -> str:
     """Tell a section (it has a title or a body) from a paragraph, so errors name one."""
     if isinstance(value, dict):
+        if "rows" in value:
+            return "table"
         return "section" if ("title" in value or "body" in value) else "paragraph"
+    if isinstance(value, Table):
+        return "table"
     return "section" if isinstance(value, Section) else "paragraph"
 
 
 Block = Annotated[
-    Union[Annotated[Paragraph, Tag("paragraph")], Annotated["Section", Tag("section")]],
+    Union[
+        Annotated[Paragraph, Tag("paragraph")],
+        Annotated["Section", Tag("section")],
+        Annotated[Table, Tag("table")],
+    ],
     Discriminator(_block_kind),
     BeforeValidator(_coerce_block),
 ]
@@ -144,7 +295,7 @@ class Section(BaseModel):
 
     @field_validator("body")
     @classmethod
-    def _body(cls, v: list[Paragraph | Section]) -> list[Paragraph | Section]:
+    def _body(cls, v: list[Paragraph | Section | Table]) -> list[Paragraph | Section | Table]:
         if not v:
             raise PydanticCustomError(
                 "empty_section",
@@ -161,6 +312,37 @@ class Section(BaseModel):
                 "paragraph, which shares the heading's line",
             )
         return self
+
+
+class Attachment(BaseModel):
+    """附件 (7.3.4, 7.3.7): listed in the 附件说明 and, with a body, bound after the 正文.
+
+    An attachment without ``body`` is only listed (sent separately).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(description="附件名称, as listed in the 附件说明 and set on its first page.")
+    body: list[Block] = Field(
+        default_factory=list, description="The attachment's content, structured like the 正文."
+    )
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, v: str) -> str:
+        _check_text(v, what="附件名称 attachment title")
+        if v.rstrip()[-1] in "。，；：、.,;:":
+            raise PydanticCustomError(
+                "attachment_punctuation",
+                "附件名称后不加标点符号: an attachment name ends without punctuation (7.3.4)",
+            )
+        return v
+
+    @field_validator("body")
+    @classmethod
+    def _body(cls, v: list[Paragraph | Section | Table]) -> list[Paragraph | Section | Table]:
+        _check_depth(v, 1, "body")
+        return v
 
 
 class Report(BaseModel):
@@ -188,6 +370,21 @@ class Report(BaseModel):
         description="加盖印章: True for the sealed layout (7.3.5.1), False for 7.3.5.2.",
     )
     kind: DocKind = Field(default=DocKind.报告, description="文种: the document kind.")
+    header: Header | None = Field(
+        default=None, description="版头: 份号, 密级, 紧急程度, 标志, 发文字号, 签发人 (7.2)."
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list, description="附件, in order; numbered 附件1, 附件2… (7.3.4, 7.3.7)."
+    )
+    note: str | None = Field(
+        default=None,
+        description="附注 (7.3.6), e.g. 联系人：张三，电话：1234567; set in （ ） under the date.",
+    )
+
+    @field_validator("note")
+    @classmethod
+    def _note(cls, v: str | None) -> str | None:
+        return None if v is None else _check_text(v, what="附注 note")
 
     @field_validator("title")
     @classmethod
@@ -211,14 +408,14 @@ class Report(BaseModel):
 
     @field_validator("body")
     @classmethod
-    def _body(cls, v: list[Paragraph | Section]) -> list[Paragraph | Section]:
+    def _body(cls, v: list[Paragraph | Section | Table]) -> list[Paragraph | Section | Table]:
         if not v:
             raise PydanticCustomError("empty_body", "正文不能为空: the body is empty")
         _check_depth(v, 1, "body")
         return v
 
 
-def _check_depth(items: list[Paragraph | Section], level: int, path: str) -> None:
+def _check_depth(items: list[Paragraph | Section | Table], level: int, path: str) -> None:
     limit = spec.HEADING_LEVELS.value
     for i, item in enumerate(items):
         if isinstance(item, Section):

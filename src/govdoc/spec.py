@@ -130,9 +130,33 @@ HEADING_LEVELS = Spec(4, "levels", "7.3.3", U, "一、（一）1.（1）")
 
 FIRST_LINE_INDENT = Spec(2, "chars", "7.3.3", R, "每个自然段左空二字，回行顶格")
 
+# -- 版头 (7.2) ----------------------------------------------------------------------
+
+COPY_NUMBER_DIGITS = Spec(6, "digits", "7.2.1", R, "份号: 6位3号阿拉伯数字，顶格编排在版心左上角第一行")
+SECRECY_LEVELS = Spec(("绝密", "机密", "秘密"), "text", "7.2.2", R, "密级和保密期限: 3号黑体，顶格第二行")
+URGENCY_LEVELS = Spec(("特急", "加急"), "text", "7.2.3", R, "紧急程度: 3号黑体，顶格")
+MARK_TOP_BELOW_BLOCK = Spec(35.0, "mm", "7.2.4", R, "发文机关标志上边缘至版心上边缘为35 mm")
+MARK_MAX_SIZE = Spec(42.0, "pt", "7.2.4", P, "size of the 标志 when the name fits the block (初号)")
+MARK_SUFFIX = Spec("文件", "text", "7.2.4", U, "发文机关全称或规范化简称加“文件”二字")
+MARK_LINES_TO_NUMBER = Spec(2, "lines", "7.2.5", R, "发文字号编排在发文机关标志下空二行位置")
+NUMBER_SIDE_INDENT = Spec(1, "chars", "7.2.5", R, "上行文: 发文字号居左空一字，签发人居右空一字")
+SIGNERS_PER_LINE = Spec(2, "names", "7.2.6", U, "签发人一般每行排两个姓名")
+RULE_BELOW_NUMBER = Spec(4.0, "mm", "7.2.7", R, "发文字号之下4 mm处居中印一条与版心等宽的红色分隔线")
+RULE_WIDTH = Spec(1.5, "pt", "7.2.7", P, "thickness not set by the standard; practice 0.35–0.5 mm")
+RULE_LINES_TO_TITLE = Spec(2, "lines", "7.3.1", R, "标题编排于红色分隔线下空二行位置")
+COLOR_RED = Spec("FF0000", "rgb", "5.2.4", P, "red of the 标志 and rule as Word writes it")
+
 # -- Title, 主送 (7.3.1, 7.3.2) -------------------------------------------------------
 
 TITLE_LINES_AFTER = Spec(1, "lines", "7.3.2", R, "主送机关编排于标题下空一行; practice for 正文 too")
+
+# -- 附件说明, 附注, 附件 (7.3.4, 7.3.6, 7.3.7) ------------------------------------------
+
+ATTACHMENT_NOTE_LINES_BEFORE = Spec(1, "lines", "7.3.4", R, "在正文下空一行左空二字编排“附件”二字")
+ATTACHMENT_NOTE_INDENT = Spec(2, "chars", "7.3.4", R, "左空二字")
+ATTACHMENT_LABEL_LINE = Spec(1, "line", "7.3.7", R, "“附件”及附件顺序号用3号黑体字顶格编排在版心左上角第一行")
+ATTACHMENT_TITLE_LINE = Spec(3, "line", "7.3.7", R, "附件标题居中编排在版心第三行")
+NOTE_INDENT = Spec(2, "chars", "7.3.6", R, "附注居左空二字加圆括号编排在成文日期下一行")
 
 # -- Signature block (7.3.5) ---------------------------------------------------------
 
@@ -201,6 +225,20 @@ FOOTER_DISTANCE_TW = mm_to_twips(FOOTER_DISTANCE.value)
 HEADER_DISTANCE_TW = mm_to_twips(15.0)
 
 COLOR_BLACK = "000000"
+
+# Where LibreOffice puts the ink of a large 小标宋 line set with exact spacing equal to
+# its size: the ink top lies 0.03 em above the line's top (measured on Noto Serif CJK,
+# the substitute face). Used to place the 标志's top edge at 35 mm.
+MARK_INK_ABOVE_LINE_TOP_EM = 0.03
+# The paragraph border under a 3号 line with exact 28.95 pt spacing is drawn 0.4 mm
+# below the line box, and the line box ends 2.4 mm below the glyphs' lowest ink.
+NUMBER_INK_TO_LINE_BOTTOM_MM = 2.4
+BORDER_BELOW_LINE_MM = 0.4
+NUMBER_RULE_SPACE_PT = round(
+    (RULE_BELOW_NUMBER.value - NUMBER_INK_TO_LINE_BOTTOM_MM - BORDER_BELOW_LINE_MM)
+    / MM_PER_INCH * PT_PER_INCH
+)
+"""Border distance (points) that puts the red separator 4 mm under the 发文字号's ink."""
 
 LATIN_ADVANCE_EM = 0.5
 """Advance of a digit in Times New Roman, in em; used to estimate Latin widths."""

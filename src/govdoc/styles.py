@@ -21,6 +21,13 @@ from govdoc import spec
 class Role(str, Enum):
     """What a paragraph or run is, in the layout of a 公文."""
 
+    COPY_NUMBER = "copy_number"  # 份号
+    SECRECY = "secrecy"  # 密级和保密期限
+    URGENCY = "urgency"  # 紧急程度
+    MARK = "mark"  # 发文机关标志
+    DOC_NUMBER = "doc_number"  # 发文字号 (with the red separator line under it)
+    SIGNER = "signer"  # a 签发人 line above the 发文字号 line
+    SIGNER_NAME = "signer_name"  # character style of 签发人 names (楷体)
     TITLE = "title"
     SALUTATION = "salutation"  # 主送机关
     BODY = "body"
@@ -28,8 +35,13 @@ class Role(str, Enum):
     HEADING_2 = "heading2"
     HEADING_3 = "heading3"
     HEADING_4 = "heading4"
+    ATTACHMENT_NOTE = "attachment_note"  # 附件说明
     SIGNATURE = "signature"  # 发文机关署名
     DATE = "date"  # 成文日期
+    NOTE = "note"  # 附注
+    ATTACHMENT_LABEL = "attachment_label"  # 附件1
+    ATTACHMENT_TITLE = "attachment_title"  # an attachment's title
+    TABLE_TEXT = "table_text"  # text in table cells
     FOOTER = "footer"
     # Character styles for run-in headings (heading and text in one paragraph).
     RUN_IN_1 = "runin1"
@@ -63,9 +75,12 @@ class StyleDef:
     keep_next: bool = False
     snap_to_grid: bool | None = None
     line_tw: int | None = None
+    line_auto: bool = False
+    """Single (automatic) line spacing instead of an exact height."""
     after_lines: int = 0
     outline_level: int | None = None
-    ui_priority: int | None = None
+    border_bottom: tuple[str, float, int] | None = None
+    """A bottom border: colour, width in points, distance from the text in points."""
 
 
 _LATIN = spec.FONT_LATIN.value
@@ -77,20 +92,62 @@ NORMAL = StyleDef(
     line_tw=spec.LINE_PITCH_TW,
 )
 
+_FLUSH = 0  # no indent: 顶格
+
 STYLES: dict[Role, StyleDef] = {
+    Role.COPY_NUMBER: StyleDef(id="GovCopyNumber", name="份号", first_line_chars=_FLUSH),
+    Role.SECRECY: StyleDef(
+        id="GovSecrecy", name="密级和保密期限", east_asia=spec.FONT_HEITI.value, latin=_LATIN,
+    ),
+    Role.URGENCY: StyleDef(
+        id="GovUrgency", name="紧急程度", east_asia=spec.FONT_HEITI.value, latin=_LATIN,
+    ),
+    Role.MARK: StyleDef(
+        id="GovIssuerMark", name="发文机关标志", east_asia=spec.FONT_XIAOBIAOSONG.value,
+        latin=_LATIN, size=spec.MARK_MAX_SIZE.value, squeeze=0.0, color=spec.COLOR_RED.value,
+        jc="center", snap_to_grid=False, line_tw=spec.pt_to_twips(spec.MARK_MAX_SIZE.value),
+    ),
+    Role.DOC_NUMBER: StyleDef(
+        id="GovDocNumber", name="发文字号", jc="center",
+        border_bottom=(spec.COLOR_RED.value, spec.RULE_WIDTH.value, spec.NUMBER_RULE_SPACE_PT),
+    ),
+    Role.SIGNER: StyleDef(id="GovSigner", name="签发人", keep_next=True),
+    Role.SIGNER_NAME: StyleDef(
+        id="GovSignerName", name="签发人姓名", kind="character", based_on="DefaultParagraphFont",
+        east_asia=spec.FONT_KAITI.value, latin=_LATIN,
+    ),
     Role.TITLE: StyleDef(
         id="Title", name="Title", east_asia=spec.FONT_XIAOBIAOSONG.value, latin=_LATIN,
-        size=spec.TITLE_SIZE.value, squeeze=0.0, jc="center", keep_next=True,
+        size=spec.TITLE_SIZE.value, squeeze=0.0, jc="center",
         snap_to_grid=False, after_lines=spec.TITLE_LINES_AFTER.value,
     ),
-    Role.SALUTATION: StyleDef(id="Salutation", name="Salutation", keep_next=True),
+    # The title and 主送 always stand on page 1 and do not keep with the body: a keep
+    # chain from the top of the document would carry the whole body of a short
+    # document, with its signature, to page 2 and leave page 1 without 正文 (7.3.3).
+    Role.SALUTATION: StyleDef(id="Salutation", name="Salutation"),
     Role.BODY: StyleDef(
         id="BodyText", name="Body Text", first_line_chars=spec.FIRST_LINE_INDENT.value,
     ),
+    Role.ATTACHMENT_NOTE: StyleDef(id="GovAttachmentNote", name="附件说明", keep_next=True),
     Role.SIGNATURE: StyleDef(id="Signature", name="Signature", jc="right", keep_next=True),
+    Role.NOTE: StyleDef(
+        id="GovNote", name="附注", first_line_chars=spec.FIRST_LINE_INDENT.value,
+    ),
+    Role.ATTACHMENT_LABEL: StyleDef(
+        id="GovAttachmentLabel", name="附件标识", east_asia=spec.FONT_HEITI.value, latin=_LATIN,
+        keep_next=True,
+    ),
+    Role.ATTACHMENT_TITLE: StyleDef(
+        id="GovAttachmentTitle", name="附件标题", based_on="Title",
+    ),
     Role.DATE: StyleDef(
         id="Date", name="Date", jc="right",
         right_chars=spec.SEALED_DATE_RIGHT_INDENT.value,
+    ),
+    # Cells are single-spaced and off the grid: the 28.95 pt body spacing must not leak in.
+    Role.TABLE_TEXT: StyleDef(
+        id="GovTableText", name="表格文字", size=spec.SIZE_4HAO, squeeze=0.0, jc="center",
+        snap_to_grid=False, line_auto=True,
     ),
     Role.FOOTER: StyleDef(
         id="Footer", name="footer", east_asia=spec.FONT_SONGTI.value,

@@ -70,6 +70,12 @@ def _ppr(s: StyleDef) -> str:
         parts.append('<w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="0"/>')
         parts.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
         parts.append('<w:adjustRightInd w:val="0"/>')
+    if s.border_bottom:
+        color, width, space = s.border_bottom
+        parts.append(
+            f'<w:pBdr><w:bottom w:val="single" w:sz="{round(width * 8)}" '
+            f'w:space="{space}" w:color="{color}"/></w:pBdr>'
+        )
     if s.snap_to_grid is False:
         parts.append('<w:snapToGrid w:val="0"/>')
     spacing = []
@@ -79,6 +85,8 @@ def _ppr(s: StyleDef) -> str:
         spacing.append(f'w:after="{s.after_lines * spec.LINE_PITCH_TW}"')
     if s.line_tw:
         spacing.append(f'w:line="{s.line_tw}" w:lineRule="exact"')
+    elif s.line_auto:
+        spacing.append('w:line="240" w:lineRule="auto"')
     if spacing:
         parts.append(f"<w:spacing {' '.join(spacing)}/>")
     ind = []
@@ -142,8 +150,8 @@ def styles_xml() -> str:
         '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr></w:style>"
     )
-    order = [Role.BODY, Role.TITLE, Role.SALUTATION, *[r for r in Role if r.value.startswith("heading")],
-             *[r for r in Role if r.value.startswith("runin")], Role.SIGNATURE, Role.DATE, Role.FOOTER]
+    first = [Role.BODY, Role.TITLE]
+    order = first + [r for r in Role if r not in first]
     styles = [_style_xml(NORMAL, default=True)] + [_style_xml(STYLES[r]) for r in order]
     return (
         XML_DECL + f'<w:styles xmlns:w="{W_NS}">' + doc_defaults + builtin

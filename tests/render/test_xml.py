@@ -30,7 +30,7 @@ def test_tabs_and_line_breaks_become_word_elements():
 
 
 def test_placement_overrides_are_written_in_schema_order():
-    block = Block(Role.SIGNATURE, (Run("某乡人民政府"),), keep_next=True, lines_before=2,
+    block = Block(Role.SIGNATURE, (Run("某乡人民政府"),), keep_next=True, space_before_tw=1158,
                   right_indent_tw=1350)
     ppr = parse(paragraph_xml(block)).find(f"{W}p/{W}pPr")
     assert [etree.QName(c).localname for c in ppr] == ["pStyle", "keepNext", "spacing", "ind"]

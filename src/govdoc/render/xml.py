@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from govdoc import spec
-from govdoc.layout import Block, Run
-from govdoc.styles import style_id
+from govdoc.layout import TABLE_CELL_MARGIN_TW, Block, Item, Run, TableBlock
+from govdoc.styles import Role, style_id
 
 _ESCAPES = str.maketrans({
     "&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;",
@@ -23,8 +23,12 @@ _SPECIAL = re.compile("[&<>{}\t\n]")
 
 
 def run_xml(run: Run) -> str:
-    """A ``w:r`` holding ``run``'s text, with its character style if it has one."""
-    rpr = f'<w:rPr><w:rStyle w:val="{style_id(run.role)}"/></w:rPr>' if run.role else ""
+    """A ``w:r`` holding ``run``'s text, with its character style and size if it has them."""
+    rpr = f'<w:rStyle w:val="{style_id(run.role)}"/>' if run.role else ""
+    if run.size is not None:
+        half = round(run.size * 2)
+        rpr += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
     text = run.text.translate(_ESCAPES) if _SPECIAL.search(run.text) else run.text
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
@@ -34,18 +38,68 @@ def paragraph_xml(block: Block) -> str:
     ppr = f'<w:pStyle w:val="{style_id(block.role)}"/>'
     if block.keep_next:
         ppr += "<w:keepNext/>"
-    if block.lines_before:
-        ppr += f'<w:spacing w:before="{block.lines_before * spec.LINE_PITCH_TW}"/>'
+    if block.page_break_before:
+        ppr += "<w:pageBreakBefore/>"
+    if block.tabs:
+        stops = "".join(f'<w:tab w:val="left" w:pos="{t}"/>' for t in block.tabs)
+        ppr += f"<w:tabs>{stops}</w:tabs>"
+    spacing = ""
+    if block.space_before_tw:
+        spacing += f' w:before="{block.space_before_tw}"'
+    if block.line_tw is not None:
+        spacing += f' w:line="{block.line_tw}" w:lineRule="exact"'
+    if spacing:
+        ppr += f"<w:spacing{spacing}/>"
     ind = ""
     if block.left_indent_tw is not None:
         ind += f' w:leftChars="0" w:left="{block.left_indent_tw}"'
     if block.right_indent_tw is not None:
         ind += f' w:rightChars="0" w:right="{block.right_indent_tw}"'
+    if block.first_line_tw is not None:
+        if block.first_line_tw >= 0:
+            ind += f' w:firstLineChars="0" w:firstLine="{block.first_line_tw}"'
+        else:
+            ind += f' w:hangingChars="0" w:hanging="{-block.first_line_tw}"'
     if ind:
         ppr += f"<w:ind{ind}/>"
+    if block.align:
+        ppr += f'<w:jc w:val="{block.align}"/>'
     return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(run_xml(r) for r in block.runs)}</w:p>"
 
 
-def body_xml(blocks: list[Block]) -> str:
-    """The paragraphs of a whole document body."""
-    return "".join(paragraph_xml(b) for b in blocks)
+_TABLE_BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+
+
+def table_xml(table: TableBlock) -> str:
+    """A ``w:tbl`` the width of the block, single-line borders, header rows repeated."""
+    width = sum(table.widths_tw)
+    borders = "".join(_TABLE_BORDER.format(side=s)
+                      for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    tbl_pr = (
+        f'<w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+        f"<w:tblBorders>{borders}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:left w:w="{TABLE_CELL_MARGIN_TW}" w:type="dxa"/>'
+        f'<w:right w:w="{TABLE_CELL_MARGIN_TW}" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+    )
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in table.widths_tw)
+    size = None if table.size == spec.SIZE_4HAO else table.size
+    rows = []
+    for r, row in enumerate(table.rows):
+        tr_pr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if r < table.header_rows \
+            else "<w:trPr><w:cantSplit/></w:trPr>"
+        cells = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+            + paragraph_xml(Block(Role.TABLE_TEXT, (Run(text, size=size),)))
+            + "</w:tc>"
+            for text, w in zip(row, table.widths_tw)
+        )
+        rows.append(f"<w:tr>{tr_pr}{cells}</w:tr>")
+    return f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def body_xml(items: list[Item]) -> str:
+    """The paragraphs and tables of a whole document body."""
+    return "".join(paragraph_xml(i) if isinstance(i, Block) else table_xml(i) for i in items)
