@@ -1,4 +1,4 @@
-"""A 通知 with the whole 版头, 主送机关, 附件说明, two bound attachments and a 附注.
+"""A 通知 with the whole 版头, 主送机关, 附件说明, two bound attachments, 附注 and 版记.
 
 Run from anywhere:
 
@@ -11,7 +11,7 @@ import argparse
 import datetime
 from pathlib import Path
 
-from govdoc import Attachment, Header, Report, Section, Table, render
+from govdoc import Attachment, Header, Imprint, Report, Section, Table, render
 
 NOTICE = Report(
     kind="通知",
@@ -69,6 +69,12 @@ NOTICE = Report(
     issuer="棣棠乡人民政府",
     date=datetime.date(2024, 1, 18),
     note="联系人：王某某，联系电话：0871-1234567",
+    imprint=Imprint(
+        cc=["县委办公室", "县人大常委会办公室", "县政府办公室", "县政协办公室", "县司法局",
+            "县人民法院", "县人民检察院"],
+        printer="棣棠乡党政综合办公室",
+        date=datetime.date(2024, 1, 18),
+    ),
 )
 
 

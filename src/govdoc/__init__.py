@@ -12,7 +12,7 @@
 
 from govdoc.document import Document
 from govdoc.errors import GovdocError, TemplateError
-from govdoc.model import Attachment, DocKind, Header, Paragraph, Report, Section, Table, Urgency
+from govdoc.model import Attachment, DocKind, Header, Imprint, Paragraph, Report, Section, Table, Urgency
 from govdoc.render import render
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Document",
     "GovdocError",
     "Header",
+    "Imprint",
     "Paragraph",
     "Report",
     "Section",

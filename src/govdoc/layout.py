@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Union
 
 from govdoc import spec
-from govdoc.model import Header, Paragraph, Report, Section, Table
+from govdoc.model import Header, Imprint, Paragraph, Report, Section, Table
 from govdoc.styles import Role, heading_role, run_in_role
 from govdoc.text import format_date, heading_label, normalize_punctuation
 from govdoc.text.metrics import text_width_pt, text_width_twips
@@ -38,7 +38,8 @@ class Block:
     Lengths are in twips. ``space_before_tw`` is the space above the paragraph (blank
     lines are multiples of :func:`lines`); ``line_tw`` an exact line height replacing
     the style's; ``left_indent_tw`` / ``right_indent_tw`` / ``first_line_tw`` (negative:
-    hanging) override the style's indents; ``tabs`` are left tab stops; ``align``
+    hanging) override the style's indents; ``tabs`` are tab stops (a position for a
+    left tab, or a position and its kind, e.g. ``(8565, "right")``); ``align``
     (left, center, right, both) overrides the style's alignment; ``keep_next`` keeps
     the paragraph on the page of the next one.
     """
@@ -51,7 +52,7 @@ class Block:
     right_indent_tw: int | None = None
     left_indent_tw: int | None = None
     first_line_tw: int | None = None
-    tabs: tuple[int, ...] = ()
+    tabs: tuple[int | tuple[int, str], ...] = ()
     align: str | None = None
     page_break_before: bool = False
 
@@ -71,7 +72,17 @@ class TableBlock:
     widths_tw: tuple[int, ...]
 
 
-Item = Union[Block, TableBlock]
+@dataclass(frozen=True)
+class ImprintBlock:
+    """The 版记, set in a table that floats to the foot of the last page.
+
+    ``rows`` holds the paragraphs of each row; thin rules separate the rows.
+    """
+
+    rows: tuple[tuple[Block, ...], ...]
+
+
+Item = Union[Block, TableBlock, ImprintBlock]
 
 
 def table_block(table: Table, fix: Callable[[str], str]) -> TableBlock:
@@ -270,6 +281,56 @@ def attachment_note_blocks(names: list[str]) -> list[Block]:
     return blocks
 
 
+def imprint_block(imprint: Imprint, fix: Callable[[str], str],
+                  recipients: list[str] | None = None) -> ImprintBlock:
+    """版记 (7.4): 主送 (when moved here) and 抄送, each wrapping under its first name,
+    then 印发机关 and 印发日期 under a thin rule."""
+    size = spec.IMPRINT_SIZE.value
+    side = spec.IMPRINT_SIDE_INDENT.value * spec.pt_to_twips(size)
+    width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+
+    def twips(text: str) -> int:
+        return spec.pt_to_twips(text_width_pt(text, size=size, squeeze=0.0))
+
+    def listing(label: str, names: str) -> Block:
+        text = names if names.endswith("。") else names + "。"
+        return Block(Role.IMPRINT, (Run(label + text),), left_indent_tw=side + twips(label),
+                     right_indent_tw=side, first_line_tw=-twips(label))
+
+    first: list[Block] = []
+    if recipients:
+        first.append(listing("主送：", "、".join(recipients)))
+    if imprint.cc:
+        first.append(listing("抄送：", "，".join(fix(n) for n in imprint.cc)))
+    printed = f"{format_date(imprint.date)}印发"
+    last = Block(Role.IMPRINT, (Run(fix(imprint.printer) + "\t" + printed),),
+                 left_indent_tw=side, right_indent_tw=side, tabs=((width - side, "right"),))
+    return ImprintBlock(((tuple(first),) if first else ()) + ((last,),))
+
+
+def _lines_of(text: str, size: float, squeeze: float) -> int:
+    """How many lines ``text`` takes in the block (explicit breaks kept)."""
+    return sum(max(1, math.ceil(text_width_pt(part, size=size, squeeze=squeeze)
+                                / spec.BLOCK_WIDTH_PT)) for part in text.split("\n"))
+
+
+def recipients_fit_page_one(report: Report, recipients: str, title: str) -> bool:
+    """Whether page 1 still shows a line of 正文 below the 主送机关 (7.3.2, 7.3.3)."""
+    pitch = spec.pt_to_mm(spec.LINE_PITCH.value)
+    used = 0.0
+    if report.header is not None:
+        h = report.header
+        number_lines = max(1, math.ceil(len(h.signers) / spec.SIGNERS_PER_LINE.value))
+        used += (spec.MARK_TOP_BELOW_BLOCK.value + spec.pt_to_mm(mark_size(h.mark))
+                 + (spec.MARK_LINES_TO_NUMBER.value + number_lines) * pitch
+                 + spec.BORDER_BELOW_LINE_MM + spec.pt_to_mm(spec.NUMBER_RULE_SPACE_PT
+                                                             + spec.RULE_WIDTH.value)
+                 + spec.RULE_LINES_TO_TITLE.value * pitch)
+    used += (_lines_of(title, spec.TITLE_SIZE.value, 0.0) + spec.TITLE_LINES_AFTER.value) * pitch
+    used += _lines_of(recipients, spec.BODY_SIZE.value, spec.CHAR_SQUEEZE.value) * pitch
+    return used + pitch <= spec.BLOCK_HEIGHT.value
+
+
 def note_text(note: str) -> str:
     """The 附注 in its 圆括号 (7.3.6); a note already in them is left as it is."""
     return note if note.startswith("（") and note.endswith("）") else f"（{note}）"
@@ -288,12 +349,18 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
     if report.header is not None:
         b.blocks.extend(header_blocks(report.header, fix))
         title_space = lines(spec.RULE_LINES_TO_TITLE.value)
-    b.add(Role.TITLE, Run(fix(report.title)), space_before_tw=title_space)
-    if report.recipients:
-        names = "、".join(fix(r) for r in report.recipients)
+    title = fix(report.title)
+    b.add(Role.TITLE, Run(title), space_before_tw=title_space)
+    recipients = [fix(r) for r in report.recipients]
+    moved: list[str] = []
+    if recipients:
+        names = "、".join(recipients)
         if not names.endswith("："):
             names += "："
-        b.add(Role.SALUTATION, Run(names))
+        if report.imprint is not None and not recipients_fit_page_one(report, names, title):
+            moved = recipients  # too many to leave 正文 on page 1: into the 版记 (7.3.2)
+        else:
+            b.add(Role.SALUTATION, Run(names))
     b.body(list(report.body), 1)
     # The 署名 and date never stand alone on a page: the last body paragraph keeps
     # with them (the 附件说明 and the 署名 keep with what follows, by their styles).
@@ -315,4 +382,6 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
               space_before_tw=lines(spec.ATTACHMENT_TITLE_LINE.value
                                     - spec.ATTACHMENT_LABEL_LINE.value - 1))
         b.body(list(attachment.body), 1)
+    if report.imprint is not None:
+        b.blocks.append(imprint_block(report.imprint, fix, moved))
     return b.blocks

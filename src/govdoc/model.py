@@ -31,7 +31,8 @@ from pydantic_core import PydanticCustomError
 from govdoc import spec
 
 __all__ = [
-    "Attachment", "DocKind", "Header", "Paragraph", "Report", "Section", "Table", "Urgency",
+    "Attachment", "DocKind", "Header", "Imprint", "Paragraph", "Report", "Section", "Table",
+    "Urgency",
 ]
 
 # Characters that XML 1.0 cannot hold, and lone surrogates.
@@ -345,6 +346,28 @@ class Attachment(BaseModel):
         return v
 
 
+class Imprint(BaseModel):
+    """版记 (7.4): 抄送机关, 印发机关 and 印发日期, at the foot of the last page."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    cc: list[str] = Field(
+        default_factory=list, description="抄送机关, in order; joined with ， and ended with 。."
+    )
+    printer: str = Field(description="印发机关: the office that prints and sends the document.")
+    date: datetime.date = Field(description="印发日期.")
+
+    @field_validator("cc")
+    @classmethod
+    def _cc(cls, v: list[str]) -> list[str]:
+        return [_check_text(n, what="抄送机关 cc") for n in v]
+
+    @field_validator("printer")
+    @classmethod
+    def _printer(cls, v: str) -> str:
+        return _check_text(v, what="印发机关 printer")
+
+
 class Report(BaseModel):
     """A 公文 with title, recipients, body and signature block (default 文种: 报告).
 
@@ -375,6 +398,9 @@ class Report(BaseModel):
     )
     attachments: list[Attachment] = Field(
         default_factory=list, description="附件, in order; numbered 附件1, 附件2… (7.3.4, 7.3.7)."
+    )
+    imprint: Imprint | None = Field(
+        default=None, description="版记: 抄送, 印发机关 and 印发日期 (7.4)."
     )
     note: str | None = Field(
         default=None,

@@ -158,6 +158,16 @@ ATTACHMENT_LABEL_LINE = Spec(1, "line", "7.3.7", R, "“附件”及附件顺序
 ATTACHMENT_TITLE_LINE = Spec(3, "line", "7.3.7", R, "附件标题居中编排在版心第三行")
 NOTE_INDENT = Spec(2, "chars", "7.3.6", R, "附注居左空二字加圆括号编排在成文日期下一行")
 
+# -- 版记 (7.4) ------------------------------------------------------------------------
+
+IMPRINT_SIZE = Spec(SIZE_4HAO, "pt", "7.4.2", U, "抄送机关、印发机关和印发日期一般用4号仿宋体字")
+IMPRINT_SIDE_INDENT = Spec(1, "chars", "7.4.2", R, "左右各空一字 (of the 版记's own 4号 size)")
+IMPRINT_OUTER_RULE = Spec(0.35, "mm", "7.4.1", REC, "首条分隔线和末条分隔线用粗线（推荐高度为0.35 mm）")
+IMPRINT_INNER_RULE = Spec(0.25, "mm", "7.4.1", REC, "中间的分隔线用细线（推荐高度为0.25 mm）")
+IMPRINT_AT_BLOCK_BOTTOM = Spec(
+    True, "flag", "7.4.1", R, "版记中的分隔线…最后一条分隔线与公文最后一面的版心下边缘重合",
+)
+
 # -- Signature block (7.3.5) ---------------------------------------------------------
 
 SEALED_DATE_RIGHT_INDENT = Spec(4, "chars", "7.3.5.1", U, "加盖印章: 成文日期右空四字")

@@ -42,6 +42,8 @@ class Role(str, Enum):
     ATTACHMENT_LABEL = "attachment_label"  # 附件1
     ATTACHMENT_TITLE = "attachment_title"  # an attachment's title
     TABLE_TEXT = "table_text"  # text in table cells
+    IMPRINT = "imprint"  # a line of the 版记
+    IMPRINT_ANCHOR = "imprint_anchor"  # the hair-thin paragraph that anchors the 版记
     FOOTER = "footer"
     # Character styles for run-in headings (heading and text in one paragraph).
     RUN_IN_1 = "runin1"
@@ -148,6 +150,12 @@ STYLES: dict[Role, StyleDef] = {
     Role.TABLE_TEXT: StyleDef(
         id="GovTableText", name="表格文字", size=spec.SIZE_4HAO, squeeze=0.0, jc="center",
         snap_to_grid=False, line_auto=True,
+    ),
+    Role.IMPRINT: StyleDef(
+        id="GovImprint", name="版记", size=spec.IMPRINT_SIZE.value, squeeze=0.0, jc="left",
+    ),
+    Role.IMPRINT_ANCHOR: StyleDef(
+        id="GovImprintAnchor", name="版记锚点", size=1.0, snap_to_grid=False, line_tw=20,
     ),
     Role.FOOTER: StyleDef(
         id="Footer", name="footer", east_asia=spec.FONT_SONGTI.value,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from govdoc import spec
-from govdoc.layout import TABLE_CELL_MARGIN_TW, Block, Item, Run, TableBlock
+from govdoc.layout import TABLE_CELL_MARGIN_TW, Block, ImprintBlock, Item, Run, TableBlock
 from govdoc.styles import Role, style_id
 
 _ESCAPES = str.maketrans({
@@ -41,7 +41,11 @@ def paragraph_xml(block: Block) -> str:
     if block.page_break_before:
         ppr += "<w:pageBreakBefore/>"
     if block.tabs:
-        stops = "".join(f'<w:tab w:val="left" w:pos="{t}"/>' for t in block.tabs)
+        stops = "".join(
+            f'<w:tab w:val="{t[1]}" w:pos="{t[0]}"/>' if isinstance(t, tuple)
+            else f'<w:tab w:val="left" w:pos="{t}"/>'
+            for t in block.tabs
+        )
         ppr += f"<w:tabs>{stops}</w:tabs>"
     spacing = ""
     if block.space_before_tw:
@@ -100,6 +104,47 @@ def table_xml(table: TableBlock) -> str:
     return f"<w:tbl>{tbl_pr}<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
+def _rule(side: str, mm: float) -> str:
+    eighths = round(mm / 25.4 * 72 * 8)
+    return f'<w:{side} w:val="single" w:sz="{eighths}" w:space="0" w:color="000000"/>'
+
+
+def imprint_xml(imprint: ImprintBlock) -> str:
+    """The 版记 as a one-column table floating at the foot of the text block (7.4.1).
+
+    Its top and bottom borders are the thick first and last rules, the borders
+    between its rows the thin middle rules; its last rule lies on the block's bottom
+    edge. The table never overlaps text: when it does not fit under the last lines, it
+    moves with its anchor paragraph to a new page.
+    """
+    width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+    outer, inner = spec.IMPRINT_OUTER_RULE.value, spec.IMPRINT_INNER_RULE.value
+    tbl_pr = (
+        '<w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" '
+        f'w:horzAnchor="page" w:tblpX="{spec.MARGIN_LEFT_TW}" w:tblpYSpec="bottom"/>'
+        f'<w:tblOverlap w:val="never"/><w:tblW w:w="{width}" w:type="dxa"/>'
+        f"<w:tblBorders>{_rule('top', outer)}{_rule('bottom', outer)}{_rule('insideH', inner)}"
+        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr>"
+    )
+    rows = "".join(
+        f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+        f"</w:tcPr>{''.join(paragraph_xml(line) for line in row)}</w:tc></w:tr>"
+        for row in imprint.rows
+    )
+    anchor = paragraph_xml(Block(Role.IMPRINT_ANCHOR, (Run(""),)))
+    return f'<w:tbl>{tbl_pr}<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>{rows}</w:tbl>{anchor}'
+
+
 def body_xml(items: list[Item]) -> str:
     """The paragraphs and tables of a whole document body."""
-    return "".join(paragraph_xml(i) if isinstance(i, Block) else table_xml(i) for i in items)
+    out = []
+    for item in items:
+        if isinstance(item, Block):
+            out.append(paragraph_xml(item))
+        elif isinstance(item, TableBlock):
+            out.append(table_xml(item))
+        else:
+            out.append(imprint_xml(item))
+    return "".join(out)

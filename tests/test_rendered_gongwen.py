@@ -1,0 +1,226 @@
+"""The whole 公文 as LibreOffice renders it: 版头, 主送, 附件说明, 附件, 附注, 版记.
+
+Measured with pdfplumber on the example 通知 (examples/notice.py) and 请示
+(examples/request.py). Positions in millimetres from the page's top-left corner.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import govdoc
+from govdoc import spec
+
+from conftest import load_example, require_libreoffice
+from pdfmeasure import Line, Page, ink_bbox, open_pdf, read_pages
+from test_rendered_layout import (BOTTOM, CH3, CH4, LEFT, PITCH, RIGHT, TOP, footer_line,
+                                  slot, text_lines)
+
+RED = (1.0, 0.0, 0.0)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, list[Page]]:
+    require_libreoffice()
+    from govdoc.convert import to_pdfs
+
+    tmp = tmp_path_factory.mktemp("gongwen")
+    docs = {
+        "notice": load_example("notice").NOTICE,
+        "request": load_example("request").REQUEST,
+    }
+    paths = []
+    for name, report in docs.items():
+        govdoc.render(report).save(tmp / f"{name}.docx")
+        paths.append(tmp / f"{name}.docx")
+    out = {}
+    for name, pdf in zip(docs, to_pdfs(paths, tmp)):
+        with open_pdf(pdf) as doc:
+            out[name] = read_pages(doc)
+    return out
+
+
+def imprint_rules(page: Page) -> list[dict]:
+    """Black horizontal rules the width of the block and at least 0.2 mm thick."""
+    return sorted((r for r in rules(page) if r["color"] != RED and r["width"] >= 0.2
+                   and r["x1"] - r["x0"] > 150), key=lambda r: r["y"])
+
+
+def find(page: Page, start: str) -> Line:
+    return next(l for l in page.lines if l.text.startswith(start))
+
+
+def rules(page: Page) -> list[dict]:
+    mm = 25.4 / 72
+    return [dict(y=o["top"] * mm, x0=o["x0"] * mm, x1=o["x1"] * mm, width=o["linewidth"] * mm,
+                 color=tuple(o.get("stroking_color") or ())) for o in page.plumber.lines]
+
+
+def test_mark_top_edge_is_35_mm_below_the_block_and_red(rendered):
+    for name in ("notice", "request"):
+        page = rendered[name][0]
+        mark = find(page, "棣棠乡人民政府文件")
+        box = ink_bbox(page.plumber, LEFT, mark.glyphs[0].top - 2, RIGHT, mark.baseline + 2)
+        assert abs(box[1] - (TOP + spec.MARK_TOP_BELOW_BLOCK.value)) <= 1.0, (name, box)
+        assert abs(mark.centre - (LEFT + RIGHT) / 2) <= 1.0
+        colors = {c["non_stroking_color"] for c in page.plumber.chars if c["text"] in "棣棠文件"
+                  and c["size"] > 30}
+        assert colors == {RED}, colors
+
+
+def test_red_rule_4_mm_under_the_number_and_156_mm_long(rendered):
+    for name, number in (("notice", "棣政发〔2024〕5号"), ("request", "棣政〔2024〕12号")):
+        page = rendered[name][0]
+        line = find(page, number)
+        ink = ink_bbox(page.plumber, line.x0, line.glyphs[0].top - 1, line.x0 + 50, line.baseline + 2)
+        (rule,) = {(round(r["y"], 2), round(r["x0"], 1), round(r["x1"], 1), r["color"])
+                   for r in rules(page) if r["color"] == RED}
+        y, x0, x1, _ = rule
+        assert abs(y - ink[3] - spec.RULE_BELOW_NUMBER.value) <= 0.5, (name, y, ink[3])
+        assert abs(x0 - LEFT) <= 0.5 and abs(x1 - RIGHT) <= 0.5
+
+
+def test_title_two_lines_below_the_rule(rendered):
+    page = rendered["notice"][0]
+    rule_y = next(r["y"] for r in rules(page) if r["color"] == RED)
+    title = next(l for l in page.lines if l.size == spec.TITLE_SIZE.value)
+    line_top = title.baseline - 0.82 * PITCH  # a 2号 line's baseline lies 0.82 of the pitch down
+    assert abs(line_top - (rule_y + spec.RULE_LINES_TO_TITLE.value * PITCH)) <= 3.0
+
+
+def test_copy_number_secrecy_urgency_flush_left_on_lines_1_to_3(rendered):
+    page = rendered["notice"][0]
+    for i, (text, fonts) in enumerate((("000001", {"LiberationSerif"}),
+                                       ("秘密★1年", {"WenQuanYiZenHei", "LiberationSerif"}),
+                                       ("特急", {"WenQuanYiZenHei"}))):
+        line = text_lines(page)[i]
+        assert line.text == text and slot(line) == i and abs(line.x0 - LEFT) <= 0.3
+        assert line.fonts() <= fonts | {"WenQuanYiZenHei"}
+
+
+def test_recipients_flush_left_one_line_below_the_title(rendered):
+    page = rendered["notice"][0]
+    line = find(page, "各村（社区）、乡属各单位：")
+    assert abs(line.x0 - LEFT) <= 0.3
+
+
+def test_attachment_note_indent_and_hanging_alignment(rendered):
+    lines = [l for p in rendered["notice"] for l in text_lines(p)]
+    first = next(l for l in lines if l.text.startswith("附件：1."))
+    i = lines.index(first)
+    second, wrapped, third = lines[i + 1], lines[i + 2], lines[i + 3]
+    assert abs(first.x0 - (LEFT + 2 * CH3)) <= 0.6
+    name_x = next(g.x0 for g, nxt in zip(first.glyphs, first.glyphs[1:]) if g.text == ".")
+    name_x = first.glyphs[[g.text for g in first.glyphs].index(".") + 1].x0
+    number_x = first.glyphs[[g.text for g in first.glyphs].index("1")].x0
+    assert second.text.startswith("2.") and abs(second.x0 - number_x) <= 0.6
+    assert abs(wrapped.x0 - name_x) <= 0.6, (wrapped.text, wrapped.x0, name_x)
+    assert third.text.startswith("3.") and abs(third.x0 - number_x) <= 0.6
+    assert not any(l.text.rstrip().endswith(("。", "，", "；")) for l in (first, second, wrapped, third))
+
+
+def test_each_attachment_starts_a_new_page(rendered):
+    pages = rendered["notice"]
+    starts = [p for p in pages if text_lines(p) and text_lines(p)[0].text.startswith("附件")
+              and not text_lines(p)[0].text.startswith("附件：")]
+    assert [text_lines(p)[0].text for p in starts] == ["附件1", "附件3"]
+    for page in starts:
+        label, title = text_lines(page)[:2]
+        assert slot(label) == 0 and abs(label.x0 - LEFT) <= 0.3 and label.fonts() <= {
+            "WenQuanYiZenHei", "LiberationSerif"}
+        assert slot(title) == 2 and abs(title.centre - (LEFT + RIGHT) / 2) <= 1.0
+        assert title.size == spec.TITLE_SIZE.value
+
+
+def test_note_under_the_date_indented_two_characters(rendered):
+    lines = [l for p in rendered["notice"] for l in text_lines(p)]
+    date = next(l for l in lines if l.text == "2024年1月18日")
+    note = lines[lines.index(date) + 1]
+    assert note.text == "（联系人：王某某，联系电话：0871-1234567）"
+    assert abs(note.x0 - (LEFT + 2 * CH3)) <= 0.6 and slot(note) == slot(date) + 1
+
+
+def test_imprint_at_the_foot_of_the_last_page(rendered):
+    for name in ("notice", "request"):
+        last = rendered[name][-1]
+        black = imprint_rules(last)
+        assert len(black) == 3, name
+        assert abs(black[-1]["y"] - BOTTOM) <= 1.0
+        widths = [round(r["width"], 2) for r in black]
+        assert abs(widths[0] - spec.IMPRINT_OUTER_RULE.value) <= 0.1
+        assert abs(widths[1] - spec.IMPRINT_INNER_RULE.value) <= 0.1
+        assert abs(widths[2] - spec.IMPRINT_OUTER_RULE.value) <= 0.1
+        assert all(abs(r["x0"] - LEFT) <= 0.5 and abs(r["x1"] - RIGHT) <= 0.5 for r in black)
+        cc = find(last, "抄送：")
+        printed = next(l for l in last.lines if l.text.endswith("印发"))
+        assert abs(cc.x0 - (LEFT + CH4)) <= 0.5 and cc.size == spec.IMPRINT_SIZE.value
+        assert last.lines[last.lines.index(printed) - 1].text.endswith("。")
+        assert abs(printed.x0 - (LEFT + CH4)) <= 0.5 and abs(printed.x1 - (RIGHT - CH4)) <= 0.5
+        for page in rendered[name][:-1]:
+            assert not imprint_rules(page)
+
+
+def test_imprint_wrapped_cc_aligns_after_the_colon(rendered):
+    last = rendered["notice"][-1]
+    cc = find(last, "抄送：")
+    lines = last.lines
+    wrapped = lines[lines.index(cc) + 1]
+    colon_end = cc.glyphs[2].x1
+    assert abs(wrapped.x0 - colon_end) <= 0.6
+
+
+def test_page_numbers_on_every_page(rendered):
+    for pages in rendered.values():
+        for page in pages:
+            line = footer_line(page)
+            assert line.text == f"— {page.number} —"
+
+
+def test_request_signers_and_number_share_the_last_signer_line(rendered):
+    page = rendered["request"][0]
+    first = find(page, "签发人：")
+    number = find(page, "棣政〔2024〕12号")
+    assert abs(number.x0 - (LEFT + CH3)) <= 0.6
+    assert abs(first.x1 - (RIGHT - CH3)) <= 1.0
+    names = [g for g in number.glyphs if g.font == "UKaiCN"]
+    assert "".join(g.text for g in names) == "王某某"
+    # The continuation name starts under the first name of the line above.
+    first_name = next(g for g in first.glyphs if g.font == "UKaiCN")
+    assert abs(names[0].x0 - first_name.x0) <= 0.6
+    assert slot(number) == slot(first) + 1
+
+
+# -- The 版记 moves to a new page rather than overlap text ---------------------------
+
+def imprint_report(paragraphs: int) -> govdoc.Report:
+    return govdoc.Report(
+        kind="通知", title="关于测试版记位置的通知", body=["法" * 54] * paragraphs,
+        issuer="棣棠乡人民政府", date=datetime.date(2024, 1, 18),
+        imprint=govdoc.Imprint(cc=["县司法局"], printer="棣棠乡党政综合办公室",
+                               date=datetime.date(2024, 1, 18)),
+    )
+
+
+def test_imprint_never_overlaps_text(tmp_path):
+    require_libreoffice()
+    from govdoc.convert import to_pdfs
+
+    paths = []
+    for n in range(14, 22, 2):
+        govdoc.render(imprint_report(n)).save(tmp_path / f"imprint{n}.docx")
+        paths.append(tmp_path / f"imprint{n}.docx")
+    moved = 0
+    for pdf in to_pdfs(paths, tmp_path):
+        with open_pdf(pdf) as doc:
+            pages = read_pages(doc)
+        last = pages[-1]
+        black = imprint_rules(last)
+        assert len(black) == 3 and abs(black[-1]["y"] - BOTTOM) <= 1.0, pdf.name
+        body = [l for l in text_lines(last) if l.size == spec.BODY_SIZE.value]
+        assert all(l.baseline < black[0]["y"] for l in body), pdf.name
+        if not body:
+            moved += 1
+            assert any(l.text == "2024年1月18日" for l in text_lines(pages[-2]))
+    assert moved >= 1  # the sweep crosses the point where the 版记 no longer fits
