@@ -39,3 +39,23 @@ def test_example_script_runs_from_any_directory(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "examples" / "didiao_2023_report.py"), "-o",
                     str(out)], cwd=tmp_path, check=True, capture_output=True)
     assert open_docx(str(out)).paragraphs[0].text == "棣棠乡2023年度法治政府建设情况报告"
+
+
+def test_every_example_builds_and_keeps_every_word(tmp_path):
+    from govdoc.layout import layout
+
+    for name, attr in (("notice", "NOTICE"), ("request", "REQUEST")):
+        from conftest import load_example
+
+        report = getattr(load_example(name), attr)
+        path = tmp_path / f"{name}.docx"
+        import govdoc
+
+        govdoc.render(report).save(path)
+        doc = open_docx(str(path))
+        body_texts = [p.text for p in doc.paragraphs]
+        for table in doc.tables:
+            body_texts += [c.text for row in table.rows for c in row.cells]
+        for block in layout(report):
+            for text in getattr(block, "text", "").split("\t"):
+                assert any(text in t for t in body_texts), text

@@ -84,3 +84,66 @@ def test_unsealed_date_longer_than_signature():
     sig_left = -(sig.right_indent_tw + text_width_twips("某局"))
     date_left = -(date.right_indent_tw + text_width_twips("2024年12月18日"))
     assert date_left - sig_left == 2 * ch
+
+
+# -- 版头, 附件说明, 附件, 版记 ----------------------------------------------------------
+
+from govdoc import Attachment, Header, Imprint  # noqa: E402
+from govdoc.layout import ImprintBlock, attachment_note_blocks, mark_size  # noqa: E402
+
+
+def test_mark_is_set_at_the_usual_size_or_shrunk_to_fit():
+    assert mark_size("棣棠乡人民政府文件") == spec.MARK_MAX_SIZE.value
+    long = "中共某某县委某某某某工作领导小组办公室文件"
+    assert mark_size(long) * len(long) <= spec.BLOCK_WIDTH_PT
+    assert mark_size(long) < spec.MARK_MAX_SIZE.value
+
+
+def test_header_blocks_in_order_with_the_mark_35_mm_down():
+    r = report(header=Header(organs=["某乡人民政府"], number="某政发〔2024〕1号",
+                             copy_number="000001", urgency="特急"))
+    blocks = layout(r)
+    assert [b.role for b in blocks[:4]] == [Role.COPY_NUMBER, Role.URGENCY, Role.MARK,
+                                            Role.DOC_NUMBER]
+    mark = blocks[2]
+    two_lines_mm = 2 * spec.pt_to_mm(spec.LINE_PITCH.value)
+    assert abs(spec.twips_to_mm(mark.space_before_tw) + two_lines_mm
+               - spec.MARK_TOP_BELOW_BLOCK.value) < 1
+    assert blocks[4].role is Role.TITLE and blocks[4].space_before_tw == 2 * spec.LINE_PITCH_TW
+
+
+def test_attachment_note_hangs_names_under_their_first_character():
+    single = attachment_note_blocks(["工作方案"])
+    assert single[0].text == "附件：工作方案"
+    assert single[0].left_indent_tw + single[0].first_line_tw == 2 * spec.CHAR_TW
+    several = attachment_note_blocks(["甲", "乙", "丙"])
+    assert [b.text for b in several] == ["附件：1.甲", "2.乙", "3.丙"]
+    first_start = several[0].left_indent_tw + several[0].first_line_tw
+    number_x = first_start + text_width_twips("附件：")
+    assert several[1].left_indent_tw + several[1].first_line_tw == number_x
+    assert several[0].left_indent_tw == several[1].left_indent_tw
+
+
+def test_attachments_are_numbered_and_start_new_pages():
+    r = report(attachments=[Attachment(title="甲表", body=["内容。"]), Attachment(title="乙表"),
+                            Attachment(title="丙表", body=["内容。"])], note="联系人：某某")
+    blocks = layout(r)
+    texts = [getattr(b, "text", None) for b in blocks]
+    assert "附件1" in texts and "附件3" in texts and "附件2" not in texts
+    label = blocks[texts.index("附件1")]
+    assert label.page_break_before and blocks[texts.index("附件1") + 1].text == "甲表"
+    assert texts[texts.index("2024年1月18日") + 1] == "（联系人：某某）"
+
+
+def test_recipients_move_to_the_imprint_when_they_would_push_the_body_off_page_one():
+    many = [f"第{i}村民委员会" for i in range(1, 80)]
+    imprint = Imprint(cc=["县司法局"], printer="某办公室", date=datetime.date(2024, 1, 18))
+    blocks = layout(report(recipients=many, imprint=imprint,
+                           header=Header(organs=["某乡人民政府"], number="某政发〔2024〕1号")))
+    assert not any(b.role is Role.SALUTATION for b in blocks if hasattr(b, "role"))
+    imp = blocks[-1]
+    assert isinstance(imp, ImprintBlock)
+    assert imp.rows[0][0].text.startswith("主送：第1村民委员会、") and imp.rows[0][0].text.endswith("。")
+    assert imp.rows[0][1].text == "抄送：县司法局。"
+    few = layout(report(recipients=["县人民政府"], imprint=imprint))
+    assert few[1].role is Role.SALUTATION

@@ -95,3 +95,62 @@ def test_kind_accepts_the_fifteen_kinds():
     assert make(kind="通知").kind is DocKind.通知
     loc, _ = error_of(kind="总结")
     assert loc == ("kind",)
+
+
+# -- 版头, 附件, 表格, 版记 ------------------------------------------------------------
+
+from govdoc import Attachment, Header, Imprint, Table  # noqa: E402
+
+
+@pytest.mark.parametrize("number, problem", [
+    ("棣政发〔2024〕05号", "leading zeros"),
+    ("棣政发[2024]5号", "〔 〕"),
+    ("棣政发（2024）5号", "〔 〕"),
+    ("棣政发〔2024〕第5号", "no 第"),
+    ("棣政发2024年5号", "expected code〔year〕serial号"),
+])
+def test_document_numbers_are_checked(number, problem):
+    with pytest.raises(ValidationError) as info:
+        Header(organs=["棣棠乡人民政府"], number=number)
+    err = info.value.errors()[0]
+    assert err["loc"] == ("number",) and problem in err["msg"]
+
+
+def test_a_valid_header():
+    h = Header(organs=["棣棠乡人民政府"], number="棣政发〔2024〕5号", copy_number="000001",
+               secrecy="秘密★1年", urgency="特急")
+    assert h.mark == "棣棠乡人民政府文件"
+
+
+@pytest.mark.parametrize("field, value", [("copy_number", "00001"), ("secrecy", "内部"),
+                                          ("urgency", "急"), ("organs", [])])
+def test_header_fields_are_checked(field, value):
+    with pytest.raises(ValidationError) as info:
+        Header(**{"organs": ["棣棠乡人民政府"], field: value})
+    assert info.value.errors()[0]["loc"][0] == field
+
+
+def test_attachment_names_take_no_trailing_punctuation():
+    with pytest.raises(ValidationError, match="without punctuation"):
+        Attachment(title="工作方案。")
+
+
+def test_tables_must_be_rectangular():
+    with pytest.raises(ValidationError, match="row 2 has 1 cells"):
+        Table(rows=[["甲", "乙"], ["丙"]])
+    with pytest.raises(ValidationError, match="header_rows"):
+        Table(rows=[["甲"]], header_rows=2)
+    assert Table(rows=[["甲", ""]]).size == "4号"
+
+
+def test_tables_are_body_items():
+    r = make(body=[{"rows": [["甲", "乙"]]}, "段落。"])
+    assert isinstance(r.body[0], Table)
+
+
+def test_imprint_fields():
+    imp = Imprint(cc=["县司法局"], printer="某某办公室", date="2024-01-18")
+    assert imp.date == datetime.date(2024, 1, 18)
+    with pytest.raises(ValidationError) as info:
+        Imprint(printer=" ", date="2024-01-18")
+    assert info.value.errors()[0]["loc"] == ("printer",)

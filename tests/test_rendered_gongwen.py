@@ -112,7 +112,6 @@ def test_attachment_note_indent_and_hanging_alignment(rendered):
     i = lines.index(first)
     second, wrapped, third = lines[i + 1], lines[i + 2], lines[i + 3]
     assert abs(first.x0 - (LEFT + 2 * CH3)) <= 0.6
-    name_x = next(g.x0 for g, nxt in zip(first.glyphs, first.glyphs[1:]) if g.text == ".")
     name_x = first.glyphs[[g.text for g in first.glyphs].index(".") + 1].x0
     number_x = first.glyphs[[g.text for g in first.glyphs].index("1")].x0
     assert second.text.startswith("2.") and abs(second.x0 - number_x) <= 0.6
