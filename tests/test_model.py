@@ -154,3 +154,11 @@ def test_imprint_fields():
     with pytest.raises(ValidationError) as info:
         Imprint(printer=" ", date="2024-01-18")
     assert info.value.errors()[0]["loc"] == ("printer",)
+
+
+def test_warnings_for_a_title_without_its_kind_and_a_report_that_asks_for_approval():
+    assert make().warnings == []
+    r = make(title="关于工作情况的汇报", body=["以上报告妥否，请批示。"])
+    assert len(r.warnings) == 2
+    assert "报告" in r.warnings[0] and "请示" in r.warnings[1]
+    assert make(kind="通知", title="关于放假的通知").warnings == []

@@ -11,7 +11,7 @@
 """
 
 from govdoc.document import Document
-from govdoc.errors import GovdocError, TemplateError
+from govdoc.errors import GovdocError, GovdocWarning, TemplateError
 from govdoc.model import Attachment, DocKind, Header, Imprint, Paragraph, Report, Section, Table, Urgency
 from govdoc.render import render
 
@@ -20,6 +20,7 @@ __all__ = [
     "DocKind",
     "Document",
     "GovdocError",
+    "GovdocWarning",
     "Header",
     "Imprint",
     "Paragraph",

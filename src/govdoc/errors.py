@@ -9,3 +9,7 @@ class GovdocError(Exception):
 
 class TemplateError(GovdocError):
     """A template cannot be used: not a .docx, or missing what govdoc needs."""
+
+
+class GovdocWarning(UserWarning):
+    """Something in a document that deserves a second look, e.g. a title without its 文种."""

@@ -82,7 +82,19 @@ class ImprintBlock:
     rows: tuple[tuple[Block, ...], ...]
 
 
-Item = Union[Block, TableBlock, ImprintBlock]
+@dataclass(frozen=True)
+class JointMarkBlock:
+    """The 标志 of a 联合行文 (7.2.4): the organs' names stacked, lead first, each spread
+    to the same width, and the suffix (文件) to their right, centred on them."""
+
+    names: tuple[str, ...]
+    suffix: str
+    size: float
+    names_width_tw: int
+    suffix_width_tw: int
+
+
+Item = Union[Block, TableBlock, ImprintBlock, JointMarkBlock]
 
 
 def table_block(table: Table, fix: Callable[[str], str]) -> TableBlock:
@@ -114,6 +126,10 @@ def table_block(table: Table, fix: Callable[[str], str]) -> TableBlock:
 
 TABLE_CELL_MARGIN_TW = 57
 """Left and right cell margins of govdoc's tables (1 mm)."""
+
+
+SPACER_LINE_TW = 20
+"""Height of an empty paragraph that only carries space (1 pt)."""
 
 
 def lines(n: int) -> int:
@@ -200,22 +216,43 @@ def mark_size(text: str) -> float:
     return min(spec.MARK_MAX_SIZE.value, math.floor(spec.BLOCK_WIDTH_PT / cells * 2) / 2)
 
 
-def header_blocks(header: Header, fix: Callable[[str], str]) -> list[Block]:
+def joint_mark(names: list[str], suffix: str) -> JointMarkBlock:
+    """Size the stacked names and the suffix so that together they fit the block."""
+    # A quarter cell of slack keeps a name from wrapping on rounding.
+    widest = max(text_width_pt(n, size=1.0, squeeze=0.0) for n in names) + 0.25
+    suffix_cells = text_width_pt(suffix, size=1.0, squeeze=0.0) + (0.5 if suffix else 0.0)
+    size = min(spec.MARK_MAX_SIZE.value,
+               math.floor(spec.BLOCK_WIDTH_PT / (widest + suffix_cells) * 2) / 2)
+    return JointMarkBlock(tuple(names), suffix, size, spec.pt_to_twips(widest * size),
+                          spec.pt_to_twips(suffix_cells * size))
+
+
+def header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]:
     """The 版头 (7.2): 份号, 密级, 紧急程度, then the 标志 with its top edge 35 mm under
     the block's top, the 发文字号 (and 签发人) two lines below it, carrying the red rule."""
-    blocks: list[Block] = []
+    blocks: list[Item] = []
     for role, value in ((Role.COPY_NUMBER, header.copy_number), (Role.SECRECY, header.secrecy),
                         (Role.URGENCY, header.urgency.value if header.urgency else None)):
         if value:
             blocks.append(Block(role, (Run(value),)))
-    mark = fix(header.mark)
-    size = mark_size(mark)
     above_mm = len(blocks) * spec.pt_to_mm(spec.LINE_PITCH.value)
-    ink_offset_mm = spec.pt_to_mm(size * spec.MARK_INK_ABOVE_LINE_TOP_EM)
-    space_mm = spec.MARK_TOP_BELOW_BLOCK.value - above_mm + ink_offset_mm
-    blocks.append(Block(Role.MARK, (Run(mark, size=size),), keep_next=True,
-                        space_before_tw=spec.mm_to_twips(space_mm),
-                        line_tw=spec.pt_to_twips(size)))
+    if len(header.organs) == 1:
+        mark = fix(header.mark)
+        size = mark_size(mark)
+        ink_offset_mm = spec.pt_to_mm(size * spec.MARK_INK_ABOVE_LINE_TOP_EM)
+        space_mm = spec.MARK_TOP_BELOW_BLOCK.value - above_mm + ink_offset_mm
+        blocks.append(Block(Role.MARK, (Run(mark, size=size),), keep_next=True,
+                            space_before_tw=spec.mm_to_twips(space_mm),
+                            line_tw=spec.pt_to_twips(size)))
+    else:
+        joint = joint_mark([fix(n) for n in header.organs], fix(header.mark_suffix))
+        ink_offset_mm = spec.pt_to_mm(joint.size * spec.MARK_INK_ABOVE_LINE_TOP_EM)
+        # A hair-thin spacer paragraph carries the space: a table has none of its own.
+        space_mm = (spec.MARK_TOP_BELOW_BLOCK.value - above_mm + ink_offset_mm
+                    - spec.twips_to_mm(SPACER_LINE_TW))
+        blocks.append(Block(Role.MARK, (Run(""),), keep_next=True,
+                            space_before_tw=spec.mm_to_twips(space_mm), line_tw=SPACER_LINE_TW))
+        blocks.append(joint)
     gap = lines(spec.MARK_LINES_TO_NUMBER.value)
     number = fix(header.number) if header.number else ""
     if not header.signers:

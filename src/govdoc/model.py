@@ -412,6 +412,27 @@ class Report(BaseModel):
     def _note(cls, v: str | None) -> str | None:
         return None if v is None else _check_text(v, what="附注 note")
 
+    @property
+    def warnings(self) -> list[str]:
+        """Doubts about the content that do not stop rendering (条例 第九条, 第十五条)."""
+        found = []
+        title = self.title.replace("\n", "").rstrip()
+        if not title.endswith(self.kind.value):
+            found.append(
+                f"标题未以文种“{self.kind.value}”结尾: the title does not end with its kind "
+                f"{self.kind.value} (标题由发文机关名称、事由和文种组成)"
+            )
+        if self.kind is DocKind.报告:
+            for text in _texts(self.body):
+                hit = next((p for p in _REQUEST_WORDING if p in text), None)
+                if hit:
+                    found.append(
+                        f"报告中不得夹带请示事项（“{hit}”）: a 报告 must not ask for approval; "
+                        "use a 请示 (条例 第十五条)"
+                    )
+                    break
+        return found
+
     @field_validator("title")
     @classmethod
     def _title(cls, v: str) -> str:
@@ -439,6 +460,22 @@ class Report(BaseModel):
             raise PydanticCustomError("empty_body", "正文不能为空: the body is empty")
         _check_depth(v, 1, "body")
         return v
+
+
+_REQUEST_WORDING = ("妥否，请批示", "妥否,请批示", "请予批准", "请审批", "请批复", "请批示")
+
+
+def _texts(items: list[Paragraph | Section | Table]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, Paragraph):
+            out.append(item.text)
+        elif isinstance(item, Section):
+            out.append(item.title)
+            out.extend(_texts(item.body))
+        else:
+            out.extend(c for row in item.rows for c in row)
+    return out
 
 
 def _check_depth(items: list[Paragraph | Section | Table], level: int, path: str) -> None:

@@ -137,3 +137,8 @@ def test_output_xml_is_in_schema_order():
 def test_render_refuses_what_is_not_a_report():
     with pytest.raises(TypeError, match="govdoc.Report"):
         govdoc.render({"title": "x"})  # type: ignore[arg-type]
+
+
+def test_render_issues_the_report_warnings():
+    with pytest.warns(govdoc.GovdocWarning, match="文种"):
+        govdoc.render(simple_report(title="关于工作情况的汇报"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import warnings
 from pathlib import Path
 
 from docxtpl import DocxTemplate
@@ -17,6 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from govdoc.document import Document
+from govdoc.errors import GovdocWarning
 from govdoc.layout import layout
 from govdoc.model import Report
 from govdoc.render.template import template_bytes
@@ -37,10 +39,13 @@ def render(
 
     ``template`` is a path to a .docx template (default: govdoc's general-format
     template). With ``normalize`` (default), ASCII punctuation next to Chinese text
-    becomes full-width; nothing else in the user's words changes.
+    becomes full-width; nothing else in the user's words changes. Doubts about the
+    content (:attr:`Report.warnings`) are issued as :class:`~govdoc.GovdocWarning`.
     """
     if not isinstance(report, Report):
         raise TypeError(f"render() takes a govdoc.Report, not {type(report).__name__}")
+    for message in report.warnings:
+        warnings.warn(message, GovdocWarning, stacklevel=2)
     blocks = layout(report, normalize=normalize)
     tpl = DocxTemplate(io.BytesIO(template_bytes(template)))
     tpl.render({"body": Markup(body_xml(blocks))}, _ENV)

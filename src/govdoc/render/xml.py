@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from govdoc import spec
-from govdoc.layout import TABLE_CELL_MARGIN_TW, Block, ImprintBlock, Item, Run, TableBlock
+from govdoc.layout import (
+    TABLE_CELL_MARGIN_TW,
+    Block,
+    ImprintBlock,
+    Item,
+    JointMarkBlock,
+    Run,
+    TableBlock,
+)
 from govdoc.styles import Role, style_id
 
 _ESCAPES = str.maketrans({
@@ -137,6 +145,31 @@ def imprint_xml(imprint: ImprintBlock) -> str:
     return f'<w:tbl>{tbl_pr}<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>{rows}</w:tbl>{anchor}'
 
 
+def joint_mark_xml(mark: JointMarkBlock) -> str:
+    """The joint 标志 as a borderless two-column table, centred in the block."""
+    width = mark.names_width_tw + mark.suffix_width_tw
+    tbl_pr = (
+        f'<w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
+        '<w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+    )
+    line = spec.pt_to_twips(mark.size)
+    names = "".join(
+        paragraph_xml(Block(Role.MARK, (Run(n, size=mark.size),), line_tw=line,
+                            align="distribute"))
+        for n in mark.names
+    )
+    suffix = paragraph_xml(Block(Role.MARK, (Run(mark.suffix, size=mark.size),), line_tw=line,
+                                 align="right"))
+    return (
+        f"<w:tbl>{tbl_pr}<w:tblGrid><w:gridCol w:w=\"{mark.names_width_tw}\"/>"
+        f"<w:gridCol w:w=\"{mark.suffix_width_tw}\"/></w:tblGrid><w:tr>"
+        f'<w:tc><w:tcPr><w:tcW w:w="{mark.names_width_tw}" w:type="dxa"/></w:tcPr>{names}</w:tc>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{mark.suffix_width_tw}" w:type="dxa"/>'
+        f'<w:vAlign w:val="center"/></w:tcPr>{suffix}</w:tc></w:tr></w:tbl>'
+    )
+
+
 def body_xml(items: list[Item]) -> str:
     """The paragraphs and tables of a whole document body."""
     out = []
@@ -145,6 +178,8 @@ def body_xml(items: list[Item]) -> str:
             out.append(paragraph_xml(item))
         elif isinstance(item, TableBlock):
             out.append(table_xml(item))
+        elif isinstance(item, JointMarkBlock):
+            out.append(joint_mark_xml(item))
         else:
             out.append(imprint_xml(item))
     return "".join(out)
