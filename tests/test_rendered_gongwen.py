@@ -223,3 +223,66 @@ def test_imprint_never_overlaps_text(tmp_path):
             moved += 1
             assert any(l.text == "2024年1月18日" for l in text_lines(pages[-2]))
     assert moved >= 1  # the sweep crosses the point where the 版记 no longer fits
+
+
+# -- 联合行文 标志 and tables -------------------------------------------------------------
+
+def joint_and_table_report() -> govdoc.Report:
+    rows = [["序号", "单位", "任务"]] + [[str(i), f"第{i}村民委员会", "开展普法宣传活动"]
+                                         for i in range(1, 40)]
+    return govdoc.Report(
+        kind="通知",
+        header=govdoc.Header(organs=["中共棣棠乡委员会", "棣棠乡人民政府"],
+                             number="棣发〔2024〕3号"),
+        title="关于开展法治宣传教育的通知", recipients=["各村（社区）"],
+        body=["现将任务分解如下：", govdoc.Table(rows=rows), "请认真落实。"],
+        issuer="棣棠乡人民政府", date=datetime.date(2024, 1, 18),
+    )
+
+
+@pytest.fixture(scope="module")
+def joint_pages(tmp_path_factory) -> list[Page]:
+    require_libreoffice()
+    from govdoc.convert import to_pdf
+
+    path = tmp_path_factory.mktemp("joint") / "joint.docx"
+    govdoc.render(joint_and_table_report()).save(path)
+    with open_pdf(to_pdf(path)) as doc:
+        return read_pages(doc)
+
+
+def test_joint_mark_stacks_the_names_with_the_suffix_centred_on_them(joint_pages):
+    page = joint_pages[0]
+    big = [g for l in page.lines for g in l.glyphs if g.size >= 30]
+    first = [g for g in big if g.baseline == min(x.baseline for x in big)]
+    assert "".join(g.text for g in first) == "中共棣棠乡委员会"
+    right = first[-1].x1
+    suffix = [g for g in big if g.x0 > right]
+    names = [g for g in big if g.x0 <= right]
+    assert "".join(g.text for g in suffix) == "文件"
+    second = [g for g in names if g.baseline > first[0].baseline + 1]
+    assert "".join(g.text for g in second) == "棣棠乡人民政府"
+    # Both names are spread to the same width, lead organ first.
+    assert abs(first[0].x0 - second[0].x0) <= 0.5 and abs(first[-1].x1 - second[-1].x1) <= 1.0
+    # 文件 is centred vertically on the stack.
+    suffix_mid = (suffix[0].top + suffix[0].baseline) / 2
+    stack_mid = (first[0].top + second[0].baseline) / 2
+    assert abs(suffix_mid - stack_mid) <= 1.0, (suffix_mid, stack_mid)
+    box = ink_bbox(page.plumber, LEFT, first[0].top - 2, RIGHT, first[0].baseline + 1)
+    assert abs(box[1] - (TOP + spec.MARK_TOP_BELOW_BLOCK.value)) <= 1.0
+    assert min(g.x0 for g in big) >= LEFT - 0.3 and max(g.x1 for g in big) <= RIGHT + 0.3
+    assert {c["non_stroking_color"] for c in page.plumber.chars if c["size"] >= 30} == {RED}
+
+
+def test_table_cells_are_single_spaced_and_the_header_row_repeats(joint_pages):
+    cells = [l for p in joint_pages for l in p.lines
+             if l.size == spec.SIZE_4HAO and "村民委员会" in l.text]
+    assert len(cells) == 39
+    pitches = [b.baseline - a.baseline for a, b in zip(cells, cells[1:]) if a.page == b.page]
+    # One line of 4号 plus the row's borders: far below the 28.95 pt (10.2 mm) body pitch.
+    assert pitches and max(pitches) < 0.75 * PITCH
+    table_pages = {l.page for l in cells}
+    assert len(table_pages) >= 2
+    for n in table_pages:
+        heads = [l for l in joint_pages[n - 1].lines if l.text.replace(" ", "") == "序号单位任务"]
+        assert len(heads) == 1, n
