@@ -12,7 +12,7 @@
 
 from govdoc.document import Document
 from govdoc.errors import GovdocError, GovdocWarning, TemplateError
-from govdoc.model import Attachment, DocKind, Header, Imprint, Paragraph, Report, Section, Table, Urgency
+from govdoc.model import Attachment, DocKind, Header, Imprint, Paragraph, Report, Seal, Section, Table, Urgency
 from govdoc.render import render
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Imprint",
     "Paragraph",
     "Report",
+    "Seal",
     "Section",
     "Table",
     "TemplateError",

@@ -9,11 +9,12 @@ renderer turns each :class:`Block` into a paragraph of the block's style.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import Callable, Union
 
 from govdoc import spec
-from govdoc.model import Header, Imprint, Paragraph, Report, Section, Table
+from govdoc.model import Header, Imprint, Paragraph, Report, Seal, Section, Table
 from govdoc.styles import Role, heading_role, run_in_role
 from govdoc.text import format_date, heading_label, normalize_punctuation
 from govdoc.text.metrics import text_width_pt, text_width_twips
@@ -29,6 +30,18 @@ class Run:
     text: str
     role: Role | None = None
     size: float | None = None
+
+
+@dataclass(frozen=True)
+class SealPlacement:
+    """Where a seal image floats: its size, its left edge from the block's left edge, and
+    its top edge from the top of the paragraph that anchors it (negative: above), in twips."""
+
+    image: Path
+    width_tw: int
+    height_tw: int
+    left_tw: int
+    top_tw: int
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,7 @@ class Block:
     tabs: tuple[int | tuple[int, str], ...] = ()
     align: str | None = None
     page_break_before: bool = False
+    seal: SealPlacement | None = None
 
     @property
     def text(self) -> str:
@@ -170,7 +184,7 @@ class _Builder:
             self.body(rest, level + 1)
 
 
-def sealed_lines_before() -> int:
+def sealed_lines_before(seal_height_mm: float = spec.SEAL_DIAMETER.value) -> int:
     """Blank lines between the body and a sealed 署名 (7.3.5.1).
 
     The seal's top must lie within one line of the body while the 署名 and date sit
@@ -179,19 +193,51 @@ def sealed_lines_before() -> int:
     count for which both hold.
     """
     pitch_mm = spec.pt_to_mm(spec.LINE_PITCH.value)
-    return math.floor(spec.SEAL_DIAMETER.value / 2 / pitch_mm)
+    return math.floor(seal_height_mm / 2 / pitch_mm)
 
 
-def signature_blocks(issuer: str, date_text: str, sealed: bool) -> list[Block]:
+def seal_size_mm(seal: Seal) -> tuple[float, float]:
+    """Width and height of ``seal`` on the page: its given diameter, else the image's
+    physical size when the file records a resolution, else the usual 42 mm."""
+    from docx.image.image import Image
+
+    image = Image.from_file(str(seal.image))
+    aspect = image.px_height / image.px_width
+    if seal.diameter_mm is not None:
+        width = seal.diameter_mm
+    elif image.horz_dpi != 72:  # python-docx reports 72 when the file records none
+        width = image.px_width / image.horz_dpi * spec.MM_PER_INCH
+    else:
+        width = spec.SEAL_DIAMETER.value
+    return width, width * aspect
+
+
+def seal_placement(seal: Seal, centre_x_tw: int) -> SealPlacement:
+    """The seal centred on ``centre_x_tw`` (the 署名/date axis) with its centre a little
+    above the pair's centre, anchored to the date's paragraph (7.3.5.1)."""
+    width_mm, height_mm = seal_size_mm(seal)
+    width, height = spec.mm_to_twips(width_mm), spec.mm_to_twips(height_mm)
+    # The pair's centre is the top edge of the date's line.
+    centre_y = -spec.mm_to_twips(spec.SEAL_CENTRE_ABOVE_SIGNATURE.value)
+    return SealPlacement(seal.image, width, height, centre_x_tw - width // 2,
+                         centre_y - height // 2)
+
+
+def signature_blocks(issuer: str, date_text: str, sealed: bool,
+                     seal: Seal | None = None) -> list[Block]:
     """The 署名 and 成文日期 paragraphs, placed per 7.3.5.1 (sealed) or 7.3.5.2."""
     ch = spec.CHAR_TW
     w_sig = text_width_twips(issuer)
     w_date = text_width_twips(date_text)
+    placement = None
     if sealed:
         date_right = spec.SEALED_DATE_RIGHT_INDENT.value * ch
         # Centre the 署名 over the date.
         sig_right = max(0, date_right + (w_date - w_sig) // 2)
-        blank = sealed_lines_before()
+        blank = sealed_lines_before(seal_size_mm(seal)[1] if seal else spec.SEAL_DIAMETER.value)
+        if seal is not None:
+            axis = spec.mm_to_twips(spec.BLOCK_WIDTH.value) - date_right - w_date // 2
+            placement = seal_placement(seal, axis)
     else:
         blank = spec.UNSEALED_LINES_BEFORE.value
         offset = spec.UNSEALED_DATE_OFFSET.value * ch
@@ -206,7 +252,7 @@ def signature_blocks(issuer: str, date_text: str, sealed: bool) -> list[Block]:
     return [
         Block(Role.SIGNATURE, (Run(issuer),), keep_next=True, space_before_tw=lines(blank),
               right_indent_tw=sig_right),
-        Block(Role.DATE, (Run(date_text),), right_indent_tw=date_right),
+        Block(Role.DATE, (Run(date_text),), right_indent_tw=date_right, seal=placement),
     ]
 
 
@@ -405,7 +451,8 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
         b.blocks[-1] = replace(b.blocks[-1], keep_next=True)
     if report.attachments:
         b.blocks.extend(attachment_note_blocks([fix(a.title) for a in report.attachments]))
-    b.blocks.extend(signature_blocks(fix(report.issuer), format_date(report.date), report.sealed))
+    b.blocks.extend(signature_blocks(fix(report.issuer), format_date(report.date), report.sealed,
+                                     report.seal))
     if report.note is not None:
         b.blocks[-1] = replace(b.blocks[-1], keep_next=True)  # the date: a Block
         b.add(Role.NOTE, Run(note_text(fix(report.note))))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Literal, Union
 
 from pydantic import (
@@ -31,8 +32,8 @@ from pydantic_core import PydanticCustomError
 from govdoc import spec
 
 __all__ = [
-    "Attachment", "DocKind", "Header", "Imprint", "Paragraph", "Report", "Section", "Table",
-    "Urgency",
+    "Attachment", "DocKind", "Header", "Imprint", "Paragraph", "Report", "Seal", "Section",
+    "Table", "Urgency",
 ]
 
 # Characters that XML 1.0 cannot hold, and lone surrogates.
@@ -368,6 +369,43 @@ class Imprint(BaseModel):
         return _check_text(v, what="印发机关 printer")
 
 
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+class Seal(BaseModel):
+    """印章 (7.3.5.1): the organ's seal image, placed over the 署名 and date.
+
+    ``image`` is a PNG (with transparency, as 电子印章 systems export it) or JPEG file.
+    govdoc embeds it unchanged and never draws a seal itself. ``diameter_mm`` sets its
+    width; by default the image's own physical size is used when the file records its
+    resolution, and 42 mm otherwise.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    image: Path = Field(description="Path of the seal image (PNG or JPEG).")
+    diameter_mm: float | None = Field(
+        default=None, gt=10, lt=80, description="Width of the seal on the page, in mm."
+    )
+
+    @field_validator("image")
+    @classmethod
+    def _image(cls, v: Path) -> Path:
+        try:
+            head = v.read_bytes()[:8]
+        except OSError as exc:
+            raise PydanticCustomError(
+                "seal_image", "印章图片无法读取: cannot read the seal image {path} ({why})",
+                {"path": str(v), "why": exc.strerror or str(exc)},
+            ) from None
+        if not head.startswith(_IMAGE_MAGIC):
+            raise PydanticCustomError(
+                "seal_image", "印章图片应为PNG或JPEG: {path} is not a PNG or JPEG image",
+                {"path": str(v)},
+            )
+        return v
+
+
 class Report(BaseModel):
     """A 公文 with title, recipients, body and signature block (default 文种: 报告).
 
@@ -402,6 +440,9 @@ class Report(BaseModel):
     imprint: Imprint | None = Field(
         default=None, description="版记: 抄送, 印发机关 and 印发日期 (7.4)."
     )
+    seal: Seal | None = Field(
+        default=None, description="印章 image placed over the 署名 and date (sealed layout)."
+    )
     note: str | None = Field(
         default=None,
         description="附注 (7.3.6), e.g. 联系人：张三，电话：1234567; set in （ ） under the date.",
@@ -411,6 +452,15 @@ class Report(BaseModel):
     @classmethod
     def _note(cls, v: str | None) -> str | None:
         return None if v is None else _check_text(v, what="附注 note")
+
+    @model_validator(mode="after")
+    def _seal_needs_sealed(self) -> Report:
+        if self.seal is not None and not self.sealed:
+            raise PydanticCustomError(
+                "seal_unsealed",
+                "有印章图片但 sealed=False: a seal image needs the sealed layout (sealed=True)",
+            )
+        return self
 
     @property
     def warnings(self) -> list[str]:

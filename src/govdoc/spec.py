@@ -173,6 +173,10 @@ IMPRINT_AT_BLOCK_BOTTOM = Spec(
 SEALED_DATE_RIGHT_INDENT = Spec(4, "chars", "7.3.5.1", U, "加盖印章: 成文日期右空四字")
 SEAL_DIAMETER = Spec(42.0, "mm", "7.3.5.1", P, "the usual round seal of an organ")
 SEAL_TOP_MAX_GAP = Spec(1, "lines", "7.3.5.1", R, "印章顶端应当上距正文一行之内")
+SEAL_CENTRE_ABOVE_SIGNATURE = Spec(
+    2.0, "mm", "7.3.5.1", P,
+    "署名和成文日期居印章中心偏下: the seal's centre this far above the pair's centre",
+)
 UNSEALED_LINES_BEFORE = Spec(1, "lines", "7.3.5.2", U, "不加盖印章: 在正文下空一行")
 UNSEALED_SIGNATURE_RIGHT_INDENT = Spec(2, "chars", "7.3.5.2", U, "署名右空二字")
 UNSEALED_DATE_OFFSET = Spec(2, "chars", "7.3.5.2", U, "成文日期首字比署名首字右移二字")

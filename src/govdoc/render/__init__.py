@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from govdoc.document import Document
 from govdoc.errors import GovdocWarning
-from govdoc.layout import layout
+from govdoc.layout import Block, layout
 from govdoc.model import Report
 from govdoc.render.template import template_bytes
 from govdoc.render.xml import body_xml
@@ -48,7 +48,12 @@ def render(
         warnings.warn(message, GovdocWarning, stacklevel=2)
     blocks = layout(report, normalize=normalize)
     tpl = DocxTemplate(io.BytesIO(template_bytes(template)))
-    tpl.render({"body": Markup(body_xml(blocks))}, _ENV)
+    tpl.init_docx()
+    images = {
+        b.seal.image: tpl.docx.part.get_or_add_image(str(b.seal.image))[0]
+        for b in blocks if isinstance(b, Block) and b.seal is not None
+    }
+    tpl.render({"body": Markup(body_xml(blocks, images))}, _ENV)
     doc = tpl.docx
     props = doc.core_properties
     props.title = report.title.replace("\n", "")

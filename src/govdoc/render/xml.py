@@ -8,6 +8,7 @@ are written in schema order.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from govdoc import spec
 from govdoc.layout import (
@@ -17,6 +18,7 @@ from govdoc.layout import (
     Item,
     JointMarkBlock,
     Run,
+    SealPlacement,
     TableBlock,
 )
 from govdoc.styles import Role, style_id
@@ -41,7 +43,40 @@ def run_xml(run: Run) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
-def paragraph_xml(block: Block) -> str:
+_EMU_PER_TWIP = 635
+_NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+
+
+def seal_xml(seal: SealPlacement, rid: str) -> str:
+    """A run holding the seal as a floating picture behind the text (``wp:anchor``).
+
+    It is positioned from the block's left edge and from the top of its anchor
+    paragraph, so it moves with the signature wherever the page breaks.
+    """
+    cx, cy = seal.width_tw * _EMU_PER_TWIP, seal.height_tw * _EMU_PER_TWIP
+    x, y = seal.left_tw * _EMU_PER_TWIP, seal.top_tw * _EMU_PER_TWIP
+    return (
+        f'<w:r><w:drawing><wp:anchor xmlns:wp="{_NS_WP}" distT="0" distB="0" distL="0" '
+        'distR="0" simplePos="0" relativeHeight="251659264" behindDoc="1" locked="0" '
+        'layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        '<wp:wrapNone/><wp:docPr id="1" name="印章"/>'
+        f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_NS_A}" noChangeAspect="1"/>'
+        f'</wp:cNvGraphicFramePr><a:graphic xmlns:a="{_NS_A}"><a:graphicData uri="{_NS_PIC}">'
+        f'<pic:pic xmlns:pic="{_NS_PIC}"><pic:nvPicPr><pic:cNvPr id="0" name="seal"/>'
+        f'<pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="{rid}"/>'
+        '<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm>'
+        f'<a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+
+
+def paragraph_xml(block: Block, images: dict[Path, str] | None = None) -> str:
     """A ``w:p`` for ``block``: its style, then only the placement the layout decided."""
     ppr = f'<w:pStyle w:val="{style_id(block.role)}"/>'
     if block.keep_next:
@@ -76,7 +111,8 @@ def paragraph_xml(block: Block) -> str:
         ppr += f"<w:ind{ind}/>"
     if block.align:
         ppr += f'<w:jc w:val="{block.align}"/>'
-    return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(run_xml(r) for r in block.runs)}</w:p>"
+    seal = seal_xml(block.seal, (images or {})[block.seal.image]) if block.seal else ""
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{seal}{''.join(run_xml(r) for r in block.runs)}</w:p>"
 
 
 _TABLE_BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -170,12 +206,13 @@ def joint_mark_xml(mark: JointMarkBlock) -> str:
     )
 
 
-def body_xml(items: list[Item]) -> str:
-    """The paragraphs and tables of a whole document body."""
+def body_xml(items: list[Item], images: dict[Path, str] | None = None) -> str:
+    """The paragraphs and tables of a whole document body; ``images`` maps each seal
+    image to the relationship id of its part."""
     out = []
     for item in items:
         if isinstance(item, Block):
-            out.append(paragraph_xml(item))
+            out.append(paragraph_xml(item, images))
         elif isinstance(item, TableBlock):
             out.append(table_xml(item))
         elif isinstance(item, JointMarkBlock):
