@@ -60,7 +60,7 @@ def test_normalisation_can_be_switched_off():
 
 
 def test_sealed_signature_is_centred_over_a_date_four_characters_in():
-    sig, date = signature_blocks("棣棠乡人民政府", "2024年1月18日", sealed=True)
+    sig, date = signature_blocks(["棣棠乡人民政府"], "2024年1月18日", sealed=True)
     assert date.right_indent_tw == 4 * spec.CHAR_TW
     sig_centre = sig.right_indent_tw + text_width_twips("棣棠乡人民政府") / 2
     date_centre = date.right_indent_tw + text_width_twips("2024年1月18日") / 2
@@ -69,7 +69,7 @@ def test_sealed_signature_is_centred_over_a_date_four_characters_in():
 
 
 def test_unsealed_signature_two_characters_in_and_date_two_characters_right_of_it():
-    sig, date = signature_blocks("中共棣棠乡委员会办公室", "2024年1月18日", sealed=False)
+    sig, date = signature_blocks(["中共棣棠乡委员会办公室"], "2024年1月18日", sealed=False)
     ch = spec.CHAR_TW
     assert sig.right_indent_tw == 2 * ch and sig.space_before_tw == spec.LINE_PITCH_TW
     sig_left = -(sig.right_indent_tw + text_width_twips("中共棣棠乡委员会办公室"))
@@ -78,7 +78,7 @@ def test_unsealed_signature_two_characters_in_and_date_two_characters_right_of_i
 
 
 def test_unsealed_date_longer_than_signature():
-    sig, date = signature_blocks("某局", "2024年12月18日", sealed=False)
+    sig, date = signature_blocks(["某局"], "2024年12月18日", sealed=False)
     ch = spec.CHAR_TW
     assert date.right_indent_tw == 2 * ch
     sig_left = -(sig.right_indent_tw + text_width_twips("某局"))

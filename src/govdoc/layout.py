@@ -68,7 +68,7 @@ class Block:
     tabs: tuple[int | tuple[int, str], ...] = ()
     align: str | None = None
     page_break_before: bool = False
-    seal: SealPlacement | None = None
+    seals: tuple[SealPlacement, ...] = ()
 
     @property
     def text(self) -> str:
@@ -223,9 +223,15 @@ def seal_placement(seal: Seal, centre_x_tw: int) -> SealPlacement:
                          centre_y - height // 2)
 
 
-def signature_blocks(issuer: str, date_text: str, sealed: bool,
-                     seal: Seal | None = None) -> list[Block]:
+def signature_blocks(issuers: list[str], date_text: str, sealed: bool,
+                     seals: list[Seal] | None = None) -> list[Block]:
     """The 署名 and 成文日期 paragraphs, placed per 7.3.5.1 (sealed) or 7.3.5.2."""
+    seals = seals or []
+    if len(issuers) > 1:
+        if sealed:
+            return joint_sealed_blocks(issuers, date_text, seals)
+        return joint_unsealed_blocks(issuers, date_text)
+    issuer = issuers[0]
     ch = spec.CHAR_TW
     w_sig = text_width_twips(issuer)
     w_date = text_width_twips(date_text)
@@ -234,10 +240,10 @@ def signature_blocks(issuer: str, date_text: str, sealed: bool,
         date_right = spec.SEALED_DATE_RIGHT_INDENT.value * ch
         # Centre the 署名 over the date.
         sig_right = max(0, date_right + (w_date - w_sig) // 2)
-        blank = sealed_lines_before(seal_size_mm(seal)[1] if seal else spec.SEAL_DIAMETER.value)
-        if seal is not None:
+        blank = sealed_lines_before(seal_size_mm(seals[0])[1] if seals else spec.SEAL_DIAMETER.value)
+        if seals:
             axis = spec.mm_to_twips(spec.BLOCK_WIDTH.value) - date_right - w_date // 2
-            placement = seal_placement(seal, axis)
+            placement = seal_placement(seals[0], axis)
     else:
         blank = spec.UNSEALED_LINES_BEFORE.value
         offset = spec.UNSEALED_DATE_OFFSET.value * ch
@@ -252,8 +258,84 @@ def signature_blocks(issuer: str, date_text: str, sealed: bool,
     return [
         Block(Role.SIGNATURE, (Run(issuer),), keep_next=True, space_before_tw=lines(blank),
               right_indent_tw=sig_right),
-        Block(Role.DATE, (Run(date_text),), right_indent_tw=date_right, seal=placement),
+        Block(Role.DATE, (Run(date_text),), right_indent_tw=date_right,
+              seals=(placement,) if placement else ()),
     ]
+
+
+def joint_unsealed_blocks(issuers: list[str], date_text: str) -> list[Block]:
+    """联合行文 without seals (7.3.5.2): the lead organ's 署名 first, the others below it,
+    in one column; the date two characters right of the column, or right-indented two
+    characters when it is the longer."""
+    ch = spec.CHAR_TW
+    width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+    offset = spec.UNSEALED_DATE_OFFSET.value * ch
+    w_names = max(text_width_twips(n) for n in issuers)
+    w_date = text_width_twips(date_text)
+    if w_date > w_names:
+        date_left = width - spec.UNSEALED_DATE_RIGHT_INDENT.value * ch - w_date
+        names_left = date_left - offset
+    else:
+        names_left = width - spec.UNSEALED_SIGNATURE_RIGHT_INDENT.value * ch - w_names
+        date_left = names_left + offset
+    blocks = [
+        Block(Role.SIGNATURE, (Run(name),), keep_next=True, align="left",
+              space_before_tw=lines(spec.UNSEALED_LINES_BEFORE.value) if i == 0 else 0,
+              left_indent_tw=names_left, right_indent_tw=0)
+        for i, name in enumerate(issuers)
+    ]
+    blocks.append(Block(Role.DATE, (Run(date_text),), align="left", left_indent_tw=date_left,
+                        right_indent_tw=0))
+    return blocks
+
+
+def joint_sealed_blocks(issuers: list[str], date_text: str, seals: list[Seal]) -> list[Block]:
+    """联合行文 with seals (7.3.5.1): the 署名s in rows, lead organ first, each centred on
+    its seal's column; seals aligned, never touching, each row within the block; the
+    last organ's column is the date's axis, so its seal covers its 署名 and the date."""
+    ch = spec.CHAR_TW
+    pitch = spec.LINE_PITCH_TW
+    width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+    w_date = text_width_twips(date_text)
+    date_right = spec.SEALED_DATE_RIGHT_INDENT.value * ch
+    axis = width - date_right - w_date // 2
+    sizes = [seal_size_mm(s) for s in seals] or [(spec.SEAL_DIAMETER.value,) * 2] * len(issuers)
+    seal_w = spec.mm_to_twips(max(w for w, _ in sizes))
+    seal_h = spec.mm_to_twips(max(h for _, h in sizes))
+    gap = spec.mm_to_twips(spec.JOINT_SEAL_GAP.value)
+    step = max(seal_w, max(text_width_twips(n) for n in issuers)) + gap
+    per_row = max(1, min(len(issuers), (axis - seal_w // 2) // step + 1))
+    rows = [issuers[i:i + per_row] for i in range(0, len(issuers), per_row)]
+    delta = spec.mm_to_twips(spec.SEAL_CENTRE_ABOVE_SIGNATURE.value)
+    blank = sealed_lines_before(spec.twips_to_mm(seal_h))
+    blocks = [Block(Role.SPACER, (Run(""),), keep_next=True, line_tw=lines(blank))]
+    index = 0
+    for r, row in enumerate(rows):
+        last = r == len(rows) - 1
+        centres = [axis - (len(row) - 1 - j) * step for j in range(len(row))]
+        # The seal's centre sits a little above the 署名 line's middle, or, on the last
+        # row, above the boundary between the 署名 line and the date line.
+        centre_y = (pitch if last else pitch // 2) - delta
+        placements = []
+        for name, x in zip(row, centres):
+            if seals:
+                w_mm, h_mm = sizes[index]
+                w, h = spec.mm_to_twips(w_mm), spec.mm_to_twips(h_mm)
+                placements.append(SealPlacement(seals[index].image, w, h, x - w // 2,
+                                                centre_y - h // 2))
+            index += 1
+        text = "".join("\t" + name for name in row)
+        blocks.append(Block(Role.SIGNATURE, (Run(text),), keep_next=True, align="left",
+                            right_indent_tw=0, tabs=tuple((x, "center") for x in centres),
+                            seals=tuple(placements)))
+        if not last:
+            following = pitch // 2 if r + 1 == len(rows) - 1 else 0
+            steps = math.ceil((seal_h + gap - following) / pitch)
+            if steps > 1:
+                blocks.append(Block(Role.SPACER, (Run(""),), keep_next=True,
+                                    line_tw=lines(steps - 1)))
+    blocks.append(Block(Role.DATE, (Run(date_text),), right_indent_tw=date_right))
+    return blocks
 
 
 def mark_size(text: str) -> float:
@@ -296,7 +378,7 @@ def header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]:
         # A hair-thin spacer paragraph carries the space: a table has none of its own.
         space_mm = (spec.MARK_TOP_BELOW_BLOCK.value - above_mm + ink_offset_mm
                     - spec.twips_to_mm(SPACER_LINE_TW))
-        blocks.append(Block(Role.MARK, (Run(""),), keep_next=True,
+        blocks.append(Block(Role.SPACER, (Run(""),), keep_next=True,
                             space_before_tw=spec.mm_to_twips(space_mm), line_tw=SPACER_LINE_TW))
         blocks.append(joint)
     gap = lines(spec.MARK_LINES_TO_NUMBER.value)
@@ -451,8 +533,8 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
         b.blocks[-1] = replace(b.blocks[-1], keep_next=True)
     if report.attachments:
         b.blocks.extend(attachment_note_blocks([fix(a.title) for a in report.attachments]))
-    b.blocks.extend(signature_blocks(fix(report.issuer), format_date(report.date), report.sealed,
-                                     report.seal))
+    b.blocks.extend(signature_blocks([fix(i) for i in report.issuers], format_date(report.date),
+                                     report.sealed, report.seals))
     if report.note is not None:
         b.blocks[-1] = replace(b.blocks[-1], keep_next=True)  # the date: a Block
         b.add(Role.NOTE, Run(note_text(fix(report.note))))

@@ -424,7 +424,10 @@ class Report(BaseModel):
         description="主送机关: the organs addressed, in order; joined with 、 and ended with ：.",
     )
     body: list[Block] = Field(description="正文: paragraphs and numbered sections, in order.")
-    issuer: str = Field(description="发文机关署名: the issuing organ's name.")
+    issuer: str | list[str] = Field(
+        description="发文机关署名: the issuing organ's name, or for 联合行文 the organs' "
+        "names, lead organ first."
+    )
     date: datetime.date = Field(description="成文日期: the date the document was signed.")
     sealed: bool = Field(
         default=True,
@@ -440,8 +443,10 @@ class Report(BaseModel):
     imprint: Imprint | None = Field(
         default=None, description="版记: 抄送, 印发机关 and 印发日期 (7.4)."
     )
-    seal: Seal | None = Field(
-        default=None, description="印章 image placed over the 署名 and date (sealed layout)."
+    seal: Seal | list[Seal] | None = Field(
+        default=None,
+        description="印章 image placed over the 署名 and date (sealed layout); for 联合行文 "
+        "one seal per issuer, in the same order.",
     )
     note: str | None = Field(
         default=None,
@@ -460,7 +465,21 @@ class Report(BaseModel):
                 "seal_unsealed",
                 "有印章图片但 sealed=False: a seal image needs the sealed layout (sealed=True)",
             )
+        if self.seal is not None and len(self.seals) != len(self.issuers):
+            raise PydanticCustomError(
+                "seal_count",
+                "印章与发文机关数量不符: {seals} seal(s) for {issuers} issuer(s); "
+                "联合行文 needs one seal per issuer, in the same order",
+                {"seals": len(self.seals), "issuers": len(self.issuers)},
+            )
         return self
+
+    @property
+    def seals(self) -> list[Seal]:
+        """The seal images, one per issuer (empty when none are given)."""
+        if self.seal is None:
+            return []
+        return list(self.seal) if isinstance(self.seal, list) else [self.seal]
 
     @property
     def warnings(self) -> list[str]:
@@ -490,8 +509,17 @@ class Report(BaseModel):
 
     @field_validator("issuer")
     @classmethod
-    def _issuer(cls, v: str) -> str:
+    def _issuer(cls, v: str | list[str]) -> str | list[str]:
+        if isinstance(v, list):
+            if not v:
+                raise PydanticCustomError("no_issuer", "发文机关署名不能为空: no issuer is named")
+            return [_check_text(n, what="发文机关署名 issuer") for n in v]
         return _check_text(v, what="发文机关署名 issuer")
+
+    @property
+    def issuers(self) -> list[str]:
+        """The issuing organs, lead first (one for a document of a single organ)."""
+        return list(self.issuer) if isinstance(self.issuer, list) else [self.issuer]
 
     @field_validator("recipients", mode="before")
     @classmethod

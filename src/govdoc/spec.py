@@ -177,6 +177,7 @@ SEAL_CENTRE_ABOVE_SIGNATURE = Spec(
     2.0, "mm", "7.3.5.1", P,
     "署名和成文日期居印章中心偏下: the seal's centre this far above the pair's centre",
 )
+JOINT_SEAL_GAP = Spec(4.0, "mm", "7.3.5.1", P, "联合行文: 印章互不相交或相切; the gap between seals")
 UNSEALED_LINES_BEFORE = Spec(1, "lines", "7.3.5.2", U, "不加盖印章: 在正文下空一行")
 UNSEALED_SIGNATURE_RIGHT_INDENT = Spec(2, "chars", "7.3.5.2", U, "署名右空二字")
 UNSEALED_DATE_OFFSET = Spec(2, "chars", "7.3.5.2", U, "成文日期首字比署名首字右移二字")

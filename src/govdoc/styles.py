@@ -41,6 +41,7 @@ class Role(str, Enum):
     NOTE = "note"  # 附注
     ATTACHMENT_LABEL = "attachment_label"  # 附件1
     ATTACHMENT_TITLE = "attachment_title"  # an attachment's title
+    SPACER = "spacer"  # an empty paragraph that only holds vertical space
     TABLE_TEXT = "table_text"  # text in table cells
     IMPRINT = "imprint"  # a line of the 版记
     IMPRINT_ANCHOR = "imprint_anchor"  # the hair-thin paragraph that anchors the 版记
@@ -151,6 +152,9 @@ STYLES: dict[Role, StyleDef] = {
         id="GovTableText", name="表格文字", size=spec.SIZE_4HAO, squeeze=0.0, jc="center",
         snap_to_grid=False, line_auto=True,
     ),
+    # Off the grid, so that LibreOffice keeps its exact height (on the grid it shrinks an
+    # empty paragraph to one line whatever its height).
+    Role.SPACER: StyleDef(id="GovSpacer", name="空白", snap_to_grid=False),
     Role.IMPRINT: StyleDef(
         id="GovImprint", name="版记", size=spec.IMPRINT_SIZE.value, squeeze=0.0, jc="left",
     ),

@@ -50,15 +50,15 @@ def render(
     tpl = DocxTemplate(io.BytesIO(template_bytes(template)))
     tpl.init_docx()
     images = {
-        b.seal.image: tpl.docx.part.get_or_add_image(str(b.seal.image))[0]
-        for b in blocks if isinstance(b, Block) and b.seal is not None
+        seal.image: tpl.docx.part.get_or_add_image(str(seal.image))[0]
+        for b in blocks if isinstance(b, Block) for seal in b.seals
     }
     tpl.render({"body": Markup(body_xml(blocks, images))}, _ENV)
     doc = tpl.docx
     props = doc.core_properties
     props.title = report.title.replace("\n", "")
-    props.author = report.issuer
-    props.last_modified_by = report.issuer
+    props.author = "、".join(report.issuers)
+    props.last_modified_by = props.author
     props.subject = report.kind.value
     stamp = datetime.datetime.combine(report.date, datetime.time())
     props.created = stamp

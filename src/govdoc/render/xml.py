@@ -111,8 +111,8 @@ def paragraph_xml(block: Block, images: dict[Path, str] | None = None) -> str:
         ppr += f"<w:ind{ind}/>"
     if block.align:
         ppr += f'<w:jc w:val="{block.align}"/>'
-    seal = seal_xml(block.seal, (images or {})[block.seal.image]) if block.seal else ""
-    return f"<w:p><w:pPr>{ppr}</w:pPr>{seal}{''.join(run_xml(r) for r in block.runs)}</w:p>"
+    seals = "".join(seal_xml(s, (images or {})[s.image]) for s in block.seals)
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{seals}{''.join(run_xml(r) for r in block.runs)}</w:p>"
 
 
 _TABLE_BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
