@@ -12,11 +12,27 @@
 
 from govdoc.document import Document
 from govdoc.errors import GovdocError, GovdocWarning, TemplateError
-from govdoc.model import Attachment, DocKind, Header, Imprint, Paragraph, Report, Seal, Section, Table, Urgency
+from govdoc.model import (
+    Attachment,
+    Attendance,
+    DocFormat,
+    DocKind,
+    Header,
+    Imprint,
+    Paragraph,
+    Report,
+    Seal,
+    Section,
+    Signer,
+    Table,
+    Urgency,
+)
 from govdoc.render import render
 
 __all__ = [
     "Attachment",
+    "Attendance",
+    "DocFormat",
     "DocKind",
     "Document",
     "GovdocError",
@@ -27,6 +43,7 @@ __all__ = [
     "Report",
     "Seal",
     "Section",
+    "Signer",
     "Table",
     "TemplateError",
     "Urgency",

@@ -14,7 +14,18 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Union
 
 from govdoc import spec
-from govdoc.model import Header, Imprint, Paragraph, Report, Seal, Section, Table
+from govdoc.model import (
+    Attendance,
+    DocFormat,
+    Header,
+    Imprint,
+    Paragraph,
+    Report,
+    Seal,
+    Section,
+    Signer,
+    Table,
+)
 from govdoc.styles import Role, heading_role, run_in_role
 from govdoc.text import format_date, heading_label, normalize_punctuation
 from govdoc.text.metrics import text_width_pt, text_width_twips
@@ -338,6 +349,72 @@ def joint_sealed_blocks(issuers: list[str], date_text: str, seals: list[Seal]) -
     return blocks
 
 
+def signer_blocks_with_seals(signers: list[Signer], date_text: str) -> list[Block]:
+    """签发人职务, 签名章 and date (7.3.5.3): each seal right-indented four characters,
+    its signer's post two characters to its left and centred on it, the first seal two
+    lines under the body, the date one blank line under the last seal, right-indented
+    four characters. Several signers stand one under another, aligned."""
+    ch, pitch = spec.CHAR_TW, spec.LINE_PITCH_TW
+    width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+    right = spec.SIGNATURE_SEAL_RIGHT_INDENT.value * ch
+    gap = spec.SIGNATURE_TITLE_GAP.value * ch
+    blocks: list[Block] = []
+    below = 0  # room the previous seal takes under its line
+    for i, signer in enumerate(signers):
+        if signer.image is not None:
+            w_mm, h_mm = seal_size_mm(signer.image)
+        else:
+            w_mm, h_mm = spec.SIGNATURE_SEAL_SIZE.value
+        w, h = spec.mm_to_twips(w_mm), spec.mm_to_twips(h_mm)
+        room = max(0, (h - pitch) // 2)  # how far the seal reaches beyond its line
+        if i == 0:
+            before = lines(spec.SIGNATURE_SEAL_LINES_BEFORE.value) + room
+        else:  # the seals one under another, never touching
+            before = below + room + spec.mm_to_twips(spec.JOINT_SEAL_GAP.value)
+        blocks.append(Block(Role.SPACER, (Run(""),), keep_next=True, line_tw=before))
+        placement = () if signer.image is None else (SealPlacement(
+            signer.image.image, w, h, width - right - w, (pitch - h) // 2),)
+        blocks.append(Block(Role.SIGNATURE, (Run(signer.title),), keep_next=True,
+                            right_indent_tw=right + w + gap, seals=placement))
+        below = room
+    blocks.append(Block(Role.SPACER, (Run(""),), keep_next=True,
+                        line_tw=lines(spec.SIGNATURE_DATE_LINES_BELOW.value) + below))
+    blocks.append(Block(Role.DATE, (Run(date_text),), right_indent_tw=right))
+    return blocks
+
+
+def attendance_blocks(attendance: list[Attendance], fix: Callable[[str], str]) -> list[Block]:
+    """出席, 请假, 列席 lines of a 纪要 (10.3): one blank line under the body, two
+    characters in, the label in 黑体, names wrapping under the first name."""
+    indent = spec.FIRST_LINE_INDENT.value * spec.CHAR_TW
+    blocks = []
+    for i, line in enumerate(attendance):
+        label = line.label + "："
+        hang = text_width_twips(label)
+        blocks.append(Block(
+            Role.ATTENDANCE, (Run(label, Role.ATTENDANCE_LABEL), Run("、".join(fix(n) for n in line.names))),
+            space_before_tw=lines(spec.MINUTES_ATTENDANCE_LINES_BEFORE.value) if i == 0 else 0,
+            left_indent_tw=indent + hang, first_line_tw=-hang,
+        ))
+    return blocks
+
+
+def order_header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]:
+    """命令（令）格式 (10.2): the 标志 20 mm under the block's top, the 令号 two lines under
+    it; the body follows two lines under the 令号 (no title, no red rule)."""
+    mark = fix(header.mark)
+    size = mark_size(mark)
+    ink_offset_mm = spec.pt_to_mm(size * spec.MARK_INK_ABOVE_LINE_TOP_EM)
+    blocks: list[Item] = [Block(
+        Role.MARK, (Run(mark, size=size),), keep_next=True,
+        space_before_tw=spec.mm_to_twips(spec.ORDER_MARK_TOP_BELOW_BLOCK.value + ink_offset_mm),
+        line_tw=spec.pt_to_twips(size))]
+    if header.order_number:
+        blocks.append(Block(Role.ORDER_NUMBER, (Run(fix(header.order_number)),),
+                            space_before_tw=lines(spec.ORDER_LINES_TO_NUMBER.value)))
+    return blocks
+
+
 def mark_size(text: str) -> float:
     """The 标志's type size: the usual size, or smaller so that ``text`` fits the block."""
     cells = text_width_pt(text, size=1.0, squeeze=0.0)
@@ -510,12 +587,18 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
     """
     fix: Callable[[str], str] = normalize_punctuation if normalize else (lambda s: s)
     b = _Builder(fix)
-    title_space = 0
-    if report.header is not None:
-        b.blocks.extend(header_blocks(report.header, fix))
-        title_space = lines(spec.RULE_LINES_TO_TITLE.value)
+    fmt = report.layout_format
     title = fix(report.title)
-    b.add(Role.TITLE, Run(title), space_before_tw=title_space)
+    if fmt is DocFormat.ORDER:
+        # 命令（令）: 标志, 令号, then the body two lines down; the title is metadata only.
+        if report.header is not None:
+            b.blocks.extend(order_header_blocks(report.header, fix))
+    else:
+        title_space = 0
+        if report.header is not None:
+            b.blocks.extend(header_blocks(report.header, fix))
+            title_space = lines(spec.RULE_LINES_TO_TITLE.value)
+        b.add(Role.TITLE, Run(title), space_before_tw=title_space)
     recipients = [fix(r) for r in report.recipients]
     moved: list[str] = []
     if recipients:
@@ -526,15 +609,27 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
             moved = recipients  # too many to leave 正文 on page 1: into the 版记 (7.3.2)
         else:
             b.add(Role.SALUTATION, Run(names))
+    start = len(b.blocks)
     b.body(list(report.body), 1)
+    if fmt is DocFormat.ORDER and isinstance(b.blocks[start], Block) and report.header is not None:
+        b.blocks[start] = replace(b.blocks[start],
+                                  space_before_tw=lines(spec.ORDER_LINES_TO_BODY.value))
     # The 署名 and date never stand alone on a page: the last body paragraph keeps
     # with them (the 附件说明 and the 署名 keep with what follows, by their styles).
     if isinstance(b.blocks[-1], Block):
         b.blocks[-1] = replace(b.blocks[-1], keep_next=True)
     if report.attachments:
         b.blocks.extend(attachment_note_blocks([fix(a.title) for a in report.attachments]))
-    b.blocks.extend(signature_blocks([fix(i) for i in report.issuers], format_date(report.date),
-                                     report.sealed, report.seals))
+    if report.attendance:
+        b.blocks.extend(attendance_blocks(report.attendance, fix))
+    if report.signers:
+        b.blocks.extend(signer_blocks_with_seals(
+            [s.model_copy(update={"title": fix(s.title)}) for s in report.signers],
+            format_date(report.date)))
+    else:
+        b.blocks.extend(signature_blocks(
+            [fix(i) for i in report.issuers], format_date(report.date),
+            report.sealed and fmt is not DocFormat.MINUTES, report.seals))
     if report.note is not None:
         b.blocks[-1] = replace(b.blocks[-1], keep_next=True)  # the date: a Block
         b.add(Role.NOTE, Run(note_text(fix(report.note))))

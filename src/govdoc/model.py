@@ -32,8 +32,8 @@ from pydantic_core import PydanticCustomError
 from govdoc import spec
 
 __all__ = [
-    "Attachment", "DocKind", "Header", "Imprint", "Paragraph", "Report", "Seal", "Section",
-    "Table", "Urgency",
+    "Attachment", "Attendance", "DocFormat", "DocKind", "Header", "Imprint", "Paragraph",
+    "Report", "Seal", "Section", "Signer", "Table", "Urgency",
 ]
 
 # Characters that XML 1.0 cannot hold, and lone surrogates.
@@ -86,6 +86,15 @@ class DocKind(str, Enum):
     纪要 = "纪要"
 
 
+class DocFormat(str, Enum):
+    """The layouts of GB/T 9704-2012: the general one and the special formats of clause 10."""
+
+    GENERAL = "general"  # 通用格式
+    LETTER = "letter"  # 信函格式 (10.1)
+    ORDER = "order"  # 命令（令）格式 (10.2)
+    MINUTES = "minutes"  # 纪要格式 (10.3)
+
+
 class Urgency(str, Enum):
     """紧急程度 (7.2.3)."""
 
@@ -125,6 +134,18 @@ class Header(BaseModel):
         default=None, description="密级和保密期限, e.g. 秘密★1年 (7.2.2)."
     )
     urgency: Urgency | None = Field(default=None, description="紧急程度: 特急 or 加急 (7.2.3).")
+    order_number: str | None = Field(
+        default=None, description="令号 of a 命令（令）, e.g. 第12号 (10.2)."
+    )
+
+    @field_validator("order_number")
+    @classmethod
+    def _order_number(cls, v: str | None) -> str | None:
+        if v is not None and not re.fullmatch(r"第[1-9]\d*号", v):
+            raise PydanticCustomError(
+                "order_number", "令号应为“第×号”: the 令号 reads 第12号 (10.2), no zero padding"
+            )
+        return v
 
     @property
     def mark(self) -> str:
@@ -406,6 +427,35 @@ class Seal(BaseModel):
         return v
 
 
+class Signer(BaseModel):
+    """A signer of a document signed with a 签名章 (7.3.5.3): the post in full and the
+    image of the signature seal (room for it is left when there is none)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(description="签发人职务, in full, e.g. 棣棠乡人民政府乡长.")
+    image: Seal | None = Field(default=None, description="签名章 image and its width.")
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, v: str) -> str:
+        return _check_text(v, what="签发人职务 signer title")
+
+
+class Attendance(BaseModel):
+    """A line of a 纪要's attendance (10.3): 出席, 请假 or 列席 and the names."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: Literal["出席", "请假", "列席"] = Field(description="出席, 请假 or 列席.")
+    names: list[str] = Field(min_length=1, description="Units and names, in order.")
+
+    @field_validator("names")
+    @classmethod
+    def _names(cls, v: list[str]) -> list[str]:
+        return [_check_text(n, what="出席人员 name") for n in v]
+
+
 class Report(BaseModel):
     """A 公文 with title, recipients, body and signature block (default 文种: 报告).
 
@@ -443,6 +493,19 @@ class Report(BaseModel):
     imprint: Imprint | None = Field(
         default=None, description="版记: 抄送, 印发机关 and 印发日期 (7.4)."
     )
+    format: DocFormat | None = Field(
+        default=None,
+        description="版式: general, letter (信函), order (命令) or minutes (纪要); by default "
+        "命令/令 take the order format, 纪要 the minutes format, the rest the general one.",
+    )
+    signers: list[Signer] = Field(
+        default_factory=list,
+        description="签发人 of a document signed with 签名章 (7.3.5.3), lead first; they "
+        "replace the 署名.",
+    )
+    attendance: list[Attendance] = Field(
+        default_factory=list, description="纪要: 出席, 请假 and 列席 lines (10.3)."
+    )
     seal: Seal | list[Seal] | None = Field(
         default=None,
         description="印章 image placed over the 署名 and date (sealed layout); for 联合行文 "
@@ -465,6 +528,10 @@ class Report(BaseModel):
                 "seal_unsealed",
                 "有印章图片但 sealed=False: a seal image needs the sealed layout (sealed=True)",
             )
+        if self.seal is not None and self.layout_format is DocFormat.MINUTES:
+            raise PydanticCustomError(
+                "minutes_seal", "纪要不加盖印章: a 纪要 carries no seal (10.3)"
+            )
         if self.seal is not None and len(self.seals) != len(self.issuers):
             raise PydanticCustomError(
                 "seal_count",
@@ -473,6 +540,17 @@ class Report(BaseModel):
                 {"seals": len(self.seals), "issuers": len(self.issuers)},
             )
         return self
+
+    @property
+    def layout_format(self) -> DocFormat:
+        """The format in force: the one given, or the one the 文种 takes."""
+        if self.format is not None:
+            return self.format
+        if self.kind in (DocKind.命令, DocKind.令):
+            return DocFormat.ORDER
+        if self.kind is DocKind.纪要:
+            return DocFormat.MINUTES
+        return DocFormat.GENERAL
 
     @property
     def seals(self) -> list[Seal]:
@@ -486,7 +564,8 @@ class Report(BaseModel):
         """Doubts about the content that do not stop rendering (条例 第九条, 第十五条)."""
         found = []
         title = self.title.replace("\n", "").rstrip()
-        if not title.endswith(self.kind.value):
+        shown = self.layout_format is not DocFormat.ORDER  # a 命令 prints no title
+        if shown and not title.endswith(self.kind.value):
             found.append(
                 f"标题未以文种“{self.kind.value}”结尾: the title does not end with its kind "
                 f"{self.kind.value} (标题由发文机关名称、事由和文种组成)"

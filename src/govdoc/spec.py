@@ -150,6 +150,14 @@ COLOR_RED = Spec("FF0000", "rgb", "5.2.4", P, "red of the 标志 and rule as Wor
 
 TITLE_LINES_AFTER = Spec(1, "lines", "7.3.2", R, "主送机关编排于标题下空一行; practice for 正文 too")
 
+# -- Special formats (10) -------------------------------------------------------------
+
+ORDER_MARK_TOP_BELOW_BLOCK = Spec(20.0, "mm", "10.2", R, "命令标志上边缘至版心上边缘为20 mm")
+ORDER_LINES_TO_NUMBER = Spec(2, "lines", "10.2", R, "发文机关标志下空二行居中编排令号")
+ORDER_LINES_TO_BODY = Spec(2, "lines", "10.2", R, "令号下空二行编排正文")
+MINUTES_ATTENDANCE_LINES_BEFORE = Spec(1, "lines", "10.3", R, "出席人员名单: 正文或附件说明下空一行")
+MINUTES_LABELS = Spec(("出席", "请假", "列席"), "text", "10.3", R, "出席、请假、列席, 3号黑体")
+
 # -- 附件说明, 附注, 附件 (7.3.4, 7.3.6, 7.3.7) ------------------------------------------
 
 ATTACHMENT_NOTE_LINES_BEFORE = Spec(1, "lines", "7.3.4", R, "在正文下空一行左空二字编排“附件”二字")
@@ -179,6 +187,13 @@ SEAL_CENTRE_ABOVE_SIGNATURE = Spec(
 )
 JOINT_SEAL_GAP = Spec(4.0, "mm", "7.3.5.1", P, "联合行文: 印章互不相交或相切; the gap between seals")
 UNSEALED_LINES_BEFORE = Spec(1, "lines", "7.3.5.2", U, "不加盖印章: 在正文下空一行")
+SIGNATURE_SEAL_LINES_BEFORE = Spec(2, "lines", "7.3.5.3", U, "加盖签发人签名章: 在正文下空二行")
+SIGNATURE_SEAL_RIGHT_INDENT = Spec(4, "chars", "7.3.5.3", U, "右空四字加盖签名章")
+SIGNATURE_TITLE_GAP = Spec(2, "chars", "7.3.5.3", U, "签名章左空二字编排签发人职务")
+SIGNATURE_DATE_LINES_BELOW = Spec(1, "lines", "7.3.5.3", U, "签名章下空一行右空四字编排成文日期")
+SIGNATURE_SEAL_SIZE = Spec(
+    (25.0, 12.5), "mm", "7.3.5.3", P, "room left for a 签名章 when no image is given (width, height)",
+)
 UNSEALED_SIGNATURE_RIGHT_INDENT = Spec(2, "chars", "7.3.5.2", U, "署名右空二字")
 UNSEALED_DATE_OFFSET = Spec(2, "chars", "7.3.5.2", U, "成文日期首字比署名首字右移二字")
 UNSEALED_DATE_RIGHT_INDENT = Spec(2, "chars", "7.3.5.2", U, "日期长于署名时成文日期右空二字")

@@ -27,6 +27,7 @@ class Role(str, Enum):
     MARK = "mark"  # 发文机关标志
     DOC_NUMBER = "doc_number"  # 发文字号 (with the red separator line under it)
     SIGNER = "signer"  # a 签发人 line above the 发文字号 line
+    ORDER_NUMBER = "order_number"  # 令号 of a 命令
     SIGNER_NAME = "signer_name"  # character style of 签发人 names (楷体)
     TITLE = "title"
     SALUTATION = "salutation"  # 主送机关
@@ -42,6 +43,8 @@ class Role(str, Enum):
     ATTACHMENT_LABEL = "attachment_label"  # 附件1
     ATTACHMENT_TITLE = "attachment_title"  # an attachment's title
     SPACER = "spacer"  # an empty paragraph that only holds vertical space
+    ATTENDANCE = "attendance"  # a 纪要's 出席/请假/列席 line
+    ATTENDANCE_LABEL = "attendance_label"  # its label, in 黑体
     TABLE_TEXT = "table_text"  # text in table cells
     IMPRINT = "imprint"  # a line of the 版记
     IMPRINT_ANCHOR = "imprint_anchor"  # the hair-thin paragraph that anchors the 版记
@@ -115,6 +118,7 @@ STYLES: dict[Role, StyleDef] = {
         border_bottom=(spec.COLOR_RED.value, spec.RULE_WIDTH.value, spec.NUMBER_RULE_SPACE_PT),
     ),
     Role.SIGNER: StyleDef(id="GovSigner", name="签发人", keep_next=True),
+    Role.ORDER_NUMBER: StyleDef(id="GovOrderNumber", name="令号", jc="center", keep_next=True),
     Role.SIGNER_NAME: StyleDef(
         id="GovSignerName", name="签发人姓名", kind="character", based_on="DefaultParagraphFont",
         east_asia=spec.FONT_KAITI.value, latin=_LATIN,
@@ -155,6 +159,11 @@ STYLES: dict[Role, StyleDef] = {
     # Off the grid, so that LibreOffice keeps its exact height (on the grid it shrinks an
     # empty paragraph to one line whatever its height).
     Role.SPACER: StyleDef(id="GovSpacer", name="空白", snap_to_grid=False),
+    Role.ATTENDANCE: StyleDef(id="GovAttendance", name="出席人员"),
+    Role.ATTENDANCE_LABEL: StyleDef(
+        id="GovAttendanceLabel", name="出席标签", kind="character",
+        based_on="DefaultParagraphFont", east_asia=spec.FONT_HEITI.value, latin=_LATIN,
+    ),
     Role.IMPRINT: StyleDef(
         id="GovImprint", name="版记", size=spec.IMPRINT_SIZE.value, squeeze=0.0, jc="left",
     ),
