@@ -13,13 +13,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from govdoc.template_builder import build_general_template  # noqa: E402
+from govdoc.model import DocFormat  # noqa: E402
+from govdoc.template_builder import build_template  # noqa: E402
 
 
 def main() -> None:
-    out = ROOT / "templates" / "general.docx"
-    out.write_bytes(build_general_template())
-    print(f"wrote {out.relative_to(ROOT)}")
+    for fmt in DocFormat:
+        out = ROOT / "templates" / f"{fmt.value}.docx"
+        out.write_bytes(build_template(fmt))
+        print(f"wrote {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,8 @@ def rendered(tmp_path_factory) -> dict[str, list[Page]]:
     tmp = tmp_path_factory.mktemp("formats")
     frame = write_frame(tmp / "frame.png")
     docs = {"order": load_example("order").order(frame),
-            "minutes": load_example("minutes").MINUTES}
+            "minutes": load_example("minutes").MINUTES,
+            "letter": load_example("letter").LETTER}
     paths = []
     for name, report in docs.items():
         govdoc.render(report).save(tmp / f"{name}.docx")
@@ -96,3 +97,48 @@ def test_minutes_attendance_labels_and_hanging_names(rendered):
     box = ink_bbox(rendered["minutes"][0].plumber, LEFT, mark.glyphs[0].top - 2, RIGHT,
                    mark.baseline + 2)
     assert abs(box[1] - (TOP + spec.MARK_TOP_BELOW_BLOCK.value)) <= 1.0
+
+
+def test_letter_mark_rules_and_numbering(rendered):
+    pages = rendered["letter"]
+    first = pages[0]
+    mark = first.lines[0]
+    assert mark.text == "棣棠乡人民政府" and mark.size > 30  # the name, no 文件
+    box = ink_bbox(first.plumber, 10, mark.glyphs[0].top - 2, 200, mark.baseline + 2)
+    assert abs(box[1] - spec.LETTER_MARK_TOP.value) <= 1.0, box
+    mm = 25.4 / 72
+    red = sorted(((o["top"] * mm, o["x0"] * mm, o["x1"] * mm, o["linewidth"])
+                  for o in first.plumber.lines if o.get("stroking_color") == (1.0, 0.0, 0.0)))
+    red = sorted(set((round(y, 2), round(x0, 1), round(x1, 1), w) for y, x0, x1, w in red))
+    assert len(red) == 4, red
+    (top_thick, top_thin, bottom_thin, bottom_thick) = red
+    # Top: thick over thin, 4 mm under the 标志; bottom: thin over thick, 20 mm above
+    # the page's bottom edge; both 170 mm long and centred.
+    assert top_thick[3] > top_thin[3] and bottom_thick[3] > bottom_thin[3]
+    assert abs(top_thick[0] - box[3] - spec.LETTER_TOP_RULE_BELOW_MARK.value) <= 0.5
+    assert abs(bottom_thick[0] - (spec.PAGE_HEIGHT.value - spec.LETTER_BOTTOM_RULE_ABOVE_EDGE.value)) <= 1.0
+    for _, x0, x1, _ in red:
+        assert abs(x1 - x0 - spec.LETTER_RULE_LENGTH.value) <= 0.5
+        assert abs((x0 + x1) / 2 - (LEFT + RIGHT) / 2) <= 0.5
+    # 份号 flush left and 发文字号 flush right on the first line under the rule.
+    line = text_lines(first)[1]
+    assert line.text.startswith("000012") and line.text.endswith("棣政函〔2024〕3号")
+    assert abs(line.x0 - LEFT) <= 0.3 and abs(line.x1 - RIGHT) <= 0.5
+    assert line.glyphs[0].top - top_thin[0] > 0
+    # No page number on page 1; the others keep theirs at 269 mm.
+    assert not [l for l in first.lines if l.text.startswith("—")]
+    assert len(pages) >= 2
+    for page in pages[1:]:
+        (number,) = [l for l in page.lines if l.text.startswith("—")]
+        assert number.text == f"— {page.number} —"
+        dash = number.glyphs[0]
+        ink = ink_bbox(page.plumber, dash.x0, dash.top - 1, dash.x1, dash.baseline + 1)
+        assert abs((ink[1] + ink[3]) / 2 - 269) <= 1.0
+
+
+def test_letter_imprint_has_no_rules_and_no_printing_line(rendered):
+    last = rendered["letter"][-1]
+    assert any(l.text == "抄送：县人民政府办公室。" for l in last.lines)
+    assert not any(l.text.endswith("印发") for l in last.lines)
+    black = [o for o in last.plumber.lines if o.get("stroking_color") != (1.0, 0.0, 0.0)]
+    assert not black

@@ -80,6 +80,8 @@ class Block:
     align: str | None = None
     page_break_before: bool = False
     seals: tuple[SealPlacement, ...] = ()
+    border_bottom: tuple[str, float, int, str] | None = None
+    """A rule under the paragraph: Word border style, width (pt), distance (pt), colour."""
 
     @property
     def text(self) -> str:
@@ -101,10 +103,12 @@ class TableBlock:
 class ImprintBlock:
     """The 版记, set in a table that floats to the foot of the last page.
 
-    ``rows`` holds the paragraphs of each row; thin rules separate the rows.
+    ``rows`` holds the paragraphs of each row; with ``rules``, thick rules open and
+    close it and thin rules separate the rows (a letter's 版记 has none, 10.1).
     """
 
     rows: tuple[tuple[Block, ...], ...]
+    rules: bool = True
 
 
 @dataclass(frozen=True)
@@ -399,6 +403,42 @@ def attendance_blocks(attendance: list[Attendance], fix: Callable[[str], str]) -
     return blocks
 
 
+def letter_mark_block(header: Header, fix: Callable[[str], str]) -> Block:
+    """信函格式 (10.1): the 标志 (the organ's name, without 文件 unless asked for) with its
+    top edge 30 mm from the page's top, and the red double rule (thick over thin) 4 mm
+    under it, 170 mm long. It stands in the first page's header."""
+    suffix = header.mark_suffix if "mark_suffix" in header.model_fields_set else ""
+    mark = fix(header.organs[0] + suffix)
+    size = mark_size(mark)
+    ink_offset_mm = spec.pt_to_mm(size * spec.MARK_INK_ABOVE_LINE_TOP_EM)
+    space = spec.mm_to_twips(spec.LETTER_MARK_TOP.value + ink_offset_mm) - spec.LETTER_HEADER_TW
+    # The glyphs' lowest ink lies about 0.12 em above the bottom of a line as tall as
+    # the type (measured like MARK_INK_ABOVE_LINE_TOP_EM); the rule goes 4 mm below it.
+    rule_space = round(spec.LETTER_TOP_RULE_BELOW_MARK.value / 25.4 * 72 - 0.12 * size)
+    reach = spec.LETTER_RULE_REACH_TW
+    return Block(Role.MARK, (Run(mark, size=size),), space_before_tw=space,
+                 line_tw=spec.pt_to_twips(size), left_indent_tw=-reach, right_indent_tw=-reach,
+                 border_bottom=("thickThinSmallGap", spec.LETTER_RULE_WIDTH.value,
+                                max(0, rule_space), spec.COLOR_RED.value))
+
+
+def letter_header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]:
+    """The elements under a letter's top rule (10.1): 份号, 密级, 紧急程度 flush left, one
+    a line, the first 7/8 of a 3号 character under the rule; the 发文字号 flush right on
+    the first line."""
+    left = [v for v in (header.copy_number, header.secrecy,
+                        header.urgency.value if header.urgency else None) if v]
+    width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+    number = fix(header.number) if header.number else ""
+    first = (left[0] if left else "") + ("\t" + number if number else "")
+    # The body of page 1 starts right under the header; measured with LibreOffice, the
+    # first line's glyphs then stand 5–6 mm under the rule, about the 7/8 of a 3号
+    # character (4.9 mm) that 10.1 asks for, so the line takes no space of its own.
+    blocks: list[Item] = [Block(Role.COPY_NUMBER, (Run(first),), tabs=((width, "right"),))]
+    blocks += [Block(Role.COPY_NUMBER, (Run(v),)) for v in left[1:]]
+    return blocks
+
+
 def order_header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]:
     """命令（令）格式 (10.2): the 标志 20 mm under the block's top, the 令号 two lines under
     it; the body follows two lines under the 令号 (no title, no red rule)."""
@@ -524,9 +564,10 @@ def attachment_note_blocks(names: list[str]) -> list[Block]:
 
 
 def imprint_block(imprint: Imprint, fix: Callable[[str], str],
-                  recipients: list[str] | None = None) -> ImprintBlock:
+                  recipients: list[str] | None = None, letter: bool = False) -> ImprintBlock:
     """版记 (7.4): 主送 (when moved here) and 抄送, each wrapping under its first name,
-    then 印发机关 and 印发日期 under a thin rule."""
+    then 印发机关 and 印发日期 under a thin rule. A letter's 版记 has neither the 印发
+    line nor rules (10.1)."""
     size = spec.IMPRINT_SIZE.value
     side = spec.IMPRINT_SIDE_INDENT.value * spec.pt_to_twips(size)
     width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
@@ -544,6 +585,8 @@ def imprint_block(imprint: Imprint, fix: Callable[[str], str],
         first.append(listing("主送：", "、".join(recipients)))
     if imprint.cc:
         first.append(listing("抄送：", "，".join(fix(n) for n in imprint.cc)))
+    if letter:
+        return ImprintBlock((tuple(first),) if first else (), rules=False)
     printed = f"{format_date(imprint.date)}印发"
     last = Block(Role.IMPRINT, (Run(fix(imprint.printer) + "\t" + printed),),
                  left_indent_tw=side, right_indent_tw=side, tabs=((width - side, "right"),))
@@ -578,6 +621,13 @@ def note_text(note: str) -> str:
     return note if note.startswith("（") and note.endswith("）") else f"（{note}）"
 
 
+def letter_mark(report: Report, *, normalize: bool = True) -> Block | None:
+    """The first-page header paragraph of a letter (信函格式), or None for other formats."""
+    if report.layout_format is not DocFormat.LETTER or report.header is None:
+        return None
+    return letter_mark_block(report.header, normalize_punctuation if normalize else (lambda s: s))
+
+
 def layout(report: Report, *, normalize: bool = True) -> list[Item]:
     """The blocks of ``report``, top to bottom.
 
@@ -593,6 +643,12 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
         # 命令（令）: 标志, 令号, then the body two lines down; the title is metadata only.
         if report.header is not None:
             b.blocks.extend(order_header_blocks(report.header, fix))
+    elif fmt is DocFormat.LETTER:
+        # 信函: the 标志 and its rule stand in the first page's header (see letter_mark).
+        if report.header is not None:
+            b.blocks.extend(letter_header_blocks(report.header, fix))
+        b.add(Role.TITLE, Run(title), space_before_tw=lines(spec.LETTER_LINES_TO_TITLE.value)
+              if report.header is not None else 0)
     else:
         title_space = 0
         if report.header is not None:
@@ -644,5 +700,7 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
                                     - spec.ATTACHMENT_LABEL_LINE.value - 1))
         b.body(list(attachment.body), 1)
     if report.imprint is not None:
-        b.blocks.append(imprint_block(report.imprint, fix, moved))
+        imprint = imprint_block(report.imprint, fix, moved, letter=fmt is DocFormat.LETTER)
+        if imprint.rows:
+            b.blocks.append(imprint)
     return b.blocks

@@ -152,6 +152,15 @@ TITLE_LINES_AFTER = Spec(1, "lines", "7.3.2", R, "主送机关编排于标题下
 
 # -- Special formats (10) -------------------------------------------------------------
 
+LETTER_MARK_TOP = Spec(30.0, "mm", "10.1", R, "信函: 发文机关标志上边缘至上页边为30 mm")
+LETTER_RULE_LENGTH = Spec(170.0, "mm", "10.1", R, "红色双线长170 mm，居中排布")
+LETTER_TOP_RULE_BELOW_MARK = Spec(4.0, "mm", "10.1", R, "标志下4 mm处印一条红色双线（上粗下细）")
+LETTER_BOTTOM_RULE_ABOVE_EDGE = Spec(20.0, "mm", "10.1", R, "距下页边20 mm处印一条红色双线（上细下粗）")
+LETTER_FIRST_ELEMENT_BELOW_RULE = Spec(
+    SIZE_3HAO * 7 / 8, "pt", "10.1", R, "第一个要素与红色双线的距离为3号汉字高度的7/8",
+)
+LETTER_LINES_TO_TITLE = Spec(2, "lines", "10.1", R, "标题居中编排，与其上最后一个要素相距二行")
+LETTER_RULE_WIDTH = Spec(2.25, "pt", "10.1", P, "the double rule's thick line as Word draws it")
 ORDER_MARK_TOP_BELOW_BLOCK = Spec(20.0, "mm", "10.2", R, "命令标志上边缘至版心上边缘为20 mm")
 ORDER_LINES_TO_NUMBER = Spec(2, "lines", "10.2", R, "发文机关标志下空二行居中编排令号")
 ORDER_LINES_TO_BODY = Spec(2, "lines", "10.2", R, "令号下空二行编排正文")
@@ -253,6 +262,13 @@ FOOTER_DISTANCE = Spec(
 )
 FOOTER_DISTANCE_TW = mm_to_twips(FOOTER_DISTANCE.value)
 HEADER_DISTANCE_TW = mm_to_twips(15.0)
+
+LETTER_FOOTER_TW = mm_to_twips(LETTER_BOTTOM_RULE_ABOVE_EDGE.value)
+"""A letter's footer distance: its first-page footer draws the bottom double rule there."""
+LETTER_HEADER_TW = mm_to_twips(LETTER_MARK_TOP.value) - LINE_PITCH_TW
+"""A letter's header distance: the 标志 paragraph adds the space down to 30 mm itself."""
+LETTER_RULE_REACH_TW = mm_to_twips((LETTER_RULE_LENGTH.value - BLOCK_WIDTH.value) / 2)
+"""How far a letter's 170 mm rules reach past each side of the 156 mm block."""
 
 COLOR_BLACK = "000000"
 

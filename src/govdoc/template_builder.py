@@ -1,7 +1,7 @@
 """Builds govdoc's official-format .docx templates from :mod:`govdoc.spec`.
 
 The templates in ``templates/`` are produced by ``scripts/build_templates.py``, which
-calls :func:`build_general_template`. Every part is written here as literal XML, so a
+calls :func:`build_template` for each format. Every part is written here as literal XML, so a
 diff of this module shows exactly what changed in the template, and the output is
 byte-for-byte reproducible (fixed zip timestamps, fixed part order).
 
@@ -16,6 +16,7 @@ import zipfile
 from xml.sax.saxutils import quoteattr
 
 from govdoc import spec
+from govdoc.model import DocFormat
 from govdoc.styles import NORMAL, STYLES, Role, StyleDef
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -26,6 +27,9 @@ XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 BODY_PLACEHOLDER = "{{p body }}"
 """The docxtpl tag whose paragraph the renderer replaces with the document body."""
+
+LETTER_MARK_PLACEHOLDER = "{{p letter_mark }}"
+"""The tag in a letter template's first-page header that receives the 标志 and its rule."""
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -169,19 +173,25 @@ def _page_field() -> str:
     )
 
 
-def footer_xml(odd: bool) -> str:
-    """A footer with the page number "— N —": odd pages right, even pages left (7.5)."""
+def footer_xml(odd: bool, footer_tw: int = spec.FOOTER_DISTANCE_TW) -> str:
+    """A footer with the page number "— N —": odd pages right, even pages left (7.5).
+
+    With a footer distance shorter than the usual one (letters), space under the line
+    lifts the number back to its place 7 mm under the block.
+    """
     dash = spec.PAGE_NUMBER_DASH.value
     side = spec.PAGE_NUMBER_SIDE_INDENT.value
+    lift = spec.FOOTER_DISTANCE_TW - footer_tw
+    after = f'<w:spacing w:after="{lift}"/>' if lift else ""
     if odd:
         ppr = (
-            f'<w:pPr><w:pStyle w:val="Footer"/><w:ind w:right="{side * spec.PAGE_NUMBER_CHAR_TW}"/>'
-            '<w:jc w:val="right"/></w:pPr>'
+            f'<w:pPr><w:pStyle w:val="Footer"/>{after}'
+            f'<w:ind w:right="{side * spec.PAGE_NUMBER_CHAR_TW}"/><w:jc w:val="right"/></w:pPr>'
         )
     else:
         ppr = (
-            f'<w:pPr><w:pStyle w:val="Footer"/><w:ind w:left="{side * spec.PAGE_NUMBER_CHAR_TW}"/>'
-            '<w:jc w:val="left"/></w:pPr>'
+            f'<w:pPr><w:pStyle w:val="Footer"/>{after}'
+            f'<w:ind w:left="{side * spec.PAGE_NUMBER_CHAR_TW}"/><w:jc w:val="left"/></w:pPr>'
         )
     return (
         XML_DECL + f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p>' + ppr
@@ -191,28 +201,58 @@ def footer_xml(odd: bool) -> str:
     )
 
 
-def sect_pr_xml() -> str:
-    """Page setup: A4, 37/35/28/26 mm, odd/even footers, a 22-line grid."""
+def sect_pr_xml(letter: bool = False) -> str:
+    """Page setup: A4, 37/35/28/26 mm, odd/even footers, a 22-line grid; a letter adds a
+    first page of its own (标志 and rules, no page number)."""
+    first = (
+        '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
+        '<w:footerReference w:type="first" r:id="rIdFooterFirst"/>'
+    ) if letter else ""
+    header = spec.LETTER_HEADER_TW if letter else spec.HEADER_DISTANCE_TW
+    footer = spec.LETTER_FOOTER_TW if letter else spec.FOOTER_DISTANCE_TW
     return (
-        "<w:sectPr>"
-        '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
+        "<w:sectPr>" + first
+        + '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
         '<w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
         f'<w:pgSz w:w="{spec.PAGE_WIDTH_TW}" w:h="{spec.PAGE_HEIGHT_TW}"/>'
         f'<w:pgMar w:top="{spec.MARGIN_TOP_TW}" w:right="{spec.MARGIN_RIGHT_TW}" '
         f'w:bottom="{spec.MARGIN_BOTTOM_TW}" w:left="{spec.MARGIN_LEFT_TW}" '
-        f'w:header="{spec.HEADER_DISTANCE_TW}" w:footer="{spec.FOOTER_DISTANCE_TW}" w:gutter="0"/>'
-        '<w:cols w:space="425"/>'
-        f'<w:docGrid w:type="lines" w:linePitch="{spec.LINE_PITCH_TW}"/>'
+        f'w:header="{header}" w:footer="{footer}" w:gutter="0"/>'
+        '<w:cols w:space="425"/>' + ("<w:titlePg/>" if letter else "")
+        + f'<w:docGrid w:type="lines" w:linePitch="{spec.LINE_PITCH_TW}"/>'
         "</w:sectPr>"
     )
 
 
-def document_xml() -> str:
+def letter_first_header_xml() -> str:
+    """A letter's first-page header: the placeholder for its 标志 and top double rule."""
+    return (
+        XML_DECL + f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr>'
+        '<w:pStyle w:val="GovIssuerMark"/></w:pPr>'
+        f"<w:r><w:t>{LETTER_MARK_PLACEHOLDER}</w:t></w:r></w:p></w:hdr>"
+    )
+
+
+def letter_first_footer_xml() -> str:
+    """A letter's first-page footer: no page number, the bottom double rule (thin over
+    thick) 170 mm long, 20 mm above the page's bottom edge (10.1)."""
+    reach = spec.LETTER_RULE_REACH_TW
+    return (
+        XML_DECL + f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr>'
+        '<w:pStyle w:val="GovSpacer"/><w:pBdr><w:bottom w:val="thinThickSmallGap" '
+        f'w:sz="{round(spec.LETTER_RULE_WIDTH.value * 8)}" w:space="0" '
+        f'w:color="{spec.COLOR_RED.value}"/></w:pBdr>'
+        '<w:spacing w:line="20" w:lineRule="exact"/>'
+        f'<w:ind w:left="-{reach}" w:right="-{reach}"/></w:pPr></w:p></w:ftr>'
+    )
+
+
+def document_xml(letter: bool = False) -> str:
     """The body: the placeholder paragraph that receives the document, and the page setup."""
     return (
         XML_DECL + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
         f'<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t>{BODY_PLACEHOLDER}</w:t></w:r></w:p>'
-        + sect_pr_xml() + "</w:body></w:document>"
+        + sect_pr_xml(letter) + "</w:body></w:document>"
     )
 
 
@@ -253,7 +293,7 @@ def font_table_xml() -> str:
     return XML_DECL + f'<w:fonts xmlns:w="{W_NS}">' + "".join(out) + "</w:fonts>"
 
 
-def content_types_xml() -> str:
+def content_types_xml(letter: bool = False) -> str:
     overrides = {
         "/word/document.xml": f"{_CT_MAIN}.document.main+xml",
         "/word/styles.xml": f"{_CT_MAIN}.styles+xml",
@@ -264,6 +304,9 @@ def content_types_xml() -> str:
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     }
+    if letter:
+        overrides["/word/header1.xml"] = f"{_CT_MAIN}.header+xml"
+        overrides["/word/footer3.xml"] = f"{_CT_MAIN}.footer+xml"
     return (
         XML_DECL
         + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -284,7 +327,11 @@ def package_rels_xml() -> str:
     )
 
 
-def document_rels_xml() -> str:
+def document_rels_xml(letter: bool = False) -> str:
+    first = (
+        f'<Relationship Id="rIdHeaderFirst" Type="{REL}/header" Target="header1.xml"/>'
+        f'<Relationship Id="rIdFooterFirst" Type="{REL}/footer" Target="footer3.xml"/>'
+    ) if letter else ""
     return (
         XML_DECL + f'<Relationships xmlns="{PKG_REL_NS}">'
         f'<Relationship Id="rIdStyles" Type="{REL}/styles" Target="styles.xml"/>'
@@ -292,18 +339,26 @@ def document_rels_xml() -> str:
         f'<Relationship Id="rIdFontTable" Type="{REL}/fontTable" Target="fontTable.xml"/>'
         f'<Relationship Id="rIdFooterOdd" Type="{REL}/footer" Target="footer1.xml"/>'
         f'<Relationship Id="rIdFooterEven" Type="{REL}/footer" Target="footer2.xml"/>'
-        "</Relationships>"
+        + first + "</Relationships>"
     )
 
 
-def core_xml() -> str:
+TEMPLATE_TITLES = {
+    DocFormat.GENERAL: "公文模板（通用格式）",
+    DocFormat.LETTER: "公文模板（信函格式）",
+    DocFormat.ORDER: "公文模板（命令格式）",
+    DocFormat.MINUTES: "公文模板（纪要格式）",
+}
+
+
+def core_xml(title: str = TEMPLATE_TITLES[DocFormat.GENERAL]) -> str:
     return (
         XML_DECL
         + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        "<dc:title>公文模板</dc:title><dc:creator></dc:creator>"
+        f"<dc:title>{title}</dc:title><dc:creator></dc:creator>"
         "<cp:lastModifiedBy></cp:lastModifiedBy><cp:revision>1</cp:revision>"
         '<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:created>'
         '<dcterms:modified xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:modified>'
@@ -319,21 +374,32 @@ def app_xml() -> str:
     )
 
 
-def build_general_template() -> bytes:
-    """The general 公文 template (GB/T 9704-2012 通用格式) as .docx bytes."""
+def build_template(fmt: DocFormat = DocFormat.GENERAL) -> bytes:
+    """The .docx template of a GB/T 9704-2012 format as bytes.
+
+    The general, order (命令) and minutes (纪要) formats share page setup and footers
+    (their layouts differ in the body); the letter format (信函) has a first page of its
+    own: the 标志 and the top double rule in its header, the bottom double rule in its
+    footer, and no page number.
+    """
+    letter = fmt is DocFormat.LETTER
+    footer = spec.LETTER_FOOTER_TW if letter else spec.FOOTER_DISTANCE_TW
     parts = [
-        ("[Content_Types].xml", content_types_xml()),
+        ("[Content_Types].xml", content_types_xml(letter)),
         ("_rels/.rels", package_rels_xml()),
-        ("docProps/core.xml", core_xml()),
+        ("docProps/core.xml", core_xml(TEMPLATE_TITLES[fmt])),
         ("docProps/app.xml", app_xml()),
-        ("word/document.xml", document_xml()),
-        ("word/_rels/document.xml.rels", document_rels_xml()),
+        ("word/document.xml", document_xml(letter)),
+        ("word/_rels/document.xml.rels", document_rels_xml(letter)),
         ("word/styles.xml", styles_xml()),
         ("word/settings.xml", settings_xml()),
         ("word/fontTable.xml", font_table_xml()),
-        ("word/footer1.xml", footer_xml(odd=True)),
-        ("word/footer2.xml", footer_xml(odd=False)),
+        ("word/footer1.xml", footer_xml(odd=True, footer_tw=footer)),
+        ("word/footer2.xml", footer_xml(odd=False, footer_tw=footer)),
     ]
+    if letter:
+        parts += [("word/header1.xml", letter_first_header_xml()),
+                  ("word/footer3.xml", letter_first_footer_xml())]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, xml in parts:

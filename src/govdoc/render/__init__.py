@@ -19,10 +19,10 @@ from markupsafe import Markup
 
 from govdoc.document import Document
 from govdoc.errors import GovdocWarning
-from govdoc.layout import Block, layout
+from govdoc.layout import Block, layout, letter_mark
 from govdoc.model import Report
 from govdoc.render.template import template_bytes
-from govdoc.render.xml import body_xml
+from govdoc.render.xml import body_xml, paragraph_xml
 
 __all__ = ["render"]
 
@@ -47,13 +47,17 @@ def render(
     for message in report.warnings:
         warnings.warn(message, GovdocWarning, stacklevel=2)
     blocks = layout(report, normalize=normalize)
-    tpl = DocxTemplate(io.BytesIO(template_bytes(template)))
+    fmt = report.layout_format
+    tpl = DocxTemplate(io.BytesIO(template_bytes(template, fmt)))
     tpl.init_docx()
     images = {
         seal.image: tpl.docx.part.get_or_add_image(str(seal.image))[0]
         for b in blocks if isinstance(b, Block) for seal in b.seals
     }
-    tpl.render({"body": Markup(body_xml(blocks, images))}, _ENV)
+    mark = letter_mark(report, normalize=normalize)
+    context = {"body": Markup(body_xml(blocks, images)),
+               "letter_mark": Markup(paragraph_xml(mark) if mark else "")}
+    tpl.render(context, _ENV)
     doc = tpl.docx
     props = doc.core_properties
     props.title = report.title.replace("\n", "")

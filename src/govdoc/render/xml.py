@@ -90,6 +90,10 @@ def paragraph_xml(block: Block, images: dict[Path, str] | None = None) -> str:
             for t in block.tabs
         )
         ppr += f"<w:tabs>{stops}</w:tabs>"
+    if block.border_bottom:
+        style, width, space, color = block.border_bottom
+        ppr += (f'<w:pBdr><w:bottom w:val="{style}" w:sz="{round(width * 8)}" '
+                f'w:space="{space}" w:color="{color}"/></w:pBdr>')
     spacing = ""
     if block.space_before_tw:
         spacing += f' w:before="{block.space_before_tw}"'
@@ -167,8 +171,9 @@ def imprint_xml(imprint: ImprintBlock) -> str:
         '<w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" '
         f'w:horzAnchor="page" w:tblpX="{spec.MARGIN_LEFT_TW}" w:tblpYSpec="bottom"/>'
         f'<w:tblOverlap w:val="never"/><w:tblW w:w="{width}" w:type="dxa"/>'
-        f"<w:tblBorders>{_rule('top', outer)}{_rule('bottom', outer)}{_rule('insideH', inner)}"
-        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        + (f"<w:tblBorders>{_rule('top', outer)}{_rule('bottom', outer)}"
+           f"{_rule('insideH', inner)}</w:tblBorders>" if imprint.rules else "")
+        + "<w:tblLayout w:type=\"fixed\"/>"
         '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr>"
     )
