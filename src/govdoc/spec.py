@@ -207,6 +207,13 @@ UNSEALED_SIGNATURE_RIGHT_INDENT = Spec(2, "chars", "7.3.5.2", U, "署名右空�
 UNSEALED_DATE_OFFSET = Spec(2, "chars", "7.3.5.2", U, "成文日期首字比署名首字右移二字")
 UNSEALED_DATE_RIGHT_INDENT = Spec(2, "chars", "7.3.5.2", U, "日期长于署名时成文日期右空二字")
 
+# -- Landscape tables (8) ------------------------------------------------------------
+
+LANDSCAPE_TABLE_HEAD_AT_BINDING = Spec(
+    True, "flag", "8", R,
+    "A4纸型的表格横排时，页码位置与公文其他页码保持一致，单页码表头在订口一边，双页码表头在切口一边",
+)
+
 # -- Page numbers (7.5) --------------------------------------------------------------
 
 PAGE_NUMBER_DASH = Spec("\u2014", "char", "7.5", R, "数字左右各放一条一字线")

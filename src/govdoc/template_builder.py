@@ -28,6 +28,9 @@ XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 BODY_PLACEHOLDER = "{{p body }}"
 """The docxtpl tag whose paragraph the renderer replaces with the document body."""
 
+LANDSCAPE_FOOTERS = ("rIdFooterLandscapeOdd", "rIdFooterLandscapeEven")
+"""Relationship ids of the footers of landscape table pages (odd, even)."""
+
 LETTER_MARK_PLACEHOLDER = "{{p letter_mark }}"
 """The tag in a letter template's first-page header that receives the 标志 and its rule."""
 
@@ -201,6 +204,60 @@ def footer_xml(odd: bool, footer_tw: int = spec.FOOTER_DISTANCE_TW) -> str:
     )
 
 
+_NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_EMU_PER_MM = 36000
+
+
+def landscape_footer_xml(odd: bool) -> str:
+    """The footer of a landscape table page (8): the page number turned with the page,
+    so that it prints where portrait pages have it.
+
+    A landscape page is the portrait sheet turned a quarter counter-clockwise (the
+    table's head toward the 订口 of an odd page), so the portrait page number's place,
+    7 mm under the block, lies in the landscape page's left margin; a text box there
+    sets "— N —" reading down the page (``vert``), flush with the portrait block's ends.
+    """
+    dash = spec.PAGE_NUMBER_DASH.value
+    side = spec.PAGE_NUMBER_SIDE_INDENT.value * spec.PAGE_NUMBER_CHAR_TW
+    thickness_mm = spec.pt_to_mm(spec.PAGE_NUMBER_SIZE.value)
+    dash_y = spec.MARGIN_TOP.value + spec.BLOCK_HEIGHT.value + spec.PAGE_NUMBER_DASH_BELOW_BLOCK.value
+    x_mm = spec.PAGE_HEIGHT.value - dash_y - thickness_mm / 2
+    y_mm = spec.MARGIN_LEFT.value
+    cx, cy = round(thickness_mm * _EMU_PER_MM), round(spec.BLOCK_WIDTH.value * _EMU_PER_MM)
+    jc = ('<w:ind w:right="{0}"/><w:jc w:val="right"/>' if odd
+          else '<w:ind w:left="{0}"/><w:jc w:val="left"/>').format(side)
+    number = (
+        f'<w:p><w:pPr><w:pStyle w:val="Footer"/>{jc}</w:pPr>'
+        f'<w:r><w:t xml:space="preserve">{dash} </w:t></w:r>' + _page_field()
+        + f'<w:r><w:t xml:space="preserve"> {dash}</w:t></w:r></w:p>'
+    )
+    box = (
+        f'<w:r><w:drawing><wp:anchor xmlns:wp="{_NS_WP}" distT="0" distB="0" distL="0" distR="0" '
+        'simplePos="0" relativeHeight="251660288" behindDoc="0" locked="0" layoutInCell="1" '
+        'allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{round(x_mm * _EMU_PER_MM)}'
+        '</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{round(y_mm * _EMU_PER_MM)}'
+        '</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        '<wp:wrapNone/><wp:docPr id="1" name="页码"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic xmlns:a="{_NS_A}"><a:graphicData uri="{_NS_WPS}">'
+        f'<wps:wsp xmlns:wps="{_NS_WPS}"><wps:cNvSpPr txBox="1"/><wps:spPr>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>'
+        f"</wps:spPr><wps:txbx><w:txbxContent>{number}</w:txbxContent></wps:txbx>"
+        '<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" '
+        'anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp>'
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+    return (
+        XML_DECL + f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr>'
+        f'<w:pStyle w:val="GovSpacer"/></w:pPr>{box}</w:p></w:ftr>'
+    )
+
+
 def sect_pr_xml(letter: bool = False) -> str:
     """Page setup: A4, 37/35/28/26 mm, odd/even footers, a 22-line grid; a letter adds a
     first page of its own (标志 and rules, no page number)."""
@@ -301,6 +358,8 @@ def content_types_xml(letter: bool = False) -> str:
         "/word/fontTable.xml": f"{_CT_MAIN}.fontTable+xml",
         "/word/footer1.xml": f"{_CT_MAIN}.footer+xml",
         "/word/footer2.xml": f"{_CT_MAIN}.footer+xml",
+        "/word/footer4.xml": f"{_CT_MAIN}.footer+xml",
+        "/word/footer5.xml": f"{_CT_MAIN}.footer+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     }
@@ -339,6 +398,8 @@ def document_rels_xml(letter: bool = False) -> str:
         f'<Relationship Id="rIdFontTable" Type="{REL}/fontTable" Target="fontTable.xml"/>'
         f'<Relationship Id="rIdFooterOdd" Type="{REL}/footer" Target="footer1.xml"/>'
         f'<Relationship Id="rIdFooterEven" Type="{REL}/footer" Target="footer2.xml"/>'
+        f'<Relationship Id="{LANDSCAPE_FOOTERS[0]}" Type="{REL}/footer" Target="footer4.xml"/>'
+        f'<Relationship Id="{LANDSCAPE_FOOTERS[1]}" Type="{REL}/footer" Target="footer5.xml"/>'
         + first + "</Relationships>"
     )
 
@@ -397,6 +458,8 @@ def build_template(fmt: DocFormat = DocFormat.GENERAL) -> bytes:
         ("word/footer1.xml", footer_xml(odd=True, footer_tw=footer)),
         ("word/footer2.xml", footer_xml(odd=False, footer_tw=footer)),
     ]
+    parts += [("word/footer4.xml", landscape_footer_xml(odd=True)),
+              ("word/footer5.xml", landscape_footer_xml(odd=False))]
     if letter:
         parts += [("word/header1.xml", letter_first_header_xml()),
                   ("word/footer3.xml", letter_first_footer_xml())]
