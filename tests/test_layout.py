@@ -84,3 +84,28 @@ def test_unsealed_date_longer_than_signature():
     sig_left = -(sig.right_indent_tw + text_width_twips("某局"))
     date_left = -(date.right_indent_tw + text_width_twips("2024年12月18日"))
     assert date_left - sig_left == 2 * ch
+
+
+LONG_TITLE = "国务院办公厅关于部际联席会议审批程序等有关问题的通知"
+
+
+def test_a_long_title_is_one_block_broken_between_words():
+    from govdoc.text.title import break_title
+
+    blocks = layout(report(title=LONG_TITLE))
+    titles = [b for b in blocks if b.role is Role.TITLE]
+    assert len(titles) == 1
+    assert titles[0].text.split("\n") == break_title(LONG_TITLE) == [
+        "国务院办公厅关于部际联席会议", "审批程序等有关问题的通知"]
+
+
+def test_the_title_shape_reaches_the_layout():
+    from govdoc import TitleShape
+
+    lines = layout(report(title=LONG_TITLE, title_shape=TitleShape.DIAMOND))[0].text.split("\n")
+    assert len(lines) >= 3
+
+
+def test_the_authors_title_lines_are_kept():
+    title = "国务院办公厅\n关于部际联席会议审批程序等有关问题的通知"
+    assert layout(report(title=title))[0].text == title

@@ -95,3 +95,12 @@ def test_kind_accepts_the_fifteen_kinds():
     assert make(kind="通知").kind is DocKind.通知
     loc, _ = error_of(kind="总结")
     assert loc == ("kind",)
+
+
+def test_title_shape_defaults_to_longest_line_first_and_is_checked():
+    from govdoc import TitleShape
+
+    assert make().title_shape is TitleShape.DESCENDING
+    assert make(title_shape="菱形").title_shape is TitleShape.DIAMOND
+    loc, msg = error_of(title_shape="圆形")
+    assert loc == ("title_shape",) and "上长下短" in msg

@@ -12,7 +12,7 @@
 
 from govdoc.document import Document
 from govdoc.errors import GovdocError, TemplateError
-from govdoc.model import DocKind, Paragraph, Report, Section
+from govdoc.model import DocKind, Paragraph, Report, Section, TitleShape
 from govdoc.render import render
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Report",
     "Section",
     "TemplateError",
+    "TitleShape",
     "render",
 ]
 __version__ = "0.1.0"

@@ -17,6 +17,7 @@ from govdoc.model import Paragraph, Report, Section
 from govdoc.styles import Role, heading_role, run_in_role
 from govdoc.text import format_date, heading_label, normalize_punctuation
 from govdoc.text.metrics import text_width_twips
+from govdoc.text.title import break_title
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,9 @@ class Block:
 
     ``lines_before`` counts blank lines (of the body's line pitch) above the paragraph;
     ``right_indent_tw`` / ``left_indent_tw`` override the style's indents;
-    ``keep_next`` keeps the paragraph on the page of the next one.
+    ``keep_next`` keeps the paragraph on the page of the next one;
+    ``char_spacing_tw`` overrides the character spacing of every run (twips; set by
+    the finishing pass, :mod:`govdoc.finish`).
     """
 
     role: Role
@@ -42,6 +45,7 @@ class Block:
     lines_before: int = 0
     right_indent_tw: int | None = None
     left_indent_tw: int | None = None
+    char_spacing_tw: int | None = None
 
     @property
     def text(self) -> str:
@@ -128,7 +132,9 @@ def layout(report: Report, *, normalize: bool = True) -> list[Block]:
     """
     fix: Callable[[str], str] = normalize_punctuation if normalize else (lambda s: s)
     b = _Builder(fix)
-    b.add(Role.TITLE, Run(fix(report.title)))
+    # A long title is broken between words (7.3.1); the lines stay one paragraph,
+    # joined by line breaks.
+    b.add(Role.TITLE, Run("\n".join(break_title(fix(report.title), shape=report.title_shape))))
     if report.recipients:
         names = "、".join(fix(r) for r in report.recipients)
         if not names.endswith("："):

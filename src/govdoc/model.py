@@ -29,8 +29,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from govdoc import spec
+from govdoc.text.title import TitleShape
 
-__all__ = ["DocKind", "Paragraph", "Report", "Section"]
+__all__ = ["DocKind", "Paragraph", "Report", "Section", "TitleShape"]
 
 # Characters that XML 1.0 cannot hold, and lone surrogates.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -175,7 +176,14 @@ class Report(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: str = Field(description="标题: the document's title, set centred in 2号 小标宋.")
+    title: str = Field(
+        description="标题: the document's title, set centred in 2号 小标宋. A title longer "
+        "than a line is broken between words into title_shape; a newline in it is kept.",
+    )
+    title_shape: TitleShape = Field(
+        default=TitleShape.DESCENDING,
+        description="回行标题的排列 (7.3.1): 上长下短 (default), 上短下长 or 菱形.",
+    )
     recipients: list[str] = Field(
         default_factory=list,
         description="主送机关: the organs addressed, in order; joined with 、 and ended with ：.",

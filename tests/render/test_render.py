@@ -137,3 +137,15 @@ def test_output_xml_is_in_schema_order():
 def test_render_refuses_what_is_not_a_report():
     with pytest.raises(TypeError, match="govdoc.Report"):
         govdoc.render({"title": "x"})  # type: ignore[arg-type]
+
+
+def test_a_long_title_is_one_paragraph_with_line_breaks():
+    title = "国务院办公厅关于部际联席会议审批程序等有关问题的通知"
+    data = saved(simple_report(title=title))
+    body = etree.fromstring(read_part(data, "word/document.xml"))
+    paragraphs = body.findall(f".//{q('p')}")
+    first = paragraphs[0]
+    assert first.find(f".//{q('pStyle')}").get(q("val")) == "Title"
+    assert len(first.findall(f".//{q('br')}")) == 1
+    assert texts(data)[0] == "国务院办公厅关于部际联席会议\n审批程序等有关问题的通知"
+    assert open_docx(io.BytesIO(data)).core_properties.title == title
