@@ -291,3 +291,23 @@ def test_the_pdf_holds_every_character_of_the_document(pages, seed_docx):
     written = Counter("".join(p.text for p in open_docx(str(seed_docx)).paragraphs))
     drawn = Counter(g.text for page in pages for line in text_lines(page) for g in line.glyphs)
     assert written - drawn == Counter()
+
+
+def test_predicted_line_ends_match_the_seed_pdf(pages, seed_report):
+    # The character-cell model, with LibreOffice's spacing rules, predicts every line.
+    from govdoc.layout import layout
+    from govdoc.styles import Role
+    from govdoc.text.linebreak import LIBREOFFICE, break_lines
+
+    predicted = []
+    for block in layout(seed_report):
+        if block.role is Role.TITLE:
+            continue
+        if block.role in (Role.SIGNATURE, Role.DATE):
+            predicted.append(block.text)
+        else:
+            predicted += break_lines(block.text, engine=LIBREOFFICE)
+    measured = [line.text for page in pages for line in text_lines(page)
+                if line.size == spec.BODY_SIZE.value]
+    assert len(measured) > 100
+    assert measured == predicted

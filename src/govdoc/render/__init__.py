@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from govdoc.document import Document
+from govdoc.finish import finish as finish_pass
 from govdoc.layout import layout
 from govdoc.model import Report
 from govdoc.render.template import template_bytes
@@ -32,16 +33,23 @@ def render(
     template: str | Path | None = None,
     *,
     normalize: bool = True,
+    finish: bool = False,
 ) -> Document:
     """Lay out ``report`` in ``template`` and return the document; call ``.save()`` on it.
 
     ``template`` is a path to a .docx template (default: govdoc's general-format
     template). With ``normalize`` (default), ASCII punctuation next to Chinese text
-    becomes full-width; nothing else in the user's words changes.
+    becomes full-width; nothing else in the user's words changes. With ``finish``,
+    paragraphs whose last line would hold a single character get their character
+    spacing tightened by at most 0.1 pt where that pulls the character up (see
+    :mod:`govdoc.finish`); ``doc.finish_report`` then lists what was found and done.
     """
     if not isinstance(report, Report):
         raise TypeError(f"render() takes a govdoc.Report, not {type(report).__name__}")
     blocks = layout(report, normalize=normalize)
+    notes = None
+    if finish:
+        blocks, notes = finish_pass(blocks)
     tpl = DocxTemplate(io.BytesIO(template_bytes(template)))
     tpl.render({"body": Markup(body_xml(blocks))}, _ENV)
     doc = tpl.docx
@@ -54,4 +62,4 @@ def render(
     props.created = stamp
     props.modified = stamp
     props.revision = 1
-    return Document(doc)
+    return Document(doc, finish_report=notes)

@@ -22,9 +22,13 @@ _ESCAPES = str.maketrans({
 _SPECIAL = re.compile("[&<>{}\t\n]")
 
 
-def run_xml(run: Run) -> str:
-    """A ``w:r`` holding ``run``'s text, with its character style if it has one."""
-    rpr = f'<w:rPr><w:rStyle w:val="{style_id(run.role)}"/></w:rPr>' if run.role else ""
+def run_xml(run: Run, spacing_tw: int | None = None) -> str:
+    """A ``w:r`` holding ``run``'s text, with its character style if it has one and
+    ``spacing_tw`` (character spacing in twips) if given."""
+    rpr = f'<w:rStyle w:val="{style_id(run.role)}"/>' if run.role else ""
+    if spacing_tw is not None:
+        rpr += f'<w:spacing w:val="{spacing_tw}"/>'
+    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
     text = run.text.translate(_ESCAPES) if _SPECIAL.search(run.text) else run.text
     return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
@@ -43,7 +47,8 @@ def paragraph_xml(block: Block) -> str:
         ind += f' w:rightChars="0" w:right="{block.right_indent_tw}"'
     if ind:
         ppr += f"<w:ind{ind}/>"
-    return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(run_xml(r) for r in block.runs)}</w:p>"
+    runs = "".join(run_xml(r, block.char_spacing_tw) for r in block.runs)
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>"
 
 
 def body_xml(blocks: list[Block]) -> str:
