@@ -176,7 +176,7 @@ class _Gap:
 # What a break costs: after the issuing organs nothing, between joint issuers a
 # little, between two words more; much more next to a one-character word (的, 和,
 # 等, 奖…) or inside a span too long to keep on one line.
-_GAP_PENALTY = {3: 0.0, 2: 4.0, 1: 8.0}
+_AFTER_ISSUERS, _BETWEEN_ISSUERS, _BETWEEN_WORDS = 0.0, 4.0, 8.0
 _NEXT_TO_ONE_CHARACTER_WORD = 100.0
 _INSIDE_TOO_LONG_SPAN = 50.0
 
@@ -252,11 +252,11 @@ def _issuer_gaps(text: str, ws: list[str], issuer: int) -> Iterator[_Gap]:
         if word.isspace():
             continue
         if prev.isspace():
-            yield _Gap(bounds[i - 1], p, _GAP_PENALTY[2])
+            yield _Gap(bounds[i - 1], p, _BETWEEN_ISSUERS)
         elif prev == "、" or (
             _is_organ_word(prev) and word not in _CONNECTORS and not _continues_organ(prev, word)
         ):
-            yield _Gap(p, p, _GAP_PENALTY[2])
+            yield _Gap(p, p, _BETWEEN_ISSUERS)
 
 
 # -- Breaking --------------------------------------------------------------------------
@@ -300,7 +300,7 @@ def _gaps(text: str, max_cells: float) -> list[_Gap]:
             continue
         if text[p] in NO_LINE_START or text[p - 1] in NO_LINE_END or word in _KINDS:
             continue  # 避头尾, and a 文种 (指导|意见) stays with the word before it
-        penalty = _GAP_PENALTY[3 if issuer and p == issuer else 1]
+        penalty = _AFTER_ISSUERS if issuer and p == issuer else _BETWEEN_WORDS
         if any(a < p < b for a, b in spans):
             penalty += _INSIDE_TOO_LONG_SPAN
         if any(len(w) == 1 and _is_ideograph(w) for w in (prev, word)):
