@@ -147,3 +147,28 @@ def test_recipients_move_to_the_imprint_when_they_would_push_the_body_off_page_o
     assert imp.rows[0][1].text == "抄送：县司法局。"
     few = layout(report(recipients=["县人民政府"], imprint=imprint))
     assert few[1].role is Role.SALUTATION
+
+
+LONG_TITLE = "国务院办公厅关于部际联席会议审批程序等有关问题的通知"
+
+
+def test_a_long_title_is_one_block_broken_between_words():
+    from govdoc.text.title import break_title
+
+    blocks = layout(report(title=LONG_TITLE))
+    titles = [b for b in blocks if b.role is Role.TITLE]
+    assert len(titles) == 1
+    assert titles[0].text.split("\n") == break_title(LONG_TITLE) == [
+        "国务院办公厅关于部际联席会议", "审批程序等有关问题的通知"]
+
+
+def test_the_title_shape_reaches_the_layout():
+    from govdoc import TitleShape
+
+    lines = layout(report(title=LONG_TITLE, title_shape=TitleShape.DIAMOND))[0].text.split("\n")
+    assert len(lines) >= 3
+
+
+def test_the_authors_title_lines_are_kept():
+    title = "国务院办公厅\n关于部际联席会议审批程序等有关问题的通知"
+    assert layout(report(title=title))[0].text == title

@@ -162,3 +162,12 @@ def test_warnings_for_a_title_without_its_kind_and_a_report_that_asks_for_approv
     assert len(r.warnings) == 2
     assert "报告" in r.warnings[0] and "请示" in r.warnings[1]
     assert make(kind="通知", title="关于放假的通知").warnings == []
+
+
+def test_title_shape_defaults_to_longest_line_first_and_is_checked():
+    from govdoc import TitleShape
+
+    assert make().title_shape is TitleShape.DESCENDING
+    assert make(title_shape="菱形").title_shape is TitleShape.DIAMOND
+    loc, msg = error_of(title_shape="圆形")
+    assert loc == ("title_shape",) and "上长下短" in msg

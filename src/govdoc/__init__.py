@@ -25,6 +25,7 @@ from govdoc.model import (
     Section,
     Signer,
     Table,
+    TitleShape,
     Urgency,
 )
 from govdoc.render import render
@@ -47,6 +48,7 @@ __all__ = [
     "Table",
     "TemplateError",
     "Urgency",
+    "TitleShape",
     "render",
 ]
 __version__ = "0.1.0"

@@ -4,14 +4,25 @@ Each conversion runs ``soffice`` with a private, throw-away user profile (so
 parallel conversions do not collide) and with govdoc's fontconfig map
 (``fonts.conf``), which substitutes free fonts of the same metrics for the official
 Chinese fonts a Linux machine lacks.
+
+LibreOffice 7.4 reads ``w:overflowPunct`` (may punctuation hang past the right
+margin?) inverted: a document that forbids hanging punctuation, as 公文 do, has
+LibreOffice hang ，。、；：？！ past the margin, and on a line that starts at the
+left margin it then does not draw the mark at all, so the PDF loses text. The
+converter hands LibreOffice a copy with the setting flipped, so that it lays the
+lines out the way Word reads the file: a mark that would start a line pulls the
+character before it down. The .docx itself is never changed.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from govdoc.errors import GovdocError
@@ -34,6 +45,35 @@ def find_soffice() -> str | None:
         if path:
             return path
     return None
+
+
+_OVERFLOW_PUNCT = re.compile(rb'<w:overflowPunct(?: w:val="([^"]*)")?\s*/>')
+_FALSE = {b"0", b"false", b"off"}
+
+
+def _flip_overflow_punct(xml: bytes) -> bytes:
+    def flip(m: re.Match[bytes]) -> bytes:
+        allowed = m.group(1) is None or m.group(1) not in _FALSE
+        return b'<w:overflowPunct w:val="%s"/>' % (b"0" if allowed else b"1")
+
+    return _OVERFLOW_PUNCT.sub(flip, xml)
+
+
+def libreoffice_copy(docx: bytes) -> bytes:
+    """``docx`` as LibreOffice 7.4 must read it to lay lines out as Word does.
+
+    Only ``w:overflowPunct`` changes (see the module's docstring); every other part
+    is copied byte for byte.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as zin, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("word/") and info.filename.endswith(".xml"):
+                data = _flip_overflow_punct(data)
+            zout.writestr(info, data)
+    return out.getvalue()
 
 
 def to_pdf(docx: str | os.PathLike[str], out_dir: str | os.PathLike[str] | None = None,
@@ -59,10 +99,22 @@ def to_pdfs(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike[str]
     for pdf in pdfs:
         pdf.unlink(missing_ok=True)  # never mistake an old PDF for a new one
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
-    with tempfile.TemporaryDirectory(prefix="govdoc-lo-") as profile:
+    with tempfile.TemporaryDirectory(prefix="govdoc-lo-") as work:
+        profile, copies = Path(work) / "profile", Path(work) / "in"
+        copies.mkdir()
+        inputs = []
+        for src in sources:
+            try:
+                data = src.read_bytes()
+            except OSError as exc:
+                raise ConversionError(f"cannot read {src}: {exc.strerror}") from None
+            if zipfile.is_zipfile(io.BytesIO(data)):
+                data = libreoffice_copy(data)
+            inputs.append(copies / src.name)
+            inputs[-1].write_bytes(data)
         cmd = [
-            soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-            "--norestore", "--convert-to", "pdf", "--outdir", str(out), *map(str, sources),
+            soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+            "--norestore", "--convert-to", "pdf", "--outdir", str(out), *map(str, inputs),
         ]
         try:
             proc = subprocess.run(cmd, env=env, capture_output=True, text=True,

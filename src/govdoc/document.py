@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import docx.document
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
+
+if TYPE_CHECKING:
+    from govdoc.finish import FinishNote
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -21,10 +24,16 @@ class Document:
     ``doc.core_properties``…; the wrapped object is :attr:`docx`), and saves the same
     input to the same bytes: zip entries carry a fixed timestamp and the parts are
     written in a fixed order.
+
+    :attr:`finish_report` lists what the finishing pass (``render(..., finish=True)``)
+    found and changed, one :class:`~govdoc.finish.FinishNote` per paragraph that
+    ended in a single-character line; it is None when the pass did not run.
     """
 
-    def __init__(self, document: docx.document.Document) -> None:
+    def __init__(self, document: docx.document.Document, *,
+                 finish_report: list[FinishNote] | None = None) -> None:
         self._docx = document
+        self.finish_report = finish_report
 
     @property
     def docx(self) -> docx.document.Document:

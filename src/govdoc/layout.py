@@ -29,6 +29,7 @@ from govdoc.model import (
 from govdoc.styles import Role, heading_role, run_in_role
 from govdoc.text import format_date, heading_label, normalize_punctuation
 from govdoc.text.metrics import text_width_pt, text_width_twips
+from govdoc.text.title import break_title
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class Block:
     left tab, or a position and its kind, e.g. ``(8565, "right")``); ``align``
     (left, center, right, both) overrides the style's alignment; ``keep_next`` keeps
     the paragraph on the page of the next one.
+    ``char_spacing_tw`` overrides the character spacing of every run (twips; set by
+    the finishing pass, :mod:`govdoc.finish`).
     """
 
     role: Role
@@ -82,6 +85,7 @@ class Block:
     seals: tuple[SealPlacement, ...] = ()
     border_bottom: tuple[str, float, int, str] | None = None
     """A rule under the paragraph: Word border style, width (pt), distance (pt), colour."""
+    char_spacing_tw: int | None = None
 
     @property
     def text(self) -> str:
@@ -638,7 +642,9 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
     fix: Callable[[str], str] = normalize_punctuation if normalize else (lambda s: s)
     b = _Builder(fix)
     fmt = report.layout_format
-    title = fix(report.title)
+    # A long title is broken between words (7.3.1); the lines stay one paragraph,
+    # joined by line breaks.
+    title = "\n".join(break_title(fix(report.title), shape=report.title_shape))
     if fmt is DocFormat.ORDER:
         # 命令（令）: 标志, 令号, then the body two lines down; the title is metadata only.
         if report.header is not None:
@@ -695,7 +701,8 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
             continue  # listed only: sent separately
         b.add(Role.ATTACHMENT_LABEL, Run("附件" + (str(n) if several else "")),
               page_break_before=True)
-        b.add(Role.ATTACHMENT_TITLE, Run(fix(attachment.title)),
+        att_title = "\n".join(break_title(fix(attachment.title), shape=report.title_shape))
+        b.add(Role.ATTACHMENT_TITLE, Run(att_title),
               space_before_tw=lines(spec.ATTACHMENT_TITLE_LINE.value
                                     - spec.ATTACHMENT_LABEL_LINE.value - 1))
         b.body(list(attachment.body), 1)

@@ -30,10 +30,11 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from govdoc import spec
+from govdoc.text.title import TitleShape
 
 __all__ = [
     "Attachment", "Attendance", "DocFormat", "DocKind", "Header", "Imprint", "Paragraph",
-    "Report", "Seal", "Section", "Signer", "Table", "Urgency",
+    "Report", "Seal", "Section", "Signer", "Table", "TitleShape", "Urgency",
 ]
 
 # Characters that XML 1.0 cannot hold, and lone surrogates.
@@ -468,7 +469,14 @@ class Report(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: str = Field(description="标题: the document's title, set centred in 2号 小标宋.")
+    title: str = Field(
+        description="标题: the document's title, set centred in 2号 小标宋. A title longer "
+        "than a line is broken between words into title_shape; a newline in it is kept.",
+    )
+    title_shape: TitleShape = Field(
+        default=TitleShape.DESCENDING,
+        description="回行标题的排列 (7.3.1): 上长下短 (default), 上短下长 or 菱形.",
+    )
     recipients: list[str] = Field(
         default_factory=list,
         description="主送机关: the organs addressed, in order; joined with 、 and ended with ：.",

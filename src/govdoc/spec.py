@@ -254,6 +254,22 @@ CHAR_TW = pt_to_twips(BODY_SIZE.value)
 
 PAGE_NUMBER_CHAR_TW = pt_to_twips(PAGE_NUMBER_SIZE.value)
 
+# -- Title lines (7.3.1) and the finishing pass -----------------------------------------
+
+TITLE_CHARS_PER_LINE = Spec(
+    math.floor(BLOCK_WIDTH_PT / TITLE_SIZE.value), "chars", "7.3.1", P,
+    "2号 characters that fit the 156 mm block: the longest title line (20)",
+)
+TITLE_MIN_LINE_CHARS = Spec(
+    3, "chars", "7.3.1", P,
+    "回行时排列对称、长短适宜: no title line of one or two characters",
+)
+FINISH_MAX_TIGHTEN = Spec(
+    0.1, "pt", "5.2.3", P,
+    "the finishing pass tightens a paragraph's character spacing by at most this much, "
+    "so the 28-character grid still holds",
+)
+
 # The footer line holds "— N —" in 14 pt with exact spacing of one 4号 size; its dash
 # centre then sits this far above the line's bottom edge (measured with LibreOffice
 # on the substitute fonts: baseline at 0.8 of the line, dash centre 0.27 em above it).

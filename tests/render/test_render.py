@@ -142,3 +142,29 @@ def test_render_refuses_what_is_not_a_report():
 def test_render_issues_the_report_warnings():
     with pytest.warns(govdoc.GovdocWarning, match="文种"):
         govdoc.render(simple_report(title="关于工作情况的汇报"))
+
+
+def test_a_long_title_is_one_paragraph_with_line_breaks():
+    title = "国务院办公厅关于部际联席会议审批程序等有关问题的通知"
+    data = saved(simple_report(title=title, kind="通知"))
+    body = etree.fromstring(read_part(data, "word/document.xml"))
+    paragraphs = body.findall(f".//{q('p')}")
+    first = paragraphs[0]
+    assert first.find(f".//{q('pStyle')}").get(q("val")) == "Title"
+    assert len(first.findall(f".//{q('br')}")) == 1
+    assert texts(data)[0] == "国务院办公厅关于部际联席会议\n审批程序等有关问题的通知"
+    assert open_docx(io.BytesIO(data)).core_properties.title == title
+
+
+def test_east_asian_line_breaking_is_on_and_text_justified_everywhere():
+    data = saved(simple_report(), finish=True)
+    styles = etree.fromstring(read_part(data, "word/styles.xml"))
+    normal = styles.find(f".//{q('style')}[@{q('styleId')}='Normal']")
+    assert normal.find(f".//{q('kinsoku')}") is not None
+    assert normal.find(f".//{q('jc')}").get(q("val")) == "both"
+    for part in ("word/styles.xml", "word/document.xml"):
+        root = etree.fromstring(read_part(data, part))
+        for el in root.iter(q("kinsoku")):
+            assert el.get(q("val"), "1") not in ("0", "false", "off"), part
+    body = styles.find(f".//{q('style')}[@{q('styleId')}='BodyText']")
+    assert body.find(f".//{q('jc')}") is None  # inherits Normal's justification

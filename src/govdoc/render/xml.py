@@ -32,9 +32,12 @@ _ESCAPES = str.maketrans({
 _SPECIAL = re.compile("[&<>{}\t\n]")
 
 
-def run_xml(run: Run) -> str:
-    """A ``w:r`` holding ``run``'s text, with its character style and size if it has them."""
+def run_xml(run: Run, spacing_tw: int | None = None) -> str:
+    """A ``w:r`` holding ``run``'s text, with its character style and size if it has them
+    and ``spacing_tw`` (character spacing in twips) if given."""
     rpr = f'<w:rStyle w:val="{style_id(run.role)}"/>' if run.role else ""
+    if spacing_tw is not None:
+        rpr += f'<w:spacing w:val="{spacing_tw}"/>'
     if run.size is not None:
         half = round(run.size * 2)
         rpr += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
@@ -116,7 +119,8 @@ def paragraph_xml(block: Block, images: dict[Path, str] | None = None) -> str:
     if block.align:
         ppr += f'<w:jc w:val="{block.align}"/>'
     seals = "".join(seal_xml(s, (images or {})[s.image]) for s in block.seals)
-    return f"<w:p><w:pPr>{ppr}</w:pPr>{seals}{''.join(run_xml(r) for r in block.runs)}</w:p>"
+    runs = "".join(run_xml(r, block.char_spacing_tw) for r in block.runs)
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{seals}{runs}</w:p>"
 
 
 _TABLE_BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

@@ -1,8 +1,10 @@
 """The character-cell model: how wide a string is on the 28-character grid.
 
 A CJK character or full-width mark takes one cell (the 3号 size with the grid's
-character squeeze); a half-width character (digit, Latin letter, ASCII punctuation)
-takes its Times New Roman advance (digits are exactly ½ em) plus the same squeeze.
+character squeeze). A half-width character takes its Times New Roman advance (digits
+are exactly ½ em) plus the same squeeze. The advances are Times New Roman's own,
+which its metric-compatible substitute Liberation Serif shares, so the model holds
+for Word and for LibreOffice alike.
 """
 
 from __future__ import annotations
@@ -11,27 +13,16 @@ import unicodedata
 
 from govdoc import spec
 
-
-# Advance widths of printable ASCII in Times New Roman (and the metric-compatible
-# Liberation Serif), in thousandths of an em, from U+0020 to U+007E.
-_TIMES = [
-    250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,
-    500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444,
-    921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722,
-    556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500,
-    333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,
-    500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
-]
-
-
-def advance_em(ch: str) -> float:
-    """The advance of ``ch`` in em: 1 for wide characters, Times New Roman otherwise."""
-    if is_wide(ch):
-        return 1.0
-    o = ord(ch)
-    if 0x20 <= o <= 0x7E:
-        return _TIMES[o - 0x20] / 1000
-    return spec.LATIN_ADVANCE_EM
+# Times New Roman advance widths of printable ASCII (U+0020–U+007E), in 1/2048 em.
+_TNR_UNITS_PER_EM = 2048
+_TNR_ASCII = (
+    512, 682, 836, 1024, 1024, 1706, 1593, 369, 682, 682, 1024, 1155, 512, 682, 512, 569,
+    1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 569, 569, 1155, 1155, 1155, 909,
+    1886, 1479, 1366, 1366, 1479, 1251, 1139, 1479, 1479, 682, 797, 1479, 1251, 1821, 1479, 1479,
+    1139, 1479, 1366, 1139, 1251, 1479, 1479, 1933, 1479, 1479, 1251, 682, 569, 682, 961, 1024,
+    682, 909, 1024, 909, 1024, 909, 682, 1024, 1024, 569, 569, 1024, 569, 1593, 1024, 1024,
+    1024, 1024, 682, 797, 569, 1024, 1024, 1479, 1024, 1024, 909, 983, 410, 983, 1108,
+)
 
 
 def is_wide(ch: str) -> bool:
@@ -39,10 +30,24 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F") or ch in "“”‘’—…·"
 
 
+def advance_em(ch: str) -> float:
+    """The advance of ``ch`` in em, before character spacing.
+
+    One em for a wide character, Times New Roman's advance for printable ASCII, and
+    :data:`~govdoc.spec.LATIN_ADVANCE_EM` for any other narrow character.
+    """
+    if is_wide(ch):
+        return 1.0
+    code = ord(ch)
+    if 0x20 <= code <= 0x7E:
+        return _TNR_ASCII[code - 0x20] / _TNR_UNITS_PER_EM
+    return spec.LATIN_ADVANCE_EM
+
+
 def text_width_pt(text: str, size: float = spec.BODY_SIZE.value,
                   squeeze: float = spec.CHAR_SQUEEZE.value) -> float:
     """Advance width of ``text`` set in ``size`` points with ``squeeze`` per character."""
-    return sum(advance_em(ch) for ch in text) * size + squeeze * len(text)
+    return sum(advance_em(ch) * size + squeeze for ch in text)
 
 
 def text_width_twips(text: str) -> int:

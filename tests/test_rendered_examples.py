@@ -1,0 +1,60 @@
+"""Every example document, rendered by LibreOffice: clean line ends (避头尾), nothing lost."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from docx import Document as open_docx
+
+import govdoc
+from govdoc import spec
+from govdoc.text.kinsoku import LIBREOFFICE_NO_LINE_END, LIBREOFFICE_NO_LINE_START
+
+from conftest import ROOT, load_example, require_libreoffice
+from pdfmeasure import open_pdf, read_pages
+
+EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("*.py")
+                  if "REPORT = " in p.read_text(encoding="utf-8"))
+BOTTOM = spec.MARGIN_TOP.value + spec.BLOCK_HEIGHT.value
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    require_libreoffice()
+    from govdoc.convert import to_pdfs
+
+    tmp = tmp_path_factory.mktemp("examples")
+    paths = []
+    for name in EXAMPLES:
+        for finish in (False, True):
+            path = tmp / f"{name}{'-finished' if finish else ''}.docx"
+            govdoc.render(load_example(name).REPORT, finish=finish).save(path)
+            paths.append(path)
+    result = {}
+    for path, pdf in zip(paths, to_pdfs(paths, tmp)):
+        with open_pdf(pdf) as doc:
+            lines = [l for page in read_pages(doc) for l in page.lines if l.baseline < BOTTOM + 1]
+        result[path.stem] = (path, lines)
+    return result
+
+
+def test_there_are_examples():
+    assert "didiao_2023_report" in EXAMPLES
+
+
+def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(rendered):
+    checked = 0
+    for name, (_, lines) in rendered.items():
+        for line in lines:
+            assert line.text[0] not in LIBREOFFICE_NO_LINE_START, (name, line.text)
+            assert line.text[-1] not in LIBREOFFICE_NO_LINE_END, (name, line.text)
+            checked += 1
+    assert checked > 100
+
+
+def test_every_character_is_drawn(rendered):
+    for name, (path, lines) in rendered.items():
+        written = Counter("".join(p.text for p in open_docx(str(path)).paragraphs))
+        drawn = Counter(g.text for line in lines for g in line.glyphs)
+        assert written - drawn == Counter(), name
