@@ -12,7 +12,7 @@ from pathlib import Path
 
 from govdoc import Header, Imprint, Report, render
 
-LETTER = Report(
+REPORT = Report(
     kind="函",
     format="letter",
     header=Header(organs=["棣棠乡人民政府"], number="棣政函〔2024〕3号",
@@ -38,7 +38,7 @@ def main() -> None:
     parser.add_argument("-o", "--output", type=Path, default=Path("letter.docx"),
                         help="where to write the .docx (default: %(default)s)")
     args = parser.parse_args()
-    render(LETTER).save(args.output)
+    render(REPORT).save(args.output)
     print(f"wrote {args.output}")
 
 

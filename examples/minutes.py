@@ -11,7 +11,7 @@ from pathlib import Path
 
 from govdoc import Attendance, Header, Report, Section, render
 
-MINUTES = Report(
+REPORT = Report(
     kind="纪要",
     header=Header(organs=["棣棠乡人民政府常务会议"], mark_suffix="纪要",
                   number="棣政纪〔2024〕1号"),
@@ -43,7 +43,7 @@ def main() -> None:
     parser.add_argument("-o", "--output", type=Path, default=Path("minutes.docx"),
                         help="where to write the .docx (default: %(default)s)")
     args = parser.parse_args()
-    render(MINUTES).save(args.output)
+    render(REPORT).save(args.output)
     print(f"wrote {args.output}")
 
 

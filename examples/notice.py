@@ -13,7 +13,7 @@ from pathlib import Path
 
 from govdoc import Attachment, Header, Imprint, Report, Section, Table, render
 
-NOTICE = Report(
+REPORT = Report(
     kind="通知",
     header=Header(
         organs=["棣棠乡人民政府"],
@@ -83,7 +83,7 @@ def main() -> None:
     parser.add_argument("-o", "--output", type=Path, default=Path("notice.docx"),
                         help="where to write the .docx (default: %(default)s)")
     args = parser.parse_args()
-    render(NOTICE).save(args.output)
+    render(REPORT).save(args.output)
     print(f"wrote {args.output}")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from govdoc import Header, Imprint, Report, render
 
-REQUEST = Report(
+REPORT = Report(
     kind="请示",
     header=Header(
         organs=["棣棠乡人民政府"],
@@ -43,7 +43,7 @@ def main() -> None:
     parser.add_argument("-o", "--output", type=Path, default=Path("request.docx"),
                         help="where to write the .docx (default: %(default)s)")
     args = parser.parse_args()
-    render(REQUEST).save(args.output)
+    render(REPORT).save(args.output)
     print(f"wrote {args.output}")
 
 

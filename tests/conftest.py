@@ -26,6 +26,24 @@ def load_example(name: str) -> ModuleType:
     return module
 
 
+def example_reports(tmp: Path) -> dict[str, object]:
+    """Every example's Report, by example name. Examples that need a seal image get the
+    plain ring or frame of examples/ring_png.py, written into ``tmp``."""
+    sys.path.insert(0, str(ROOT / "examples"))
+    from ring_png import write_frame, write_ring
+
+    reports = {}
+    for path in sorted((ROOT / "examples").glob("*.py")):
+        module = load_example(path.stem)
+        if hasattr(module, "REPORT"):
+            reports[path.stem] = module.REPORT
+        elif hasattr(module, "sealed_report"):
+            reports[path.stem] = module.sealed_report(write_ring(tmp / "ring.png"))
+        elif hasattr(module, "order"):
+            reports[path.stem] = module.order(write_frame(tmp / "frame.png"))
+    return reports
+
+
 def require_libreoffice() -> None:
     """Skip when LibreOffice is missing — except in CI, where that is a failure."""
     from govdoc.convert import find_soffice

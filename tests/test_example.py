@@ -42,15 +42,12 @@ def test_example_script_runs_from_any_directory(tmp_path):
 
 
 def test_every_example_builds_and_keeps_every_word(tmp_path):
+    import govdoc
+    from conftest import example_reports
     from govdoc.layout import layout
 
-    for name, attr in (("notice", "NOTICE"), ("request", "REQUEST")):
-        from conftest import load_example
-
-        report = getattr(load_example(name), attr)
+    for name, report in example_reports(tmp_path).items():
         path = tmp_path / f"{name}.docx"
-        import govdoc
-
         govdoc.render(report).save(path)
         doc = open_docx(str(path))
         body_texts = [p.text for p in doc.paragraphs]

@@ -28,8 +28,8 @@ def rendered(tmp_path_factory) -> dict[str, list[Page]]:
     tmp = tmp_path_factory.mktemp("formats")
     frame = write_frame(tmp / "frame.png")
     docs = {"order": load_example("order").order(frame),
-            "minutes": load_example("minutes").MINUTES,
-            "letter": load_example("letter").LETTER}
+            "minutes": load_example("minutes").REPORT,
+            "letter": load_example("letter").REPORT}
     paths = []
     for name, report in docs.items():
         govdoc.render(report).save(tmp / f"{name}.docx")

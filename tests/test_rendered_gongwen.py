@@ -28,8 +28,8 @@ def rendered(tmp_path_factory) -> dict[str, list[Page]]:
 
     tmp = tmp_path_factory.mktemp("gongwen")
     docs = {
-        "notice": load_example("notice").NOTICE,
-        "request": load_example("request").REQUEST,
+        "notice": load_example("notice").REPORT,
+        "request": load_example("request").REPORT,
     }
     paths = []
     for name, report in docs.items():

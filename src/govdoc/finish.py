@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass, replace
 
 from govdoc import spec
-from govdoc.layout import Block
+from govdoc.layout import Block, Item
 from govdoc.styles import HEADINGS, Role
 from govdoc.text.kinsoku import NO_LINE_END, NO_LINE_START
 from govdoc.text.linebreak import LIBREOFFICE, WORD, Engine, break_lines
@@ -87,7 +87,7 @@ def _orphaned(block: Block, spacing_tw: int | None = None, *, safe: bool = False
         for m in margins))
 
 
-def finish(blocks: list[Block]) -> tuple[list[Block], list[FinishNote]]:
+def finish(blocks: list[Item]) -> tuple[list[Item], list[FinishNote]]:
     """``blocks`` with single-character last lines pulled up where 0.1 pt allows.
 
     Returns the new blocks and one :class:`FinishNote` per paragraph that ended in a
@@ -95,10 +95,11 @@ def finish(blocks: list[Block]) -> tuple[list[Block], list[FinishNote]]:
     """
     base = spec.pt_to_twips(spec.CHAR_SQUEEZE.value)
     tightest = base - math.floor(spec.FINISH_MAX_TIGHTEN.value * spec.TWIPS_PER_PT + 1e-9)
-    out: list[Block] = []
+    out: list[Item] = []
     notes: list[FinishNote] = []
     for index, block in enumerate(blocks):
-        if block.role not in _INDENTED or block.char_spacing_tw is not None:
+        if (not isinstance(block, Block) or block.role not in _INDENTED
+                or block.char_spacing_tw is not None):
             out.append(block)
             continue
         before = _orphaned(block)
