@@ -10,6 +10,7 @@ from govdoc import Section
 from govdoc.text import normalize_punctuation
 
 from conftest import ROOT, SEED_TEXT
+from ooxml import order_violations, read_part
 
 
 def test_example_holds_every_character_of_the_seed_in_order(seed_docx):
@@ -49,6 +50,8 @@ def test_every_example_builds_and_keeps_every_word(tmp_path):
     for name, report in example_reports(tmp_path).items():
         path = tmp_path / f"{name}.docx"
         govdoc.render(report).save(path)
+        for part in ("word/document.xml", "word/styles.xml"):
+            assert order_violations(read_part(path, part)) == [], (name, part)
         doc = open_docx(str(path))
         body_texts = [p.text for p in doc.paragraphs]
         for table in doc.tables:

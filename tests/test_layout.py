@@ -48,9 +48,34 @@ def test_title_recipients_body_signature_in_order():
     assert blocks[-1].text == "2024年1月18日"
 
 
-def test_signature_keeps_with_the_last_body_paragraph():
+def test_a_signature_with_room_under_the_body_needs_no_keep():
     blocks = layout(report(body=["一。", "二。"]))
-    assert [b.keep_next for b in blocks[1:3]] == [False, True]
+    assert [b.keep_next for b in blocks[1:3]] == [False, False]
+
+
+def full_page_report(extra_lines: int, **kw):
+    """Title, blank line, then body lines filling page 1 but for ``extra_lines``…"""
+    lines_left = spec.LINES_PER_PAGE.value - 2 - extra_lines
+    para = "法" * (28 * 2 - 2)  # two full lines
+    body = [para] * (lines_left // 2) + (["治" * 26] if lines_left % 2 else [])
+    return report(body=body, **kw)
+
+
+def test_signature_that_would_stand_alone_gets_tighter_lines_or_keeps_with_the_body():
+    from govdoc.pagination import LIBREOFFICE, WORD, paginate
+
+    for extra in range(0, 4):
+        blocks = layout(full_page_report(extra))
+        sig = next(i for i, b in enumerate(blocks) if b.role is Role.SIGNATURE)
+        for engine in (WORD, LIBREOFFICE):
+            pages = paginate(blocks, engine)
+            assert pages.placements[sig - 1].last_page == pages.placements[sig].first_page, extra
+        tightened = [b for b in blocks if b.line_tw and b.role is Role.BODY]
+        kept = blocks[sig - 1].keep_next
+        assert tightened or kept or extra >= 4, extra
+        for b in tightened:
+            assert spec.pt_to_twips(spec.FIT_MIN_LINE_PITCH.value) <= b.line_tw < spec.LINE_PITCH_TW
+            assert b.off_grid
 
 
 def test_normalisation_can_be_switched_off():

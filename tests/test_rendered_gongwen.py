@@ -286,3 +286,49 @@ def test_table_cells_are_single_spaced_and_the_header_row_repeats(joint_pages):
     for n in table_pages:
         heads = [l for l in joint_pages[n - 1].lines if l.text.replace(" ", "") == "序号单位任务"]
         assert len(heads) == 1, n
+
+
+# -- Duplex: the 版记 on an even page, blank pages unnumbered (7.4, 7.5) ----------------
+
+def duplex_report(paragraphs: int) -> govdoc.Report:
+    return govdoc.Report(
+        kind="通知", title="关于测试双面印刷的通知", body=["法" * 54] * paragraphs,
+        issuer="棣棠乡人民政府", date=datetime.date(2024, 1, 18),
+        imprint=govdoc.Imprint(cc=["县司法局"], printer="棣棠乡党政综合办公室",
+                               date=datetime.date(2024, 1, 18), duplex=True),
+    )
+
+
+def test_duplex_puts_the_imprint_on_an_even_page(tmp_path):
+    require_libreoffice()
+    from govdoc.convert import to_pdfs
+    from govdoc.layout import SectionBreak, layout
+
+    counts = (10, 14, 16, 19, 22, 24, 26, 30, 40)
+    paths, kinds = [], set()
+    for n in counts:
+        report = duplex_report(n)
+        items = layout(report)
+        kinds.add("blank page" if isinstance(items[-2], SectionBreak)
+                  else "new page" if items[-1].new_page else "as it falls")
+        govdoc.render(report).save(tmp_path / f"duplex{n}.docx")
+        paths.append(tmp_path / f"duplex{n}.docx")
+    # The sweep meets every case: the 版记 where it falls, on a page of its own, and
+    # after a blank page.
+    assert kinds == {"blank page", "new page", "as it falls"}
+    for n, pdf in zip(counts, to_pdfs(paths, tmp_path)):
+        with open_pdf(pdf) as doc:
+            pages = read_pages(doc)
+        last = pages[-1]
+        assert len(pages) % 2 == 0, n
+        assert len(imprint_rules(last)) == 3 and abs(imprint_rules(last)[-1]["y"] - BOTTOM) <= 1.0
+        numbers = [[l.text for l in p.lines if l.baseline > BOTTOM + 1] for p in pages]
+        blank = not text_lines(pages[-2])
+        if blank:
+            # A blank page before the 版记 page: neither carries a page number.
+            assert numbers[-2] == [] and numbers[-1] == [], n
+            body_pages = pages[:-2]
+        else:
+            body_pages = pages
+        for page, found in zip(body_pages, numbers):
+            assert found == [f"— {page.number} —"], (n, page.number)

@@ -21,7 +21,7 @@ import math
 from dataclasses import dataclass, replace
 
 from govdoc import spec
-from govdoc.layout import Block, Item
+from govdoc.blocks import Block, Item
 from govdoc.styles import HEADINGS, Role
 from govdoc.text.kinsoku import NO_LINE_END, NO_LINE_START
 from govdoc.text.linebreak import LIBREOFFICE, WORD, Engine, break_lines

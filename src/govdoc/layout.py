@@ -9,11 +9,20 @@ renderer turns each :class:`Block` into a paragraph of the block's style.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from dataclasses import dataclass, field, replace
-from typing import Callable, Union
+from typing import Callable
 
 from govdoc import spec
+from govdoc.blocks import (
+    Block,
+    ImprintBlock,
+    Item,
+    JointMarkBlock,
+    Run,
+    SealPlacement,
+    SectionBreak,
+    TableBlock,
+)
 from govdoc.model import (
     Attendance,
     DocFormat,
@@ -26,108 +35,24 @@ from govdoc.model import (
     Signer,
     Table,
 )
+from govdoc.pagination import (
+    BLOCK_TW,
+    LIBREOFFICE,
+    WORD,
+    block_lines,
+    item_height_tw,
+    keeps_with_next,
+    paginate,
+)
 from govdoc.styles import Role, heading_role, run_in_role
 from govdoc.text import format_date, heading_label, normalize_punctuation
 from govdoc.text.metrics import text_width_pt, text_width_twips
 from govdoc.text.title import break_title
 
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text; ``role`` names a character style, or None for the paragraph's.
-
-    ``size`` (points) overrides the style's type size, for elements sized to fit.
-    """
-
-    text: str
-    role: Role | None = None
-    size: float | None = None
-
-
-@dataclass(frozen=True)
-class SealPlacement:
-    """Where a seal image floats: its size, its left edge from the block's left edge, and
-    its top edge from the top of the paragraph that anchors it (negative: above), in twips."""
-
-    image: Path
-    width_tw: int
-    height_tw: int
-    left_tw: int
-    top_tw: int
-
-
-@dataclass(frozen=True)
-class Block:
-    """One paragraph of the document: its role (style), runs and placement.
-
-    Lengths are in twips. ``space_before_tw`` is the space above the paragraph (blank
-    lines are multiples of :func:`lines`); ``line_tw`` an exact line height replacing
-    the style's; ``left_indent_tw`` / ``right_indent_tw`` / ``first_line_tw`` (negative:
-    hanging) override the style's indents; ``tabs`` are tab stops (a position for a
-    left tab, or a position and its kind, e.g. ``(8565, "right")``); ``align``
-    (left, center, right, both) overrides the style's alignment; ``keep_next`` keeps
-    the paragraph on the page of the next one.
-    ``char_spacing_tw`` overrides the character spacing of every run (twips; set by
-    the finishing pass, :mod:`govdoc.finish`).
-    """
-
-    role: Role
-    runs: tuple[Run, ...]
-    keep_next: bool = False
-    space_before_tw: int = 0
-    line_tw: int | None = None
-    right_indent_tw: int | None = None
-    left_indent_tw: int | None = None
-    first_line_tw: int | None = None
-    tabs: tuple[int | tuple[int, str], ...] = ()
-    align: str | None = None
-    page_break_before: bool = False
-    seals: tuple[SealPlacement, ...] = ()
-    border_bottom: tuple[str, float, int, str] | None = None
-    """A rule under the paragraph: Word border style, width (pt), distance (pt), colour."""
-    char_spacing_tw: int | None = None
-
-    @property
-    def text(self) -> str:
-        """The paragraph's whole text."""
-        return "".join(r.text for r in self.runs)
-
-
-@dataclass(frozen=True)
-class TableBlock:
-    """A table: cell texts row by row, header rows, cell type size (points), column widths (twips)."""
-
-    rows: tuple[tuple[str, ...], ...]
-    header_rows: int
-    size: float
-    widths_tw: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class ImprintBlock:
-    """The 版记, set in a table that floats to the foot of the last page.
-
-    ``rows`` holds the paragraphs of each row; with ``rules``, thick rules open and
-    close it and thin rules separate the rows (a letter's 版记 has none, 10.1).
-    """
-
-    rows: tuple[tuple[Block, ...], ...]
-    rules: bool = True
-
-
-@dataclass(frozen=True)
-class JointMarkBlock:
-    """The 标志 of a 联合行文 (7.2.4): the organs' names stacked, lead first, each spread
-    to the same width, and the suffix (文件) to their right, centred on them."""
-
-    names: tuple[str, ...]
-    suffix: str
-    size: float
-    names_width_tw: int
-    suffix_width_tw: int
-
-
-Item = Union[Block, TableBlock, ImprintBlock, JointMarkBlock]
+__all__ = [  # the blocks are re-exported: they are the layout's vocabulary
+    "Block", "ImprintBlock", "Item", "JointMarkBlock", "Run", "SealPlacement", "SectionBreak",
+    "TableBlock", "layout", "letter_mark",
+]
 
 
 def table_block(table: Table, fix: Callable[[str], str]) -> TableBlock:
@@ -676,14 +601,11 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
     if fmt is DocFormat.ORDER and isinstance(b.blocks[start], Block) and report.header is not None:
         b.blocks[start] = replace(b.blocks[start],
                                   space_before_tw=lines(spec.ORDER_LINES_TO_BODY.value))
-    # The 署名 and date never stand alone on a page: the last body paragraph keeps
-    # with them (the 附件说明 and the 署名 keep with what follows, by their styles).
-    if isinstance(b.blocks[-1], Block):
-        b.blocks[-1] = replace(b.blocks[-1], keep_next=True)
     if report.attachments:
         b.blocks.extend(attachment_note_blocks([fix(a.title) for a in report.attachments]))
     if report.attendance:
         b.blocks.extend(attendance_blocks(report.attendance, fix))
+    body_end = len(b.blocks) - 1
     if report.signers:
         b.blocks.extend(signer_blocks_with_seals(
             [s.model_copy(update={"title": fix(s.title)}) for s in report.signers],
@@ -710,4 +632,106 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
         imprint = imprint_block(report.imprint, fix, moved, letter=fmt is DocFormat.LETTER)
         if imprint.rows:
             b.blocks.append(imprint)
-    return b.blocks
+    start = first_page_start_tw(report)
+    items = fit_signature(b.blocks, body_end, start)
+    if report.imprint is not None and report.imprint.duplex:
+        items = imprint_on_even_page(items, start)
+    return items
+
+
+def first_page_start_tw(report: Report) -> int:
+    """How far down the block page 1's text starts: under a letter's header, else at the top."""
+    if report.layout_format is DocFormat.LETTER and report.header is not None:
+        return spec.mm_to_twips(spec.LETTER_BODY_TOP.value - spec.MARGIN_TOP.value)
+    return 0
+
+
+def _signature_shares_a_page(items: list[Item], body_end: int, start: int = 0) -> bool:
+    """Whether, in Word and in LibreOffice, the page of the 署名 (or 签发人职务) also holds
+    a line of the body (or 附件说明): 7.3.5.5 and the 此页无正文 rule."""
+    sig = next(i for i in range(body_end + 1, len(items))
+               if isinstance(items[i], Block) and items[i].text.strip())
+    for engine in (WORD, LIBREOFFICE):
+        pages = paginate(items, engine, first_page_start_tw=start)
+        if pages.placements[body_end].last_page != pages.placements[sig].first_page:
+            return False
+    return True
+
+
+def fit_signature(items: list[Item], body_end: int, start: int = 0) -> list[Item]:
+    """Keep the signature block on a page with body text (7.3.5.5).
+
+    When the last body lines fill a page and the 署名 and date would open the next one
+    alone, the paragraphs that start on that last body page get a slightly tighter
+    line spacing (down to :data:`~govdoc.spec.FIT_MIN_LINE_PITCH`) so that the
+    signature fits under them — the standard's 调整行距. When that would take more,
+    the last body paragraph keeps with the signature instead, so its last lines move
+    to the signature's page (Word moves its last line, LibreOffice the paragraph).
+    """
+    if not isinstance(items[body_end], Block) or _signature_shares_a_page(items, body_end, start):
+        return items
+    pages = paginate(items, LIBREOFFICE, first_page_start_tw=start)
+    page = pages.placements[body_end].last_page
+    starting = [i for i in range(body_end + 1)
+                if isinstance(items[i], Block) and pages.placements[i].first_page == page
+                and pages.placements[i].last_page == page and items[i].line_tw is None
+                and items[i].role in _TIGHTENABLE]
+    lines_there = sum(len(block_lines(items[i], LIBREOFFICE)) for i in starting)
+    chain = sum(h for h in _chain_heights(items, body_end + 1))
+    deficit = pages.placements[body_end].last_bottom_tw + chain - BLOCK_TW
+    if lines_there and deficit > 0:
+        # A few twips to spare: renderers round line positions.
+        pitch = spec.LINE_PITCH_TW - math.ceil((deficit + _FIT_SPARE_TW) / lines_there)
+        if pitch >= spec.pt_to_twips(spec.FIT_MIN_LINE_PITCH.value):
+            # Everything from the first tightened paragraph on leaves the grid: a line on
+            # the grid after them would snap down to the next grid line.
+            first = min(starting)
+            tightened = [
+                replace(item, line_tw=pitch, off_grid=True) if i in starting
+                else replace(item, off_grid=True) if i > first and isinstance(item, Block)
+                else item
+                for i, item in enumerate(items)]
+            if _signature_shares_a_page(tightened, body_end, start):
+                return tightened
+    kept = list(items)
+    kept[body_end] = replace(items[body_end], keep_next=True)
+    return kept
+
+
+_FIT_SPARE_TW = 20
+
+_TIGHTENABLE = frozenset((Role.BODY, Role.HEADING_1, Role.HEADING_2, Role.HEADING_3,
+                          Role.HEADING_4, Role.ATTACHMENT_NOTE, Role.ATTENDANCE))
+
+
+def _chain_heights(items: list[Item], start: int) -> list[int]:
+    """Heights of the signature's keep chain from ``start`` to its last line."""
+    out = []
+    for item in items[start:]:
+        if not isinstance(item, Block):
+            break
+        out.append(item.space_before_tw + item_height_tw(item, LIBREOFFICE))
+        if not keeps_with_next(item):
+            break
+    return out
+
+
+def imprint_on_even_page(items: list[Item], start: int = 0) -> list[Item]:
+    """Put the 版记 on an even page for duplex printing (7.4, 7.5).
+
+    When it would fall on an odd page under the body's last lines, it opens the next
+    (even) page; when the body ends on an even page with no room for it, a blank page
+    follows, and the blank page and the 版记 page carry no page number.
+    """
+    index = len(items) - 1
+    imprint = items[index]
+    if not isinstance(imprint, ImprintBlock):
+        return items
+    pages = paginate(items, LIBREOFFICE, first_page_start_tw=start)
+    landing = pages.placements[index].first_page
+    if landing % 2 == 0:
+        return items
+    last_body = max(p.last_page for p in pages.placements[:index] if p is not None)
+    if landing == last_body:
+        return items[:index] + [replace(imprint, new_page=True)]
+    return items[:index] + [SectionBreak(), replace(imprint, new_page=True)]

@@ -379,6 +379,11 @@ class Imprint(BaseModel):
     )
     printer: str = Field(description="印发机关: the office that prints and sends the document.")
     date: datetime.date = Field(description="印发日期.")
+    duplex: bool = Field(
+        default=False,
+        description="双面印刷: put the 版记 on an even page; a blank page before it and the "
+        "版记 page then carry no page number (7.4, 7.5).",
+    )
 
     @field_validator("cc")
     @classmethod

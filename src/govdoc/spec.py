@@ -161,6 +161,11 @@ LETTER_FIRST_ELEMENT_BELOW_RULE = Spec(
 )
 LETTER_LINES_TO_TITLE = Spec(2, "lines", "10.1", R, "标题居中编排，与其上最后一个要素相距二行")
 LETTER_RULE_WIDTH = Spec(2.25, "pt", "10.1", P, "the double rule's thick line as Word draws it")
+LETTER_BODY_TOP = Spec(
+    53.0, "mm", "10.1", P,
+    "where page 1's text starts under a letter's header (the 标志 and its rule), measured "
+    "with LibreOffice; the pagination model starts page 1 there",
+)
 ORDER_MARK_TOP_BELOW_BLOCK = Spec(20.0, "mm", "10.2", R, "命令标志上边缘至版心上边缘为20 mm")
 ORDER_LINES_TO_NUMBER = Spec(2, "lines", "10.2", R, "发文机关标志下空二行居中编排令号")
 ORDER_LINES_TO_BODY = Spec(2, "lines", "10.2", R, "令号下空二行编排正文")
@@ -193,6 +198,11 @@ SEAL_TOP_MAX_GAP = Spec(1, "lines", "7.3.5.1", R, "印章顶端应当上距正�
 SEAL_CENTRE_ABOVE_SIGNATURE = Spec(
     2.0, "mm", "7.3.5.1", P,
     "署名和成文日期居印章中心偏下: the seal's centre this far above the pair's centre",
+)
+FIT_MIN_LINE_PITCH = Spec(
+    26.0, "pt", "7.3.5.5", P,
+    "当公文排版后所剩空白处不能容下印章或签发人签名章、成文日期时，可以采取调整行距、字距的措施: "
+    "the tightest line spacing govdoc uses for that",
 )
 JOINT_SEAL_GAP = Spec(4.0, "mm", "7.3.5.1", P, "联合行文: 印章互不相交或相切; the gap between seals")
 UNSEALED_LINES_BEFORE = Spec(1, "lines", "7.3.5.2", U, "不加盖印章: 在正文下空一行")

@@ -13,14 +13,17 @@ import io
 import warnings
 from pathlib import Path
 
+from docx.oxml.ns import qn
+from docx.section import Section
 from docxtpl import DocxTemplate
+from lxml import etree
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from govdoc.document import Document
 from govdoc.errors import GovdocWarning
 from govdoc.finish import finish as finish_pass
-from govdoc.layout import Block, layout, letter_mark
+from govdoc.layout import Block, SectionBreak, layout, letter_mark
 from govdoc.model import Report
 from govdoc.render.template import template_bytes
 from govdoc.render.xml import body_xml, paragraph_xml
@@ -63,10 +66,14 @@ def render(
         for b in blocks if isinstance(b, Block) for seal in b.seals
     }
     mark = letter_mark(report, normalize=normalize)
-    context = {"body": Markup(body_xml(blocks, images)),
+    body = tpl.docx.element.body
+    section = "".join(etree.tostring(child, encoding="unicode") for child in body.sectPr)
+    context = {"body": Markup(body_xml(blocks, images, section)),
                "letter_mark": Markup(paragraph_xml(mark) if mark else "")}
     tpl.render(context, _ENV)
     doc = tpl.docx
+    if any(isinstance(b, SectionBreak) for b in blocks):
+        _unnumbered(doc.sections[-1])
     props = doc.core_properties
     props.title = report.title.replace("\n", "")
     props.author = "、".join(report.issuers)
@@ -77,3 +84,16 @@ def render(
     props.modified = stamp
     props.revision = 1
     return Document(doc, finish_report=notes)
+
+
+def _unnumbered(section: Section) -> None:
+    """Give ``section`` empty footers and no first page of its own: its pages (the blank
+    page and the 版记 page of a duplex document) print no page number (7.5). The
+    template's footers stay in the package for the section before."""
+    section.different_first_page_header_footer = False
+    part = section.part
+    for kind in ("default", "even"):
+        _, rid = part.add_footer_part()
+        for ref in section._sectPr.findall(qn("w:footerReference")):
+            if ref.get(qn("w:type")) == kind:
+                ref.set(qn("r:id"), rid)

@@ -11,14 +11,15 @@ import re
 from pathlib import Path
 
 from govdoc import spec
-from govdoc.layout import (
-    TABLE_CELL_MARGIN_TW,
+from govdoc.layout import TABLE_CELL_MARGIN_TW
+from govdoc.blocks import (
     Block,
     ImprintBlock,
     Item,
     JointMarkBlock,
     Run,
     SealPlacement,
+    SectionBreak,
     TableBlock,
 )
 from govdoc.styles import Role, style_id
@@ -86,6 +87,10 @@ def paragraph_xml(block: Block, images: dict[Path, str] | None = None) -> str:
         ppr += "<w:keepNext/>"
     if block.page_break_before:
         ppr += "<w:pageBreakBefore/>"
+    if block.border_bottom:
+        style, width, space, color = block.border_bottom
+        ppr += (f'<w:pBdr><w:bottom w:val="{style}" w:sz="{round(width * 8)}" '
+                f'w:space="{space}" w:color="{color}"/></w:pBdr>')
     if block.tabs:
         stops = "".join(
             f'<w:tab w:val="{t[1]}" w:pos="{t[0]}"/>' if isinstance(t, tuple)
@@ -93,10 +98,8 @@ def paragraph_xml(block: Block, images: dict[Path, str] | None = None) -> str:
             for t in block.tabs
         )
         ppr += f"<w:tabs>{stops}</w:tabs>"
-    if block.border_bottom:
-        style, width, space, color = block.border_bottom
-        ppr += (f'<w:pBdr><w:bottom w:val="{style}" w:sz="{round(width * 8)}" '
-                f'w:space="{space}" w:color="{color}"/></w:pBdr>')
+    if block.off_grid:
+        ppr += '<w:snapToGrid w:val="0"/>'
     spacing = ""
     if block.space_before_tw:
         spacing += f' w:before="{block.space_before_tw}"'
@@ -186,7 +189,8 @@ def imprint_xml(imprint: ImprintBlock) -> str:
         f"</w:tcPr>{''.join(paragraph_xml(line) for line in row)}</w:tc></w:tr>"
         for row in imprint.rows
     )
-    anchor = paragraph_xml(Block(Role.IMPRINT_ANCHOR, (Run(""),)))
+    anchor = paragraph_xml(Block(Role.IMPRINT_ANCHOR, (Run(""),),
+                                 page_break_before=imprint.new_page))
     return f'<w:tbl>{tbl_pr}<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>{rows}</w:tbl>{anchor}'
 
 
@@ -215,11 +219,20 @@ def joint_mark_xml(mark: JointMarkBlock) -> str:
     )
 
 
-def body_xml(items: list[Item], images: dict[Path, str] | None = None) -> str:
+def body_xml(items: list[Item], images: dict[Path, str] | None = None,
+             section: str = "") -> str:
     """The paragraphs and tables of a whole document body; ``images`` maps each seal
-    image to the relationship id of its part."""
+    image to the relationship id of its part; ``section`` holds the children of the
+    template's section properties, which a section break repeats for the pages before
+    it."""
     out = []
     for item in items:
+        if isinstance(item, SectionBreak):
+            # The new section opens with an empty paragraph: the blank page's content
+            # (LibreOffice drops a page break that opens a section).
+            out.append(f'<w:p><w:pPr><w:sectPr>{section}</w:sectPr></w:pPr></w:p>'
+                       + paragraph_xml(Block(Role.SPACER, (Run(""),))))
+            continue
         if isinstance(item, Block):
             out.append(paragraph_xml(item, images))
         elif isinstance(item, TableBlock):

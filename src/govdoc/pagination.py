@@ -1,0 +1,231 @@
+"""Predicting on which page every paragraph of a 公文 falls, without a renderer.
+
+On the strict grid every line of text has an exact height (28.95 pt for the body; the
+title, the 标志 and spacers have their own exact heights), widow control is off, and
+where each paragraph's lines end follows from the character-cell model
+(:func:`govdoc.text.linebreak.break_lines`). So a page holds exactly what fits in the
+225 mm block, and the page of every line is predictable. The layout uses the
+prediction for the rules that depend on pagination: a signature never alone on a page
+(7.3.5.5) and the 版记 on an even page when asked for (7.4, duplex printing).
+
+The model follows each renderer where they differ: LibreOffice moves a paragraph that
+must keep with the next one to the next page whole, Word moves only its last line.
+Tables are modelled with LibreOffice's row heights for the substitute fonts (a 4号
+cell line is 16.6 pt); the floating 版记 is placed at the foot of the last page when it
+leaves a line of room above it, else on a page of its own (measured with LibreOffice).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govdoc import spec
+from govdoc.blocks import Block, ImprintBlock, Item, JointMarkBlock, SectionBreak, TableBlock
+from govdoc.styles import STYLES, Role
+from govdoc.text.linebreak import LIBREOFFICE, WORD, Engine, break_lines
+from govdoc.text.metrics import text_width_pt
+
+__all__ = ["LIBREOFFICE", "WORD", "Pagination", "Placement", "paginate"]
+
+BLOCK_TW = spec.mm_to_twips(spec.BLOCK_HEIGHT.value)
+"""Height of the text block, in twips."""
+
+# A cell line of a table at 4号 / 3号 as LibreOffice sets it with the substitute fonts
+# (single spacing: the face's line height, 1.186 em), and the rules between rows.
+_CELL_LINE_EM = 1.186
+_FIRST_ROW_EXTRA_TW = 0
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an item falls: the page and position (twips from the block's top) of its
+    first line's top, and of its last line's bottom."""
+
+    first_page: int
+    first_top_tw: int
+    last_page: int
+    last_bottom_tw: int
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Every item's placement and the number of pages."""
+
+    placements: tuple[Placement | None, ...]
+    pages: int
+
+    def page_of(self, index: int) -> int:
+        """The page of the first line of item ``index``."""
+        placement = self.placements[index]
+        assert placement is not None
+        return placement.first_page
+
+
+def _first_indent_pt(block: Block) -> float:
+    style = STYLES[block.role]
+    if block.first_line_tw is not None:
+        return block.first_line_tw / spec.TWIPS_PER_PT
+    if style.first_line_chars:
+        return style.first_line_chars * spec.BODY_SIZE.value
+    return 0.0
+
+
+def block_lines(block: Block, engine: Engine) -> list[str]:
+    """The lines ``block`` is set in."""
+    style = STYLES[block.role]
+    size = block.runs[0].size if block.runs and block.runs[0].size else (
+        style.size or spec.BODY_SIZE.value)
+    spacing = (block.char_spacing_tw / spec.TWIPS_PER_PT if block.char_spacing_tw is not None
+               else (style.squeeze if style.squeeze is not None else spec.CHAR_SQUEEZE.value))
+    left = (block.left_indent_tw or 0) / spec.TWIPS_PER_PT
+    right = (block.right_indent_tw or 0) / spec.TWIPS_PER_PT
+    if block.right_indent_tw is None and style.right_chars:
+        right = style.right_chars * spec.BODY_SIZE.value
+    width = spec.BLOCK_WIDTH_PT - left - right
+    out: list[str] = []
+    for part in block.text.split("\n"):
+        if "\t" in part or not part:
+            out.append(part)  # tab-set lines (signatures, 版记) take one line each
+            continue
+        out += break_lines(part, width_pt=width, first_indent_pt=_first_indent_pt(block),
+                           size=size, spacing=spacing, engine=engine)
+    return out or [""]
+
+
+_BY_ID = {s.id: s for s in STYLES.values()}
+
+
+def _inherited(role: Role, name: str) -> object:
+    """A style setting of ``role``, looked up through the ``basedOn`` chain."""
+    style = STYLES[role]
+    while style is not None:
+        value = getattr(style, name)
+        if value:
+            return value
+        style = _BY_ID.get(style.based_on or "")
+    return None
+
+
+def keeps_with_next(item: Item) -> bool:
+    """Whether ``item`` keeps with the next one (its own setting or its style's)."""
+    return isinstance(item, Block) and bool(item.keep_next or _inherited(item.role, "keep_next"))
+
+
+def _after_tw(item: Item) -> int:
+    """Space under ``item`` (its style's blank lines)."""
+    if not isinstance(item, Block):
+        return 0
+    return int(_inherited(item.role, "after_lines") or 0) * spec.LINE_PITCH_TW
+
+
+def _line_tw(block: Block) -> int:
+    if block.line_tw is not None:
+        return block.line_tw
+    style = STYLES[block.role]
+    return style.line_tw or spec.LINE_PITCH_TW
+
+
+def _item_lines(item: Item, engine: Engine) -> list[int]:
+    """The heights (twips) of the lines an item takes in the flow."""
+    if isinstance(item, Block):
+        return [_line_tw(item)] * len(block_lines(item, engine))
+    if isinstance(item, TableBlock):
+        heights = []
+        for row in item.rows:
+            cells = max(
+                max(1, -(-int(text_width_pt(text, size=item.size, squeeze=0.0) * 20)
+                         // max(1, w - 114 - 20)))
+                for text, w in zip(row, item.widths_tw))
+            heights.append(round(cells * item.size * _CELL_LINE_EM * spec.TWIPS_PER_PT))
+        return heights
+    if isinstance(item, JointMarkBlock):
+        return [spec.pt_to_twips(item.size) * len(item.names)]
+    return []  # the 版记 floats: it takes no room in the flow
+
+
+def item_height_tw(item: Item, engine: Engine = LIBREOFFICE) -> int:
+    """The height ``item`` takes in the flow, without the space above it."""
+    return sum(_item_lines(item, engine)) + _after_tw(item)
+
+
+def imprint_height_tw(item: ImprintBlock, engine: Engine = LIBREOFFICE) -> int:
+    """The height of the floating 版记 table."""
+    return sum(_line_tw(b) * len(block_lines(b, engine)) for row in item.rows for b in row)
+
+
+def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
+             first_page_start_tw: int = 0) -> Pagination:
+    """Where every item falls when ``engine`` lays out ``items`` (see the module's notes).
+
+    ``first_page_start_tw`` is how far down the block page 1's text starts (a letter's
+    header pushes it down).
+    """
+    heights = [_item_lines(item, engine) for item in items]
+    placements: list[Placement | None] = [None] * len(items)
+    page, y = 1, first_page_start_tw
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if isinstance(item, SectionBreak):
+            placements[i] = Placement(page, y, page, y)
+            page, y = page + 1, 0
+            i += 1
+            continue
+        if isinstance(item, ImprintBlock):
+            room = BLOCK_TW - y
+            need = imprint_height_tw(item, engine) + spec.LINE_PITCH_TW
+            if item.new_page:
+                page, y = page + 1, 0
+            elif room < need:
+                page, y = page + 1, 0
+            placements[i] = Placement(page, BLOCK_TW - imprint_height_tw(item, engine), page,
+                                      BLOCK_TW)
+            i += 1
+            continue
+        broke = False
+        if isinstance(item, Block) and item.page_break_before and (page, y) != (1, 0):
+            page, y, broke = page + 1, 0, True
+        # A chain of paragraphs that keep with the next one, and the first line of the
+        # paragraph that ends it, must share a page.
+        j = i
+        while j < len(items) and keeps_with_next(items[j]):
+            j += 1
+        if j > i and j < len(items):
+            chain = _chain_height(items, heights, i, j, engine)
+            if chain > BLOCK_TW - y and chain <= BLOCK_TW and y > 0:
+                page, y = page + 1, 0
+        # Space above a paragraph is dropped at the top of a page the text flowed onto,
+        # kept at the top of the document and after a page break.
+        if y > 0 or broke or page == 1:
+            y += item.space_before_tw if isinstance(item, Block) else 0
+        first = None
+        for h in heights[i] or [0]:
+            if y + h > BLOCK_TW and y > 0:
+                page, y = page + 1, 0
+            if first is None:
+                first = (page, y)
+            y += h
+        assert first is not None
+        placements[i] = Placement(first[0], first[1], page, y)
+        y += _after_tw(item)
+        i += 1
+    return Pagination(tuple(placements), page)
+
+
+def _chain_height(items: list[Item], heights: list[list[int]], i: int, j: int,
+                  engine: Engine) -> int:
+    """Room the keep chain items[i..j] needs on one page: all of items i..j−1 in
+    LibreOffice (it moves a kept paragraph whole), their last line in Word, and the
+    first line of item j, with the space before each."""
+    total = 0
+    for k in range(i, j + 1):
+        item = items[k]
+        total += item.space_before_tw if isinstance(item, Block) else 0
+        lines = heights[k] or [0]
+        if k == j:
+            total += lines[0]
+        elif engine is WORD and k == i:
+            total += lines[-1] + _after_tw(item)
+        else:
+            total += sum(lines) + _after_tw(item)
+    return total

@@ -1,0 +1,83 @@
+"""The pagination model: where every paragraph falls, without a renderer."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import govdoc
+from govdoc import spec
+from govdoc.layout import Block, first_page_start_tw, layout
+from govdoc.pagination import BLOCK_TW, LIBREOFFICE, WORD, block_lines, paginate
+
+from conftest import example_reports, require_libreoffice
+from pdfmeasure import open_pdf, read_pages
+
+
+def report(body, **kw):
+    return govdoc.Report(title="关于测试分页的报告", body=body, issuer="某某乡人民政府",
+                         date=datetime.date(2024, 1, 18), **kw)
+
+
+def test_22_lines_a_page():
+    # Title, its blank line, then 20 one-line paragraphs fill page 1 exactly.
+    items = layout(report(["法" * 20] * 20 + ["治" * 20]))
+    pages = paginate(items, LIBREOFFICE)
+    body = [i for i, b in enumerate(items) if b.text in ("法" * 20, "治" * 20)]
+    assert pages.placements[body[19]].last_page == 1
+    assert pages.placements[body[19]].last_bottom_tw == 22 * spec.LINE_PITCH_TW <= BLOCK_TW
+    assert pages.placements[body[20]].first_page == 2
+
+
+def test_engines_differ_only_where_libreoffice_widens_digits():
+    text = "全年共发放宣传资料3000余份、组织法治宣传课4场、法律知识竞赛1场，" * 3
+    block = layout(report([text]))[1]
+    word, libre = block_lines(block, WORD), block_lines(block, LIBREOFFICE)
+    assert "".join(word) == "".join(libre) == text
+    assert len(word) <= len(libre)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    require_libreoffice()
+    from govdoc.convert import to_pdfs
+
+    tmp = tmp_path_factory.mktemp("pagination")
+    reports = example_reports(tmp)
+    paths = []
+    for name, r in reports.items():
+        govdoc.render(r).save(tmp / f"{name}.docx")
+        paths.append(tmp / f"{name}.docx")
+    out = {}
+    for (name, r), pdf in zip(reports.items(), to_pdfs(paths, tmp)):
+        with open_pdf(pdf) as doc:
+            out[name] = (r, layout(r), read_pages(doc))
+    return out
+
+
+def test_predicted_pages_and_lines_agree_with_libreoffice(rendered):
+    checked = 0
+    for name, (r, items, pages) in rendered.items():
+        predicted = paginate(items, LIBREOFFICE, first_page_start_tw=first_page_start_tw(r))
+        assert predicted.pages == len(pages), name
+        measured = [(p.number, line) for p in pages for line in p.lines]
+        cursor = 0
+        for item, place in zip(items, predicted.placements):
+            if not isinstance(item, Block) or place is None:
+                continue
+            first = block_lines(item, LIBREOFFICE)[0].replace("\t", "").replace(" ", "")[:6]
+            if not first:
+                continue
+            hit = next(k for k in range(cursor, len(measured))
+                       if measured[k][1].text.replace(" ", "").startswith(first))
+            cursor = hit + 1
+            page, line = measured[hit]
+            assert place.first_page == page, (name, first)
+            if not item.off_grid and item.role.value not in ("mark", "doc_number"):
+                top = spec.MARGIN_TOP.value + spec.twips_to_mm(place.first_top_tw)
+                # The line's glyphs sit in the grid line the model put it on.
+                assert top <= line.baseline <= top + spec.pt_to_mm(spec.LINE_PITCH.value), (
+                    name, first)
+            checked += 1
+    assert checked > 80
