@@ -41,6 +41,8 @@ def example_reports(tmp: Path) -> dict[str, object]:
             reports[path.stem] = module.sealed_report(write_ring(tmp / "ring.png"))
         elif hasattr(module, "order"):
             reports[path.stem] = module.order(write_frame(tmp / "frame.png"))
+        elif hasattr(module, "joint_notice"):
+            reports[path.stem] = module.joint_notice(write_ring(tmp / "ring.png"))
     return reports
 
 

@@ -40,7 +40,7 @@ def rendered(tmp_path_factory):
 def test_there_are_examples(tmp_path):
     names = set(example_reports(tmp_path))
     assert {"didiao_2023_report", "notice", "request", "sealed_report", "order", "minutes",
-            "letter"} <= names
+            "letter", "joint_notice", "joint_notice_unsealed"} <= names
     # Every example script builds a document this test renders.
     assert names == {p.stem for p in (ROOT / "examples").glob("*.py") if p.stem != "ring_png"}
 
