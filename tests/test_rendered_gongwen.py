@@ -332,3 +332,50 @@ def test_duplex_puts_the_imprint_on_an_even_page(tmp_path):
             body_pages = pages
         for page, found in zip(body_pages, numbers):
             assert found == [f"— {page.number} —"], (n, page.number)
+
+
+# -- Landscape tables (8) -------------------------------------------------------------
+
+def landscape_report() -> govdoc.Report:
+    rows = [["序号", "单位", "2021年", "2022年", "2023年", "增减", "备注"]] + [
+        [str(i), f"第{i}村民委员会", "120.5", "130.2", "145.8", "+15.6", "按期完成年度任务"]
+        for i in range(1, 40)]
+    return govdoc.Report(
+        kind="通知", title="关于报送统计数据的通知",
+        body=["现将有关数据汇总如下：", govdoc.Table(rows=rows, landscape=True), "请各村认真核对。"],
+        issuer="棣棠乡人民政府", date=datetime.date(2024, 1, 18),
+    )
+
+
+def test_landscape_table_pages_keep_the_page_number_in_place(tmp_path):
+    require_libreoffice()
+    from govdoc.convert import to_pdf
+
+    govdoc.render(landscape_report()).save(tmp_path / "landscape.docx")
+    with open_pdf(to_pdf(tmp_path / "landscape.docx")) as doc:
+        pages = read_pages(doc)
+    mm = 25.4 / 72
+    landscape = [p for p in pages if p.plumber.width > p.plumber.height]
+    assert len(landscape) >= 2 and pages[0] not in landscape and pages[-1] not in landscape
+    dash_centre = BOTTOM + spec.PAGE_NUMBER_DASH_BELOW_BLOCK.value
+    for page in landscape:
+        assert abs(page.plumber.width * mm - spec.PAGE_HEIGHT.value) < 1
+        # The page number, turned with the page, lies where the portrait number lies
+        # once the sheet is turned back: 7 mm under the portrait block, outer side.
+        number = [g for line in page.lines for g in line.glyphs
+                  if g.x1 < LEFT + 5 and (g.text == "—" or g.text.isdigit())]
+        assert "".join(g.text for g in sorted(number, key=lambda g: g.top)) == f"—{page.number}—"
+        centre = sum((g.x0 + g.x1) / 2 for g in number) / len(number)
+        assert abs(centre - (spec.PAGE_HEIGHT.value - dash_centre)) <= 1.0, centre
+        if page.number % 2:
+            assert abs(max(g.baseline for g in number) - (RIGHT - CH4)) <= 1.0
+        else:
+            assert abs(min(g.top for g in number) - (LEFT + CH4)) <= 1.0
+        # The table fills the landscape block and its header row repeats.
+        assert any(l.text.replace(" ", "").startswith("序号单位") for l in page.lines)
+        xs = [r["x0"] for r in rules(page)] + [r["x1"] for r in rules(page)]
+        assert abs(min(xs) - spec.MARGIN_BOTTOM.value) <= 0.5
+        assert abs(max(xs) - min(xs) - spec.BLOCK_HEIGHT.value) <= 0.5
+    for page in pages:
+        if page not in landscape:
+            assert footer_line(page).text == f"— {page.number} —"

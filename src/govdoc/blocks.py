@@ -87,6 +87,7 @@ class TableBlock:
     header_rows: int
     size: float
     widths_tw: tuple[int, ...]
+    landscape: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,10 +118,15 @@ class JointMarkBlock:
 
 @dataclass(frozen=True)
 class SectionBreak:
-    """The end of a section: the pages after it print no page number (the blank page
-    and the 版记 page of a duplex document, 7.5)."""
+    """The end of a section; the next one starts on a new page.
 
-    unnumbered_after: bool = True
+    ``landscape``: the section that ends here holds landscape pages (a 横排 table, 8).
+    ``unnumbered_after``: the pages after the last break print no page number (the
+    blank page and the 版记 page of a duplex document, 7.5).
+    """
+
+    landscape: bool = False
+    unnumbered_after: bool = False
 
 
 Item = Union[Block, TableBlock, ImprintBlock, JointMarkBlock, SectionBreak]

@@ -55,6 +55,13 @@ __all__ = [  # the blocks are re-exported: they are the layout's vocabulary
 ]
 
 
+def table_items(table: Table, fix: Callable[[str], str]) -> list[Item]:
+    """A table; a landscape (横排) one stands in a section of its own (8)."""
+    if not table.landscape:
+        return [table_block(table, fix)]
+    return [SectionBreak(), table_block(table, fix), SectionBreak(landscape=True)]
+
+
 def table_block(table: Table, fix: Callable[[str], str]) -> TableBlock:
     """Column widths: each column gets what its longest line needs when the block allows;
     otherwise the narrow columns keep their need and the wide ones share the rest."""
@@ -67,7 +74,8 @@ def table_block(table: Table, fix: Callable[[str], str]) -> TableBlock:
             for row in rows for line in (row[c] or " ").split("\n"))
         for c in range(len(rows[0]))
     ]
-    total = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+    total = spec.mm_to_twips(spec.LANDSCAPE_BLOCK_WIDTH.value if table.landscape
+                             else spec.BLOCK_WIDTH.value)
     widths = list(need)
     if sum(need) > total:
         remaining, left = total, len(need)
@@ -79,7 +87,7 @@ def table_block(table: Table, fix: Callable[[str], str]) -> TableBlock:
     extra = total - sum(widths)
     widths = [w + extra * w // sum(widths) for w in widths]
     widths[-1] += total - sum(widths)
-    return TableBlock(rows, table.header_rows, size, tuple(widths))
+    return TableBlock(rows, table.header_rows, size, tuple(widths), table.landscape)
 
 
 TABLE_CELL_MARGIN_TW = 57
@@ -110,7 +118,7 @@ class _Builder:
                 self.add(Role.BODY, Run(self.fix(item.text)))
                 continue
             if isinstance(item, Table):
-                self.blocks.append(table_block(item, self.fix))
+                self.blocks.extend(table_items(item, self.fix))
                 continue
             n += 1
             heading = heading_label(level, n) + self.fix(item.title)
@@ -734,4 +742,4 @@ def imprint_on_even_page(items: list[Item], start: int = 0) -> list[Item]:
     last_body = max(p.last_page for p in pages.placements[:index] if p is not None)
     if landing == last_body:
         return items[:index] + [replace(imprint, new_page=True)]
-    return items[:index] + [SectionBreak(), replace(imprint, new_page=True)]
+    return items[:index] + [SectionBreak(unnumbered_after=True), replace(imprint, new_page=True)]

@@ -233,6 +233,11 @@ class Table(BaseModel):
     rows: list[list[str]] = Field(min_length=1, description="Cell texts, row by row.")
     header_rows: int = Field(default=1, ge=0, description="Rows repeated on every page.")
     size: Literal["4号", "3号"] = Field(default="4号", description="Type size of the cells.")
+    landscape: bool = Field(
+        default=False,
+        description="横排: set the table on landscape pages, its head toward the 订口 of an odd "
+        "page, the page number where portrait pages have it (8).",
+    )
 
     @field_validator("rows")
     @classmethod

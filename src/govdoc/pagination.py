@@ -29,6 +29,8 @@ __all__ = ["LIBREOFFICE", "WORD", "Pagination", "Placement", "paginate"]
 
 BLOCK_TW = spec.mm_to_twips(spec.BLOCK_HEIGHT.value)
 """Height of the text block, in twips."""
+LANDSCAPE_BLOCK_TW = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+"""Height of a landscape page's text block, in twips."""
 
 # A cell line of a table at 4号 / 3号 as LibreOffice sets it with the substitute fonts
 # (single spacing: the face's line height, 1.186 em), and the rules between rows.
@@ -199,8 +201,9 @@ def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
         if y > 0 or broke or page == 1:
             y += item.space_before_tw if isinstance(item, Block) else 0
         first = None
+        capacity = LANDSCAPE_BLOCK_TW if getattr(item, "landscape", False) else BLOCK_TW
         for h in heights[i] or [0]:
-            if y + h > BLOCK_TW and y > 0:
+            if y + h > capacity and y > 0:
                 page, y = page + 1, 0
             if first is None:
                 first = (page, y)

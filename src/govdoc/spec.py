@@ -219,6 +219,9 @@ UNSEALED_DATE_RIGHT_INDENT = Spec(2, "chars", "7.3.5.2", U, "日期长于署名�
 
 # -- Landscape tables (8) ------------------------------------------------------------
 
+LANDSCAPE_BLOCK_WIDTH = Spec(
+    BLOCK_HEIGHT.value, "mm", "8", R, "a landscape page's block: the portrait block turned",
+)
 LANDSCAPE_TABLE_HEAD_AT_BINDING = Spec(
     True, "flag", "8", R,
     "A4纸型的表格横排时，页码位置与公文其他页码保持一致，单页码表头在订口一边，双页码表头在切口一边",

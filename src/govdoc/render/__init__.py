@@ -21,7 +21,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from govdoc.document import Document
-from govdoc.errors import GovdocWarning
+from govdoc.errors import GovdocWarning, TemplateError
+from govdoc.template_builder import LANDSCAPE_FOOTERS
 from govdoc.finish import finish as finish_pass
 from govdoc.layout import Block, SectionBreak, layout, letter_mark
 from govdoc.model import Report
@@ -65,6 +66,13 @@ def render(
         seal.image: tpl.docx.part.get_or_add_image(str(seal.image))[0]
         for b in blocks if isinstance(b, Block) for seal in b.seals
     }
+    if any(isinstance(b, SectionBreak) and b.landscape for b in blocks):
+        missing = [r for r in LANDSCAPE_FOOTERS if r not in tpl.docx.part.rels]
+        if missing:
+            raise TemplateError(
+                f"template {template}: a landscape (横排) table needs the footers "
+                f"{', '.join(missing)} that govdoc's templates carry"
+            )
     mark = letter_mark(report, normalize=normalize)
     body = tpl.docx.element.body
     section = "".join(etree.tostring(child, encoding="unicode") for child in body.sectPr)
@@ -72,7 +80,7 @@ def render(
                "letter_mark": Markup(paragraph_xml(mark) if mark else "")}
     tpl.render(context, _ENV)
     doc = tpl.docx
-    if any(isinstance(b, SectionBreak) for b in blocks):
+    if any(isinstance(b, SectionBreak) and b.unnumbered_after for b in blocks):
         _unnumbered(doc.sections[-1])
     props = doc.core_properties
     props.title = report.title.replace("\n", "")

@@ -23,6 +23,7 @@ from govdoc.blocks import (
     TableBlock,
 )
 from govdoc.styles import Role, style_id
+from govdoc.template_builder import LANDSCAPE_FOOTERS
 
 _ESCAPES = str.maketrans({
     "&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;",
@@ -219,6 +220,28 @@ def joint_mark_xml(mark: JointMarkBlock) -> str:
     )
 
 
+_PG = re.compile(r"<w:pgSz [^>]*/>|<w:pgMar [^>]*/>|<w:footerReference [^>]*/>"
+                 r"|<w:headerReference [^>]*/>|<w:titlePg[^>]*/>")
+
+
+def landscape_section(section: str) -> str:
+    """The template's section properties turned for landscape table pages (8): the page
+    a quarter turn counter-clockwise (its top margin the 订口, 28 mm), and the footers
+    that set the page number where portrait pages have it."""
+    rest = _PG.sub("", section)
+    footers = (f'<w:footerReference w:type="even" r:id="{LANDSCAPE_FOOTERS[1]}"/>'
+               f'<w:footerReference w:type="default" r:id="{LANDSCAPE_FOOTERS[0]}"/>')
+    page = (
+        f'<w:pgSz w:w="{spec.PAGE_HEIGHT_TW}" w:h="{spec.PAGE_WIDTH_TW}" w:orient="landscape"/>'
+        f'<w:pgMar w:top="{spec.MARGIN_LEFT_TW}" w:right="{spec.MARGIN_TOP_TW}" '
+        f'w:bottom="{spec.MARGIN_RIGHT_TW}" w:left="{spec.MARGIN_BOTTOM_TW}" '
+        f'w:header="{spec.HEADER_DISTANCE_TW}" w:footer="{spec.FOOTER_DISTANCE_TW}" w:gutter="0"/>'
+    )
+    # Keep the schema order: references first, then the page size and margins.
+    head, _, tail = rest.partition("<w:cols")
+    return footers + head + page + ("<w:cols" + tail if tail else "")
+
+
 def body_xml(items: list[Item], images: dict[Path, str] | None = None,
              section: str = "") -> str:
     """The paragraphs and tables of a whole document body; ``images`` maps each seal
@@ -228,10 +251,12 @@ def body_xml(items: list[Item], images: dict[Path, str] | None = None,
     out = []
     for item in items:
         if isinstance(item, SectionBreak):
-            # The new section opens with an empty paragraph: the blank page's content
-            # (LibreOffice drops a page break that opens a section).
-            out.append(f'<w:p><w:pPr><w:sectPr>{section}</w:sectPr></w:pPr></w:p>'
-                       + paragraph_xml(Block(Role.SPACER, (Run(""),))))
+            props = landscape_section(section) if item.landscape else section
+            out.append(f'<w:p><w:pPr><w:sectPr>{props}</w:sectPr></w:pPr></w:p>')
+            if item.unnumbered_after:
+                # The new section opens with an empty paragraph: the blank page's content
+                # (LibreOffice drops a page break that opens a section).
+                out.append(paragraph_xml(Block(Role.SPACER, (Run(""),))))
             continue
         if isinstance(item, Block):
             out.append(paragraph_xml(item, images))
