@@ -2,29 +2,27 @@
 
 The layout's blocks are written as paragraph XML (user text escaped) and handed to
 docxtpl as one already-safe value for the template's ``{{p body }}`` placeholder.
-docxtpl renders in a sandboxed, autoescaping Jinja environment, so no user text is
-ever parsed as a template and a hostile template cannot run code.
+docxtpl renders in a hardened, sandboxed, autoescaping Jinja environment
+(:mod:`govdoc.render.sandbox`), so no user text is ever parsed as a template and a
+hostile template cannot run code.
 """
 
 from __future__ import annotations
 
-import datetime
-import io
 from pathlib import Path
 
-from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from govdoc.document import Document
 from govdoc.layout import layout
 from govdoc.model import Report
+from govdoc.render.integrity import ensure_complete
+from govdoc.render.properties import set_core_properties
+from govdoc.render.sandbox import fill
 from govdoc.render.template import template_bytes
 from govdoc.render.xml import body_xml
 
 __all__ = ["render"]
-
-_ENV = SandboxedEnvironment(autoescape=True)
 
 
 def render(
@@ -42,16 +40,8 @@ def render(
     if not isinstance(report, Report):
         raise TypeError(f"render() takes a govdoc.Report, not {type(report).__name__}")
     blocks = layout(report, normalize=normalize)
-    tpl = DocxTemplate(io.BytesIO(template_bytes(template)))
-    tpl.render({"body": Markup(body_xml(blocks))}, _ENV)
-    doc = tpl.docx
-    props = doc.core_properties
-    props.title = report.title.replace("\n", "")
-    props.author = report.issuer
-    props.last_modified_by = report.issuer
-    props.subject = report.kind.value
-    stamp = datetime.datetime.combine(report.date, datetime.time())
-    props.created = stamp
-    props.modified = stamp
-    props.revision = 1
+    where = str(template) if template is not None else "general.docx (govdoc's own)"
+    doc = fill(template_bytes(template), where, {"body": Markup(body_xml(blocks))})
+    ensure_complete(doc, blocks, where)
+    set_core_properties(doc, report)
     return Document(doc)
