@@ -11,18 +11,21 @@
 """
 
 from govdoc.document import Document
-from govdoc.errors import GovdocError, TemplateError
+from govdoc.errors import GovdocError, OutputExistsError, TemplateError
 from govdoc.model import DocKind, Paragraph, Report, Section
 from govdoc.render import render
+from govdoc.saving import save
 
 __all__ = [
     "DocKind",
     "Document",
     "GovdocError",
+    "OutputExistsError",
     "Paragraph",
     "Report",
     "Section",
     "TemplateError",
     "render",
+    "save",
 ]
 __version__ = "0.1.0"

@@ -11,6 +11,8 @@ import docx.document
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
 
+from govdoc.saving import write_atomic
+
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -35,13 +37,17 @@ class Document:
         return getattr(self._docx, name)
 
     def save(self, path_or_stream: str | os.PathLike[str] | IO[bytes]) -> None:
-        """Write the .docx to a path or a binary stream."""
+        """Write the .docx to a path or a binary stream.
+
+        Like python-docx, this replaces an existing file, but atomically: the file is
+        either the old one or the new one, never a mix (see :func:`govdoc.save`,
+        which also refuses to overwrite unless asked).
+        """
         data = self.to_bytes()
         if hasattr(path_or_stream, "write"):
             path_or_stream.write(data)  # type: ignore[union-attr]
         else:
-            with open(path_or_stream, "wb") as fh:
-                fh.write(data)
+            write_atomic(path_or_stream, data, overwrite=True)
 
     def to_bytes(self) -> bytes:
         """The .docx file's bytes."""

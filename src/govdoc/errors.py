@@ -9,3 +9,7 @@ class GovdocError(Exception):
 
 class TemplateError(GovdocError):
     """A template cannot be used: not a .docx, or missing what govdoc needs."""
+
+
+class OutputExistsError(GovdocError, FileExistsError):
+    """The output file exists and the caller did not allow overwriting it."""
