@@ -95,3 +95,25 @@ def test_kind_accepts_the_fifteen_kinds():
     assert make(kind="通知").kind is DocKind.通知
     loc, _ = error_of(kind="总结")
     assert loc == ("kind",)
+
+
+def test_a_recipient_with_a_control_character_is_named_by_its_index():
+    loc, msg = error_of(recipients=["县人民政府", "县\x1f财政局"])
+    assert loc == ("recipients", 1) and "U+001F" in msg and "position 2" in msg
+
+
+@pytest.mark.parametrize("char, kind", [
+    ("\x00", "a control character"), ("\x0c", "a control character"),
+    ("\ud83d", "a lone surrogate"), ("\uffff", "a noncharacter"),
+])
+def test_every_text_field_refuses_what_xml_cannot_hold(char, kind):
+    fields = {
+        ("title",): dict(title=f"标题{char}"),
+        ("issuer",): dict(issuer=f"某某{char}"),
+        ("recipients", 0): dict(recipients=[f"县{char}"]),
+        ("body", 0, "text"): dict(body=[f"正文{char}"]),
+        ("body", 0, "section", "title"): dict(body=[{"title": f"章{char}", "body": ["文。"]}]),
+    }
+    for want, overrides in fields.items():
+        loc, msg = error_of(**overrides)
+        assert loc == want and kind in msg and f"U+{ord(char):04X}" in msg, (want, msg)
