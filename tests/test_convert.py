@@ -19,3 +19,42 @@ def test_font_map_names_every_official_family():
     conf = convert.FONTS_CONF.read_text(encoding="utf-8")
     for family in ("仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体", "Times New Roman"):
         assert f"<string>{family}</string>" in conf
+
+
+def test_a_timeout_ends_libreoffice_and_the_processes_it_started(monkeypatch, tmp_path):
+    # soffice is a wrapper that starts soffice.bin; this stand-in does the same.
+    import os
+    import sys
+    import uuid
+    from pathlib import Path
+
+    if not Path("/proc/self/cmdline").exists():
+        pytest.skip("needs /proc to list processes")
+    marker = f"govdoc-test-{uuid.uuid4().hex}"
+    fake = tmp_path / "soffice"
+    fake.write_text(
+        f"#!/bin/sh\n{sys.executable} -c 'import time; time.sleep(120)' {marker} &\nwait\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setattr(convert, "find_soffice", lambda: str(fake))
+    (tmp_path / "x.docx").write_bytes(b"")
+
+    with pytest.raises(convert.ConversionError, match="did not finish within"):
+        convert.to_pdfs([tmp_path / "x.docx"], tmp_path / "pdf", timeout=1)
+
+    def alive() -> list[str]:
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if marker.encode() in cmdline and state != "Z":
+                found.append(pid)
+        return found
+
+    left = alive()
+    for pid in left:  # tidy up before failing
+        os.kill(int(pid), 9)
+    assert left == []
