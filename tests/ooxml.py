@@ -1,4 +1,5 @@
-"""OOXML helpers for tests: schema order of property elements, style resolution."""
+"""OOXML helpers for tests: schema order of property elements, package integrity,
+style resolution."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ def q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-# Child order of CT_PPr, CT_RPr and CT_SectPr (ECMA-376 Part 1, 17.3.1.26, 17.3.2.28, 17.6.17).
+# Child order of CT_PPr, CT_RPr, CT_SectPr and CT_TblPr (ECMA-376 Part 1, 17.3.1.26,
+# 17.3.2.28, 17.6.17, 17.4.60).
 PPR_ORDER = """pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr
 suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct
 topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind
@@ -28,7 +30,11 @@ oMath""".split()
 SECTPR_ORDER = """headerReference footerReference footnotePr endnotePr type pgSz pgMar
 paperSrc pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg
 textDirection bidi rtlGutter docGrid printerSettings sectPrChange""".split()
-ORDERS = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "sectPr": SECTPR_ORDER}
+# CT_TblPr (17.4.60): CT_TblPrBase's sequence, then tblPrChange.
+TBLPR_ORDER = """tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize
+tblStyleColBandSize tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar
+tblLook tblCaption tblDescription tblPrChange""".split()
+ORDERS = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "sectPr": SECTPR_ORDER, "tblPr": TBLPR_ORDER}
 
 
 def order_violations(xml: bytes) -> list[str]:
@@ -47,6 +53,107 @@ def order_violations(xml: bytes) -> list[str]:
                 if rank[local] < last:
                     problems.append(f"{name}: {local} out of order")
                 last = max(last, rank[local])
+    return problems
+
+
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+
+
+def _source_of(rels_name: str) -> tuple[str, str]:
+    """The part a .rels entry belongs to, and the folder its targets are relative to."""
+    folder, _, file = rels_name.rpartition("_rels/")
+    return folder + file[: -len(".rels")], folder
+
+
+def _resolve(folder: str, target: str) -> str:
+    parts: list[str] = []
+    for piece in (target[1:] if target.startswith("/") else folder + target).split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def package_problems(docx: bytes) -> list[str]:
+    """Broken links and duplicate ids in a .docx package, as readable strings.
+
+    Checks: unique zip entry names; a content type for every part and a part for
+    every override; unique relationship ids per .rels; every internal relationship
+    target exists; every ``r:id``-style reference in a part names one of its
+    relationships; unique ``w:styleId``, ``wp:docPr/@id``, bookmark ids and
+    ``w14:paraId``; every ``w:pStyle``/``w:rStyle`` names a defined style.
+    """
+    import io
+
+    problems: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        names = zf.namelist()
+        blobs = {n: zf.read(n) for n in names}
+    if len(set(names)) != len(names):
+        problems.append("duplicate zip entries")
+    ct = etree.fromstring(blobs["[Content_Types].xml"])
+    defaults = {d.get("Extension").lower() for d in ct.iter(f"{{{CT}}}Default")}
+    overrides = {o.get("PartName").lstrip("/") for o in ct.iter(f"{{{CT}}}Override")}
+    for name in names:
+        if name == "[Content_Types].xml":
+            continue
+        if name not in overrides and name.rpartition(".")[2].lower() not in defaults:
+            problems.append(f"{name}: no content type")
+    problems += [f"content type for missing part {o}" for o in sorted(overrides - set(names))]
+    rel_ids: dict[str, set[str]] = {}
+    for name in names:
+        if not name.endswith(".rels"):
+            continue
+        source, folder = _source_of(name)
+        ids = []
+        for rel in etree.fromstring(blobs[name]).iter(f"{{{PKG_RELS}}}Relationship"):
+            ids.append(rel.get("Id"))
+            if rel.get("TargetMode") == "External":
+                continue
+            target = _resolve(folder, rel.get("Target"))
+            if target not in blobs:
+                problems.append(f"{name}: {rel.get('Id')} targets missing part {target}")
+        if len(set(ids)) != len(ids):
+            problems.append(f"{name}: duplicate relationship ids")
+        rel_ids[source] = set(ids)
+    seen: dict[str, list[str]] = {"docPr": [], "paraId": []}
+    for name in names:
+        if not name.endswith(".xml") or name == "[Content_Types].xml":
+            continue
+        root = etree.fromstring(blobs[name])
+        for el in root.iter():
+            for attr, value in el.attrib.items():
+                if attr.startswith(f"{{{R}}}") and value not in rel_ids.get(name, set()):
+                    problems.append(f"{name}: {etree.QName(attr).localname}={value} "
+                                    "names no relationship")
+        if name.startswith("word/"):
+            seen["docPr"] += [d.get("id") for d in root.iter(f"{{{WP}}}docPr")]
+            seen["paraId"] += [p.get(f"{{{W14}}}paraId") for p in root.iter(q("p"))
+                               if p.get(f"{{{W14}}}paraId") is not None]
+            marks = [b.get(q("id")) for b in root.iter(q("bookmarkStart"))]
+            if len(set(marks)) != len(marks):
+                problems.append(f"{name}: duplicate bookmark ids")
+    for kind, values in seen.items():
+        if len(set(values)) != len(values):
+            problems.append(f"duplicate {kind} ids")
+    if "word/styles.xml" in blobs:
+        styles = etree.fromstring(blobs["word/styles.xml"])
+        style_ids = [s.get(q("styleId")) for s in styles.iter(q("style"))]
+        if len(set(style_ids)) != len(style_ids):
+            problems.append("word/styles.xml: duplicate style ids")
+        for name in names:
+            if name.startswith("word/") and name.endswith(".xml") and name != "word/styles.xml":
+                root = etree.fromstring(blobs[name])
+                for ref in ("pStyle", "rStyle"):
+                    for el in root.iter(q(ref)):
+                        if el.get(q("val")) not in style_ids:
+                            problems.append(f"{name}: {ref} {el.get(q('val'))} is not defined")
     return problems
 
 

@@ -50,3 +50,42 @@ def test_libreoffice_gets_overflow_punct_the_way_it_reads_it():
         b'</w:pPr><w:pPr><w:overflowPunct w:val="0"/></w:pPr><w:pPr><w:overflowPunct w:val="1"/></w:pPr>')
     # Nothing but XML parts of the document is touched.
     assert parts["word/media/image1.png"] == b"\x89PNG<w:overflowPunct w:val=\"0\"/>"
+
+
+def test_a_timeout_ends_libreoffice_and_the_processes_it_started(monkeypatch, tmp_path):
+    # soffice is a wrapper that starts soffice.bin; this stand-in does the same.
+    import os
+    import sys
+    import uuid
+    from pathlib import Path
+
+    if not Path("/proc/self/cmdline").exists():
+        pytest.skip("needs /proc to list processes")
+    marker = f"govdoc-test-{uuid.uuid4().hex}"
+    fake = tmp_path / "soffice"
+    fake.write_text(
+        f"#!/bin/sh\n{sys.executable} -c 'import time; time.sleep(120)' {marker} &\nwait\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setattr(convert, "find_soffice", lambda: str(fake))
+    (tmp_path / "x.docx").write_bytes(b"")
+
+    with pytest.raises(convert.ConversionError, match="did not finish within"):
+        convert.to_pdfs([tmp_path / "x.docx"], tmp_path / "pdf", timeout=1)
+
+    def alive() -> list[str]:
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if marker.encode() in cmdline and state != "Z":
+                found.append(pid)
+        return found
+
+    left = alive()
+    for pid in left:  # tidy up before failing
+        os.kill(int(pid), 9)
+    assert left == []

@@ -171,3 +171,25 @@ def test_title_shape_defaults_to_longest_line_first_and_is_checked():
     assert make(title_shape="菱形").title_shape is TitleShape.DIAMOND
     loc, msg = error_of(title_shape="圆形")
     assert loc == ("title_shape",) and "上长下短" in msg
+
+
+def test_a_recipient_with_a_control_character_is_named_by_its_index():
+    loc, msg = error_of(recipients=["县人民政府", "县\x1f财政局"])
+    assert loc == ("recipients", 1) and "U+001F" in msg and "position 2" in msg
+
+
+@pytest.mark.parametrize("char, kind", [
+    ("\x00", "a control character"), ("\x0c", "a control character"),
+    ("\ud83d", "a lone surrogate"), ("\uffff", "a noncharacter"),
+])
+def test_every_text_field_refuses_what_xml_cannot_hold(char, kind):
+    fields = {
+        ("title",): dict(title=f"标题{char}"),
+        ("issuer",): dict(issuer=f"某某{char}"),
+        ("recipients", 0): dict(recipients=[f"县{char}"]),
+        ("body", 0, "text"): dict(body=[f"正文{char}"]),
+        ("body", 0, "section", "title"): dict(body=[{"title": f"章{char}", "body": ["文。"]}]),
+    }
+    for want, overrides in fields.items():
+        loc, msg = error_of(**overrides)
+        assert loc == want and kind in msg and f"U+{ord(char):04X}" in msg, (want, msg)

@@ -11,7 +11,7 @@
 """
 
 from govdoc.document import Document
-from govdoc.errors import GovdocError, GovdocWarning, TemplateError
+from govdoc.errors import GovdocError, GovdocWarning, OutputExistsError, TemplateError
 from govdoc.model import (
     Attachment,
     Attendance,
@@ -29,6 +29,7 @@ from govdoc.model import (
     Urgency,
 )
 from govdoc.render import render
+from govdoc.saving import save
 
 __all__ = [
     "Attachment",
@@ -40,6 +41,7 @@ __all__ = [
     "GovdocWarning",
     "Header",
     "Imprint",
+    "OutputExistsError",
     "Paragraph",
     "Report",
     "Seal",
@@ -50,5 +52,6 @@ __all__ = [
     "Urgency",
     "TitleShape",
     "render",
+    "save",
 ]
 __version__ = "0.1.0"

@@ -20,6 +20,7 @@ import io
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import zipfile
@@ -116,13 +117,29 @@ def to_pdfs(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike[str]
             soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
             "--norestore", "--convert-to", "pdf", "--outdir", str(out), *map(str, inputs),
         ]
+        # soffice is a wrapper that starts soffice.bin: give them a session of their own
+        # so that a timeout ends both, not only the wrapper.
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                stdin=subprocess.DEVNULL, text=True, start_new_session=True)
         try:
-            proc = subprocess.run(cmd, env=env, capture_output=True, text=True,
-                                  timeout=timeout, stdin=subprocess.DEVNULL)
+            stdout, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            _kill_group(proc)
             raise ConversionError(f"LibreOffice did not finish within {timeout} s") from None
     missing = [str(p) for p in pdfs if not p.exists()]
     if proc.returncode != 0 or missing:
-        detail = proc.stderr.strip() or proc.stdout.strip()
+        detail = stderr.strip() or stdout.strip()
         raise ConversionError(f"LibreOffice could not convert to {', '.join(missing)}: {detail}")
     return pdfs
+
+
+def _kill_group(proc: subprocess.Popen[str]) -> None:
+    """End ``proc`` and every process it started (its session), then reap it."""
+    if hasattr(os, "killpg"):
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    else:  # Windows: no process groups; end the direct child
+        proc.kill()
+    proc.communicate()

@@ -11,6 +11,7 @@ import docx.document
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
 
+from govdoc.saving import write_atomic
 if TYPE_CHECKING:
     from govdoc.finish import FinishNote
 
@@ -44,13 +45,17 @@ class Document:
         return getattr(self._docx, name)
 
     def save(self, path_or_stream: str | os.PathLike[str] | IO[bytes]) -> None:
-        """Write the .docx to a path or a binary stream."""
+        """Write the .docx to a path or a binary stream.
+
+        Like python-docx, this replaces an existing file, but atomically: the file is
+        either the old one or the new one, never a mix (see :func:`govdoc.save`,
+        which also refuses to overwrite unless asked).
+        """
         data = self.to_bytes()
         if hasattr(path_or_stream, "write"):
             path_or_stream.write(data)  # type: ignore[union-attr]
         else:
-            with open(path_or_stream, "wb") as fh:
-                fh.write(data)
+            write_atomic(path_or_stream, data, overwrite=True)
 
     def to_bytes(self) -> bytes:
         """The .docx file's bytes."""

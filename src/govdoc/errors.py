@@ -13,3 +13,7 @@ class TemplateError(GovdocError):
 
 class GovdocWarning(UserWarning):
     """Something in a document that deserves a second look, e.g. a title without its 文种."""
+
+
+class OutputExistsError(GovdocError, FileExistsError):
+    """The output file exists and the caller did not allow overwriting it."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Annotated, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -37,20 +38,36 @@ __all__ = [
     "Report", "Seal", "Section", "Signer", "Table", "TitleShape", "Urgency",
 ]
 
-# Characters that XML 1.0 cannot hold, and lone surrogates.
+# Characters that XML 1.0 cannot hold: C0 controls other than tab, line feed and
+# carriage return; the noncharacters U+FFFE and U+FFFF; lone surrogate halves.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+def _kind_of(char: str) -> tuple[str, str]:
+    """What an XML-illegal character is, in Chinese and English."""
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "孤立的代理项", "a lone surrogate"
+    if code >= 0xFFFE:
+        return "非字符", "a noncharacter"
+    return "控制字符", "a control character"
+
+
 def _check_text(value: str, *, what: str, allow_newlines: bool = False) -> str:
-    """Reject text that cannot appear in a Word document, naming the position."""
+    """Reject text that cannot appear in a Word document, naming the position.
+
+    The position counts characters (code points) from 1.
+    """
     m = _XML_ILLEGAL.search(value)
     if m:
+        zh, en = _kind_of(m.group())
         raise PydanticCustomError(
             "illegal_character",
-            "{what} 含有不能写入 Word 文档的控制字符 U+{code}（第 {pos} 个字符）: "
-            "the text contains the control character U+{code} at position {pos}, "
+            "{what} 含有不能写入 Word 文档的{zh} U+{code}（第 {pos} 个字符）: "
+            "the text contains {en} U+{code} at position {pos}, "
             "which a .docx cannot hold",
-            {"what": what, "code": f"{ord(m.group()):04X}", "pos": m.start() + 1},
+            {"what": what, "code": f"{ord(m.group()):04X}", "pos": m.start() + 1,
+             "zh": zh, "en": en},
         )
     if not allow_newlines and ("\n" in value or "\r" in value):
         raise PydanticCustomError(
@@ -64,6 +81,10 @@ def _check_text(value: str, *, what: str, allow_newlines: bool = False) -> str:
             "empty_text", "{what} 不能为空: the text is empty", {"what": what}
         )
     return value
+
+
+def _recipient(value: str) -> str:
+    return _check_text(value, what="主送机关 recipient")
 
 
 class DocKind(str, Enum):
@@ -487,7 +508,7 @@ class Report(BaseModel):
         default=TitleShape.DESCENDING,
         description="回行标题的排列 (7.3.1): 上长下短 (default), 上短下长 or 菱形.",
     )
-    recipients: list[str] = Field(
+    recipients: list[Annotated[str, AfterValidator(_recipient)]] = Field(
         default_factory=list,
         description="主送机关: the organs addressed, in order; joined with 、 and ended with ：.",
     )
@@ -623,10 +644,6 @@ class Report(BaseModel):
     def _recipients_str(cls, v: object) -> object:
         return [v] if isinstance(v, str) else v
 
-    @field_validator("recipients")
-    @classmethod
-    def _recipients(cls, v: list[str]) -> list[str]:
-        return [_check_text(r, what="主送机关 recipient") for r in v]
 
     @field_validator("body")
     @classmethod

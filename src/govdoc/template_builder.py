@@ -242,7 +242,7 @@ def landscape_footer_xml(odd: bool) -> str:
         f'<wp:positionV relativeFrom="page"><wp:posOffset>{round(y_mm * _EMU_PER_MM)}'
         '</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        '<wp:wrapNone/><wp:docPr id="1" name="页码"/><wp:cNvGraphicFramePr/>'
+        f'<wp:wrapNone/><wp:docPr id="{900 + (0 if odd else 1)}" name="页码"/><wp:cNvGraphicFramePr/>'
         f'<a:graphic xmlns:a="{_NS_A}"><a:graphicData uri="{_NS_WPS}">'
         f'<wps:wsp xmlns:wps="{_NS_WPS}"><wps:cNvSpPr txBox="1"/><wps:spPr>'
         f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'

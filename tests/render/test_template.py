@@ -66,3 +66,152 @@ def test_a_template_lacking_placeholder_and_styles_lists_everything_missing(tmp_
     assert "{{p body }}" in message
     for style in ("Salutation", "Signature", "Date"):
         assert style in message
+
+
+# Hostile and damaged templates: refused with a TemplateError that says why.
+
+def general_parts() -> dict[str, bytes]:
+    with zipfile.ZipFile(default_template()) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def write_zip(path, parts: dict[str, bytes], compression=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(path, "w", compression) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+@pytest.fixture
+def forbid_reading(monkeypatch):
+    """Call it to fail the test if any zip entry is read or python-docx opens a file."""
+    import docx
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a part was read before the template was refused")
+
+    def arm():
+        monkeypatch.setattr(zipfile.ZipFile, "read", refuse)
+        monkeypatch.setattr(zipfile.ZipFile, "open", refuse)
+        monkeypatch.setattr(docx, "Document", refuse)
+
+    return arm
+
+
+def test_ten_megabytes_of_random_bytes_are_refused_unparsed(tmp_path, forbid_reading):
+    import random
+
+    fake = tmp_path / "random.docx"
+    fake.write_bytes(random.Random(9).randbytes(10 * 1024 * 1024))
+    forbid_reading()
+    with pytest.raises(TemplateError, match="not a .docx file"):
+        govdoc.render(simple_report(), template=fake)
+
+
+def test_a_zip_bomb_is_refused_by_its_declared_size(tmp_path, forbid_reading):
+    parts = general_parts()
+    parts["word/media/bomb.bin"] = bytes(65 * 1024 * 1024)  # 65 MB of zeros, 64 kB packed
+    bomb = write_zip(tmp_path / "bomb.docx", parts)
+    assert bomb.stat().st_size < 200 * 1024
+    forbid_reading()
+    with pytest.raises(TemplateError, match=r"unpacks to 6\d MB \(at most 64 MB\)"):
+        govdoc.render(simple_report(), template=bomb)
+
+
+def test_an_entry_with_a_bomb_like_ratio_is_refused(tmp_path, forbid_reading):
+    parts = general_parts()
+    parts["word/media/zeros.bin"] = bytes(4 * 1024 * 1024)  # about 1000:1
+    template = write_zip(tmp_path / "ratio.docx", parts)
+    forbid_reading()
+    ratio = r"word/media/zeros.bin unpacks \d+ bytes to 4194304 \(more than 100:1\)"
+    with pytest.raises(TemplateError, match=ratio):
+        govdoc.render(simple_report(), template=template)
+
+
+def test_an_archive_with_too_many_entries_is_refused(tmp_path, forbid_reading):
+    parts = general_parts()
+    parts.update({f"customXml/item{i}.xml": b"<a/>" for i in range(1000)})
+    template = write_zip(tmp_path / "many.docx", parts)
+    forbid_reading()
+    with pytest.raises(TemplateError, match=rf"has {len(parts)} entries \(at most 1000\)"):
+        govdoc.render(simple_report(), template=template)
+
+
+def test_a_file_larger_than_the_limit_is_refused_unread(tmp_path, monkeypatch):
+    big = tmp_path / "big.docx"
+    with open(big, "wb") as fh:
+        fh.truncate(65 * 1024 * 1024)  # sparse: no disk space used
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the file was opened")
+
+    monkeypatch.setattr("builtins.open", refuse)
+    with pytest.raises(TemplateError, match=r"the file has 68157440 bytes \(at most 64 MB\)"):
+        govdoc.render(simple_report(), template=big)
+
+
+def test_a_truncated_template_is_refused(tmp_path):
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(default_template().read_bytes()[:4000])
+    with pytest.raises(TemplateError, match="not a .docx file"):
+        govdoc.render(simple_report(), template=cut)
+
+
+def test_a_template_with_a_damaged_entry_names_it(tmp_path):
+    data = bytearray(write_zip(tmp_path / "ok.docx", general_parts()).read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        info = zf.getinfo("word/styles.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 100] ^= 0xFF  # flip bits inside the compressed styles
+    bad = tmp_path / "damaged.docx"
+    bad.write_bytes(bytes(data))
+    with pytest.raises(TemplateError, match="damaged, word/styles.xml cannot be read"):
+        govdoc.render(simple_report(), template=bad)
+
+
+@pytest.mark.parametrize("part, edit, message", [
+    ("word/document.xml", lambda x: x.replace("</w:body>", "<w:p></w:body>"),
+     "word/document.xml is broken XML"),
+    ("word/document.xml", lambda x: x.replace(
+        '<w:document', '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document'),
+     "word/document.xml declares a DTD"),
+    ("word/footer1.xml", lambda x: x.replace("</w:ftr>", ""),
+     "python-docx cannot open it"),
+    ("[Content_Types].xml", lambda x: x.replace("wordprocessingml.document.main", "spreadsheetml"),
+     "python-docx cannot open it"),
+])
+def test_a_corrupt_template_gives_a_clear_error(tmp_path, part, edit, message):
+    bad = tmp_path / "corrupt.docx"
+    rewrite(default_template(), bad, part, edit)
+    with pytest.raises(TemplateError) as info:
+        govdoc.render(simple_report(), template=bad)
+    assert message in str(info.value) and str(info.value).startswith(f"template {bad}")
+
+
+def test_a_zip_without_a_word_document_is_refused(tmp_path):
+    parts = general_parts()
+    del parts["word/document.xml"]
+    with pytest.raises(TemplateError, match="not a Word document, missing word/document.xml"):
+        govdoc.render(simple_report(), template=write_zip(tmp_path / "nodoc.docx", parts))
+
+
+@pytest.mark.parametrize("offset, value, message", [
+    (10, 0xFFFF, "the archive has 65535 or more entries (at most 1000)"),
+    (12, 200 * 1024 * 1024, "its zip directory has 209715200 bytes (at most 4 MB)"),
+])
+def test_a_zip_directory_too_big_to_parse_is_refused_unparsed(tmp_path, monkeypatch,
+                                                              offset, value, message):
+    data = bytearray(default_template().read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    size = 2 if offset == 10 else 4
+    data[end + offset:end + offset + size] = value.to_bytes(size, "little")
+    bad = tmp_path / "directory.docx"
+    bad.write_bytes(bytes(data))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("zipfile parsed the directory")
+
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", refuse)
+    with pytest.raises(TemplateError) as info:
+        govdoc.render(simple_report(), template=bad)
+    assert message in str(info.value)

@@ -43,3 +43,21 @@ def test_run_in_heading_run_carries_its_character_style():
     runs = parse(paragraph_xml(block)).findall(f".//{W}r")
     assert runs[0].find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "Heading2Char"
     assert runs[1].find(f"{W}rPr") is None
+
+
+def test_crlf_and_cr_are_one_line_break_each():
+    p = parse(paragraph_xml(Block(Role.TITLE, (Run("甲\r\n乙\r丙\n丁"),))))
+    assert len(p.findall(f".//{W}br")) == 3
+    assert [t.text for t in p.iter(f"{W}t")] == ["甲", "乙", "丙", "丁"]
+
+
+def test_a_text_longer_than_a_text_node_may_be_is_split_within_one_run():
+    from govdoc.render.xml import MAX_TEXT_NODE_CHARS
+
+    text = "<啊&" * (MAX_TEXT_NODE_CHARS // 3 * 2 + 1)
+    p = parse(paragraph_xml(Block(Role.BODY, (Run(text),))))
+    runs = p.findall(f".//{W}r")
+    pieces = [t.text for t in p.iter(f"{W}t")]
+    assert len(runs) == 1 and len(pieces) == 3
+    assert max(map(len, pieces)) == MAX_TEXT_NODE_CHARS
+    assert "".join(pieces) == text

@@ -3,15 +3,23 @@
 A template is any .docx that holds the placeholder paragraph ``{{p body }}`` and
 the styles govdoc writes (see :mod:`govdoc.styles`). govdoc's own templates live in
 ``templates/`` and ship inside the package.
+
+Templates come from other offices and are treated as untrusted: a file is refused
+before any part is read when it is too large, not a zip archive, or shaped like a
+zip bomb (too big a directory, too many entries, too many unpacked bytes, an
+implausible compression ratio); then every entry is read against its checksum, the Word parts
+are parsed without DTDs or entities, and python-docx must be able to open it.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
+import docx
 from lxml import etree
 
 from govdoc.errors import TemplateError
@@ -20,7 +28,28 @@ from govdoc.model import DocFormat
 from govdoc.template_builder import BODY_PLACEHOLDER, LETTER_MARK_PLACEHOLDER
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MAX_UNZIPPED = 64 * 1024 * 1024
+_MB = 1024 * 1024
+
+# The limits leave room for logos and seal images (govdoc's own template unpacks to
+# 13 kB in 11 entries). Python's zipfile never inflates an entry past its declared
+# size, so checking the declared sizes bounds the work of reading the parts.
+MAX_FILE_BYTES = 64 * _MB
+"""The largest template file that is read at all."""
+MAX_UNPACKED_BYTES = 64 * _MB
+"""The most bytes a template's entries may declare, in total."""
+MAX_ENTRIES = 1000
+"""The most entries a template archive may have."""
+MAX_RATIO = 100
+"""The highest compression ratio of an entry that unpacks to more than
+:data:`RATIO_FLOOR_BYTES`. Deflate reaches about 1000:1 on repeated bytes; Word
+parts of that size stay far below 100:1."""
+RATIO_FLOOR_BYTES = 1 * _MB
+"""Entries up to this size are not judged by their ratio."""
+MAX_DIRECTORY_BYTES = 4 * _MB
+"""The largest zip directory read (about 80 bytes an entry in a real template);
+it is checked first, so a directory of millions of entries is never parsed."""
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
 def templates_dir() -> Path:
@@ -38,36 +67,99 @@ def default_template(fmt: DocFormat = DocFormat.GENERAL) -> Path:
     return templates_dir() / f"{fmt.value}.docx"
 
 
-def _read_parts(data: bytes, where: str) -> tuple[bytes, bytes, bytes]:
+def _check_directory(data: bytes, where: str) -> None:
+    """Refuse an archive whose end record announces too many entries or too big a
+    directory, before :mod:`zipfile` parses the directory."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+    if end < 0 or end + 22 > len(data):
+        raise TemplateError(f"template {where}: not a .docx file (not a zip archive)")
+    entries = int.from_bytes(data[end + 10:end + 12], "little")
+    size = int.from_bytes(data[end + 12:end + 16], "little")
+    if entries > MAX_ENTRIES:
+        count = "65535 or more" if entries == 0xFFFF else str(entries)  # 0xFFFF: see ZIP64
+        raise TemplateError(f"template {where}: refused, the archive has {count} "
+                            f"entries (at most {MAX_ENTRIES})")
+    if size > MAX_DIRECTORY_BYTES:
+        raise TemplateError(f"template {where}: refused, its zip directory has {size} "
+                            f"bytes (at most {MAX_DIRECTORY_BYTES // _MB} MB)")
+
+
+def _open_zip(data: bytes, where: str) -> zipfile.ZipFile:
+    """The archive in ``data``; refused when it is not a zip or looks like a zip bomb."""
+    _check_directory(data, where)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
         raise TemplateError(f"template {where}: not a .docx file (not a zip archive)") from None
-    with zf:
-        if sum(i.file_size for i in zf.infolist()) > _MAX_UNZIPPED:
-            raise TemplateError(f"template {where}: refused, it unpacks to more than 64 MB")
-        names = set(zf.namelist())
-        missing = [n for n in ("word/document.xml", "word/styles.xml") if n not in names]
-        if missing:
-            raise TemplateError(f"template {where}: not a Word document, missing {', '.join(missing)}")
-        headers = b"".join(zf.read(n) for n in sorted(names)
-                           if n.startswith("word/header") and n.endswith(".xml"))
-        return zf.read("word/document.xml"), zf.read("word/styles.xml"), headers
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise TemplateError(f"template {where}: refused, the archive has {len(infos)} "
+                            f"entries (at most {MAX_ENTRIES})")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNPACKED_BYTES:
+        raise TemplateError(f"template {where}: refused, it unpacks to {total // _MB} MB "
+                            f"(at most {MAX_UNPACKED_BYTES // _MB} MB)")
+    for i in infos:
+        if i.file_size > RATIO_FLOOR_BYTES and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise TemplateError(
+                f"template {where}: refused, {i.filename} unpacks {i.compress_size} bytes to "
+                f"{i.file_size} (more than {MAX_RATIO}:1), as a zip bomb does"
+            )
+    return zf
+
+
+def _read_all(zf: zipfile.ZipFile, where: str) -> dict[str, bytes]:
+    """Every entry's bytes, each checked against its CRC."""
+    parts = {}
+    for info in zf.infolist():
+        try:
+            parts[info.filename] = zf.read(info)
+        except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError,
+                EOFError, OSError) as exc:
+            raise TemplateError(
+                f"template {where}: the archive is damaged, {info.filename} cannot be "
+                f"read ({exc})"
+            ) from None
+    return parts
+
+
+def _parse(blob: bytes, name: str, where: str) -> etree._Element:
+    """A Word part parsed without DTD, entities or network."""
+    try:
+        root = etree.fromstring(blob, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(f"template {where}: {name} is broken XML ({exc})") from None
+    if root.getroottree().docinfo.doctype:
+        raise TemplateError(f"template {where}: {name} declares a DTD, which Word parts never do")
+    return root
 
 
 def check_template(data: bytes, where: str, fmt: DocFormat = DocFormat.GENERAL) -> None:
-    """Raise :class:`TemplateError` listing everything ``data`` lacks to be a template of
-    the format ``fmt``."""
-    document, styles, headers = _read_parts(data, where)
-    problems = []
+    """Raise :class:`TemplateError` when ``data`` cannot serve as a template of ``fmt``.
+
+    First the archive (size limits, checksums), then the Word document (python-docx
+    must open it), then one error listing everything it lacks: the placeholder
+    paragraph and the styles.
+    """
+    with _open_zip(data, where) as zf:
+        parts = _read_all(zf, where)
+    missing = [n for n in ("word/document.xml", "word/styles.xml") if n not in parts]
+    if missing:
+        raise TemplateError(f"template {where}: not a Word document, missing {', '.join(missing)}")
+    doc = _parse(parts["word/document.xml"], "word/document.xml", where)
+    sty = _parse(parts["word/styles.xml"], "word/styles.xml", where)
     try:
-        doc = etree.fromstring(document)
-        sty = etree.fromstring(styles)
-    except etree.XMLSyntaxError as exc:
-        raise TemplateError(f"template {where}: broken XML ({exc})") from None
+        docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - whatever python-docx trips on, it cannot open it
+        raise TemplateError(
+            f"template {where}: python-docx cannot open it ({type(exc).__name__}: {exc})"
+        ) from None
+    problems = []
     paragraphs = ["".join(p.itertext()) for p in doc.iter(f"{_W}p")]
     if not any(BODY_PLACEHOLDER in t for t in paragraphs):
         problems.append(f"the placeholder paragraph {BODY_PLACEHOLDER!r}")
+    headers = b"".join(parts[n] for n in sorted(parts)
+                       if n.startswith("word/header") and n.endswith(".xml"))
     if fmt is DocFormat.LETTER and LETTER_MARK_PLACEHOLDER.encode() not in headers:
         problems.append(f"the first-page header paragraph {LETTER_MARK_PLACEHOLDER!r} (信函格式)")
     have = {s.get(f"{_W}styleId") for s in sty.iter(f"{_W}style")}
@@ -80,7 +172,11 @@ def check_template(data: bytes, where: str, fmt: DocFormat = DocFormat.GENERAL) 
 
 @lru_cache(maxsize=16)
 def _load(path: str, mtime_ns: int, size: int, fmt: DocFormat) -> bytes:
-    data = Path(path).read_bytes()
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
+    if len(data) > MAX_FILE_BYTES:
+        raise TemplateError(f"template {path}: refused, the file has more than "
+                            f"{MAX_FILE_BYTES // _MB} MB")
     check_template(data, path, fmt)
     return data
 
@@ -95,4 +191,7 @@ def template_bytes(template: str | Path | None,
         raise TemplateError(f"template {path}: cannot be read ({exc.strerror})") from None
     if not path.is_file():
         raise TemplateError(f"template {path}: not a file")
+    if st.st_size > MAX_FILE_BYTES:
+        raise TemplateError(f"template {path}: refused, the file has {st.st_size} bytes "
+                            f"(at most {MAX_FILE_BYTES // _MB} MB)")
     return _load(str(path), st.st_mtime_ns, st.st_size, fmt)

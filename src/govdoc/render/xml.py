@@ -1,8 +1,11 @@
 """Writes layout blocks as WordprocessingML paragraphs.
 
 Every piece of user text is escaped here, including ``{`` and ``}`` (as character
-references), so neither XML nor docxtpl's post-processing can alter it. Properties
-are written in schema order.
+references), so neither XML nor docxtpl's post-processing can alter it. A tab
+becomes ``w:tab`` and a line break (``\\n``, ``\\r\\n`` or ``\\r``; the model allows
+them only in the title) becomes ``w:br``. A text longer than
+:data:`MAX_TEXT_NODE_CHARS` is split over several ``w:t`` of its run. Properties are
+written in schema order.
 """
 
 from __future__ import annotations
@@ -31,7 +34,19 @@ _ESCAPES = str.maketrans({
     "\n": "</w:t><w:br/><w:t xml:space=\"preserve\">",
 })
 
-_SPECIAL = re.compile("[&<>{}\t\n]")
+_SPECIAL = re.compile("[&<>{}\t\n\r]")
+
+MAX_TEXT_NODE_CHARS = 1_000_000
+"""The most characters written into one ``w:t``. libxml2 (under lxml and
+python-docx) refuses a text node over 10 MB unless told to parse huge trees, so a
+longer text is split over several ``w:t`` of the same run, which Word joins."""
+_NEXT_TEXT = '</w:t><w:t xml:space="preserve">'
+
+
+def _escaped(text: str) -> str:
+    if _SPECIAL.search(text):
+        return text.translate(_ESCAPES)
+    return text
 
 
 def run_xml(run: Run, spacing_tw: int | None = None) -> str:
@@ -44,8 +59,15 @@ def run_xml(run: Run, spacing_tw: int | None = None) -> str:
         half = round(run.size * 2)
         rpr += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
     rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
-    text = run.text.translate(_ESCAPES) if _SPECIAL.search(run.text) else run.text
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+    text = run.text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_TEXT_NODE_CHARS:
+        step = MAX_TEXT_NODE_CHARS
+        body = _NEXT_TEXT.join(_escaped(text[i:i + step]) for i in range(0, len(text), step))
+    else:
+        body = _escaped(text)
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>'
 
 
 _EMU_PER_TWIP = 635
