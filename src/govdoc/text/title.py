@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import logging
 import math
+from functools import lru_cache
+from itertools import islice
 import re
 import threading
 from dataclasses import dataclass
@@ -105,6 +107,7 @@ def _is_ideograph(ch: str) -> bool:
     return is_wide(ch) and ch not in _PUNCT and not ("\uff00" <= ch <= "\uffef")
 
 
+@lru_cache(maxsize=65536)
 def title_width(text: str) -> float:
     """The width of ``text`` in cells of its own size (one Chinese character = 1).
 
@@ -405,13 +408,18 @@ def _break(text: str, shape: TitleShape, max_cells: float) -> list[str]:
         return [text]
     min_chars = spec.TITLE_MIN_LINE_CHARS.value
     fewest = math.ceil(title_width(text) / max_cells)
+    if fewest > _MOST_SHAPED_LINES:
+        # Far longer than any title: the search over layouts grows exponentially with
+        # the lines, so such a text is filled greedily (still keeping 避头尾).
+        return _greedy(text, max_cells)
     gaps = _gaps(text, max_cells)
     # The best layout for each shape: (shape error, cost, layout).
     bests: list[tuple[float, float, list[_Gap]]] = []
     for attempt in _FALLBACK[shape]:
         wanted = max(fewest, 3) if attempt is TitleShape.DIAMOND else fewest
         best: tuple[float, float, list[_Gap]] | None = None
-        for layout in _layouts(text, gaps, max_cells, min_chars, wanted + 1):
+        for layout in islice(_layouts(text, gaps, max_cells, min_chars, wanted + 1),
+                             _MOST_LAYOUTS):
             widths = [title_width(line) for line in _lines(text, layout)]
             error = _shape_error(widths, attempt) + 100.0 * max(0, wanted - len(widths))
             cost = _cost(widths, layout, attempt, max(0, len(widths) - wanted))
@@ -427,6 +435,12 @@ def _break(text: str, shape: TitleShape, max_cells: float) -> list[str]:
         # fill lines greedily, still keeping the 避头尾 rules.
         return _greedy(text, max_cells)
     return _lines(text, min(bests, key=lambda b: (b[0] > 0, b[1]))[2])
+
+
+_MOST_SHAPED_LINES = 4
+"""Titles needing more lines than this are filled greedily, not shaped."""
+_MOST_LAYOUTS = 3_000
+"""The most layouts weighed for one shape: a bound on time, far above real titles' counts."""
 
 
 def _greedy(text: str, max_cells: float) -> list[str]:
