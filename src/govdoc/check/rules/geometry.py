@@ -1,0 +1,1 @@
+"""Geometry rules, measured on the PDF LibreOffice renders (filled in below)."""
