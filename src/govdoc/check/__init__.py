@@ -75,13 +75,23 @@ def check_many(sources: Sequence[object], *, render: bool = False, timeout: floa
     names = [_name(s) for s in sources]
     if not render:
         return [_run(d, n, False) for d, n in zip(docs, names)]
-    from govdoc.check.geometry import render_all
+    from govdoc.check.geometry import Rendering, render_all
 
+    results = []
     with tempfile.TemporaryDirectory(prefix="govdoc-check-") as tmp:
         paths = []
         for i, d in enumerate(docs):
             path = Path(tmp) / f"doc{i}.docx"
             path.write_bytes(d.package.data)
             paths.append(path)
-        renderings, problem = render_all(paths, Path(tmp), timeout=timeout)
-        return [_run(d, n, True, r, problem) for d, n, r in zip(docs, names, renderings)]
+        pdfs, problem = render_all(paths, Path(tmp), timeout=timeout)
+        for d, n, pdf in zip(docs, names, pdfs):
+            if pdf is None:
+                results.append(_run(d, n, True, None, problem or "the document did not convert"))
+                continue
+            rendering = Rendering(pdf)
+            try:
+                results.append(_run(d, n, True, rendering))
+            finally:
+                rendering.close()
+    return results

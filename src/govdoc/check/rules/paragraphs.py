@@ -196,4 +196,5 @@ def attachments_match(ctx: Context) -> Iterator[Deviation]:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Names compared without spaces and without end punctuation (B9 reports that)."""
+    return re.sub(r"\s+", "", text).rstrip(_END_PUNCT)
