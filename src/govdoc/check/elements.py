@@ -103,6 +103,16 @@ class Layout:
         return max(counts, key=counts.__getitem__) if counts else None
 
 
+def is_dark(color: str | None) -> bool:
+    """Whether an RRGGBB colour reads as black (every channel at most 0x40)."""
+    if not color or len(color) != 6:
+        return color is None
+    try:
+        return all(int(color[i:i + 2], 16) <= spec.RED_THRESHOLDS.value[1] for i in (0, 2, 4))
+    except ValueError:
+        return False
+
+
 def is_red(color: str | None) -> bool:
     """Whether an RRGGBB colour reads as red."""
     if not color or len(color) != 6:
@@ -134,9 +144,12 @@ def has_red_rule(para: Paragraph) -> bool:
     if para.has_drawing:
         from lxml import etree
 
-        xml = etree.tostring(para.element).decode("utf-8", "replace").upper()
-        return any(c in xml for c in ('"FF0000"', '"#FF0000"', '"RED"', "FF0000\"", "#FF0000"))
+        xml = etree.tostring(para.element).decode("utf-8", "replace")
+        return any(is_red(c.upper()) for c in _COLOUR_ATTR.findall(xml))
     return False
+
+
+_COLOUR_ATTR = re.compile(r'(?:val|color|strokecolor)="#?([0-9A-Fa-f]{6})"')
 
 
 def heading_level(text: str) -> int:

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from govdoc import spec
-from govdoc.check.elements import Kind, is_red
+from govdoc.check.elements import Kind, is_dark, is_red
 from govdoc.check.resolve import Section
 from govdoc.check.rules import (Context, Deviation, NotApplicable, cjk_props, mm, near, rule)
 
@@ -137,8 +137,7 @@ def text_colour(ctx: Context) -> Iterator[Deviation]:
     for para in ctx.doc.paragraphs:
         if id(para) in allowed:
             continue
-        colours = {r.props.color for r in para.runs if r.text.strip() and r.props.color
-                   and r.props.color != spec.TEXT_COLOR.value}
+        colours = {r.props.color for r in para.runs if r.text.strip() and not is_dark(r.props.color)}
         if colours:
             red = any(is_red(c) for c in colours)
             yield Deviation("黑色 000000", "、".join(sorted(colours)) + ("（红色）" if red else ""), para)
