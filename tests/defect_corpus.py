@@ -243,6 +243,8 @@ DEFECTS: list[Defect] = [
            frozenset({"P8"})),
     Defect("no-character-squeeze", "P7", "govdoc",
            restyled("seed", style("Normal", '<w:spacing w:val="-5"/>', "")), frozenset({"P9"})),
+    Defect("text-block-162mm-wide", "P4", "xml", xml("seed", D, 'w:right="1474"', 'w:right="1134"'),
+           frozenset({"P10"})),
     Defect("red-body-text", "P12", "xml", xml("seed", D, '<w:r><w:t xml:space="preserve">2023年',
                                                 '<w:r><w:rPr><w:color w:val="FF0000"/></w:rPr>'
                                                 '<w:t xml:space="preserve">2023年')),
@@ -250,6 +252,9 @@ DEFECTS: list[Defect] = [
     Defect("copy-number-5-digits", "H1", "xml", xml("notice", D, ">000001<", ">00001<"), base="notice"),
     Defect("secrecy-in-fangsong", "H2", "govdoc",
            restyled("notice", style("GovSecrecy", 'w:eastAsia="黑体"', 'w:eastAsia="仿宋_GB2312"')),
+           base="notice"),
+    Defect("urgency-in-fangsong", "H3", "govdoc",
+           restyled("notice", style("GovUrgency", 'w:eastAsia="黑体"', 'w:eastAsia="仿宋_GB2312"')),
            base="notice"),
     Defect("mark-in-black", "H4", "xml",
            lambda: rewrite(base("notice"), S, style("GovIssuerMark", 'w:val="FF0000"', 'w:val="000000"')),
@@ -290,6 +295,9 @@ DEFECTS: list[Defect] = [
     Defect("attachment-note-trailing-stop", "B9", "xml",
            xml("notice", D, "3.法治宣传教育工作进展情况报送模板", "3.法治宣传教育工作进展情况报送模板。"),
            base="notice"),
+    Defect("attachment-note-not-indented", "B10", "xml",
+           xml("notice", D, 'w:left="1815" w:hangingChars="0" w:hanging="1175"',
+               'w:left="1815" w:hangingChars="0" w:hanging="1815"'), base="notice"),
     Defect("date-zero-padded", "B11", "xml", xml("seed", D, "2024年1月18日", "2024年01月18日"),
            frozenset({"B12", "B12G"})),
     Defect("date-in-chinese-numerals", "B11", "xml", xml("seed", D, "2024年1月18日", "二〇二四年一月十八日"),
@@ -337,12 +345,15 @@ DEFECTS: list[Defect] = [
            _footers("seed", (True, sub('<w:ind w:right="280"/><w:jc w:val="right"/>',
                                        '<w:ind w:left="280"/><w:jc w:val="left"/>'))),
            frozenset({"N5"})),
+    Defect("page-number-8mm-low", "N4", "xml", xml("seed", D, 'w:footer="1456"', 'w:footer="1002"')),
     Defect("first-page-without-number", "N7", "xml", xml("seed", D, "<w:docGrid", "<w:titlePg/><w:docGrid"),
            frozenset({"N6"})),
     # -- text
     Defect("half-width-punctuation", "T1", "govdoc", lambda: render_bytes(_reports()["seed"], normalize=False)),
     Defect("two-digit-year", "T2", "govdoc", _report(body=[
         "2023年，棣棠乡按照县委部署，于23年11月顺利完成村（社区）两委换届工作。", "特此报告。"])),
+    Defect("range-without-both-units", "T3", "govdoc", _report(body=[
+        "2023年，棣棠乡新建村级活动场所3处，每处投入5-10万元。", "特此报告。"])),
     Defect("report-asks-for-approval", "T5", "govdoc", _report(body=[
         "2023年，棣棠乡顺利完成换届工作，拟表彰先进集体3个。", "妥否，请批示。"])),
 ]

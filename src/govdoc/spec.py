@@ -397,6 +397,7 @@ GEOMETRY_TOLERANCE = Spec(1.0, "mm", "6", R, "版心…误差不超过1 mm (印�
 RULE_TOLERANCE = Spec(0.5, "mm", "7.2.7", P, "position and length of a rule, as published checkers use")
 RULE_THICKNESS_TOLERANCE = Spec(0.1, "mm", "7.4.1", P, "thickness of a 版记 rule")
 SIGNATURE_CENTRE_TOLERANCE = Spec(0.5, "chars", "7.3.5.1", P, "署名 centred on the date within ½ 字")
+BLANK_LINE_TOLERANCE = Spec(0.25, "lines", "7.3", P, "“空一行”: the space between two elements, ± ¼ line")
 TITLE_GAP_TOLERANCE = Spec(3.0, "mm", "7.3.1", P, "title two lines under the red rule, measured")
 NUMBER_GAP_TOLERANCE = Spec(4.0, "mm", "7.2.5", P, "发文字号 two lines under the 标志, measured")
 RED_THRESHOLDS = Spec((0xC0, 0x40), "rgb", "5.2.4", P, "red: R ≥ 0xC0, G and B ≤ 0x40")

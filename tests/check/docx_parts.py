@@ -13,7 +13,7 @@ A4_SECT = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:r
 
 
 def make_docx(body: str, styles: str = "", *, theme: str | None = None, settings: str = "",
-              sect: str = A4_SECT) -> bytes:
+              sect: str = A4_SECT, numbering: str | None = None) -> bytes:
     """A .docx whose document body is ``body`` (paragraph XML) and whose styles.xml holds
     ``styles`` (docDefaults and style elements)."""
     parts = {
@@ -40,6 +40,11 @@ def make_docx(body: str, styles: str = "", *, theme: str | None = None, settings
     if theme is not None:
         parts["word/theme/theme1.xml"] = theme
         rels.append(f'<Relationship Id="rIdTh" Type="{REL}/theme" Target="theme/theme1.xml"/>')
+    if numbering is not None:
+        parts["word/numbering.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W_NS}">{numbering}'
+            "</w:numbering>")
+        rels.append(f'<Relationship Id="rIdN" Type="{REL}/numbering" Target="numbering.xml"/>')
     parts["word/_rels/document.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
         'org/package/2006/relationships">' + "".join(rels) + "</Relationships>")

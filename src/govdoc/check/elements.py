@@ -347,14 +347,15 @@ def _sealed(layout: Layout, sig: int) -> bool:
     paras = layout.doc.paragraphs
     if any(paras[j].has_drawing for j in range(max(0, sig - 3), min(len(paras), sig + 2))):
         return True
-    pitch = layout.body_line_twips() or spec.LINE_PITCH_TW
+    pitch: int = layout.body_line_twips() or spec.LINE_PITCH_TW
     space = paras[sig].props.before
-    if paras[sig].props.before_lines:
-        space = max(space, paras[sig].props.before_lines * pitch // 100)
+    before_lines = paras[sig].props.before_lines
+    if before_lines:
+        space = max(space, before_lines * pitch // 100)
     k = sig - 1
     while k >= 0 and not paras[k].stripped and not paras[k].has_drawing:
-        line = paras[k].props.line if paras[k].props.line_rule == "exact" and paras[k].props.line \
-            else pitch
+        exact = paras[k].props.line if paras[k].props.line_rule == "exact" else None
+        line = exact or pitch
         space += line + paras[k].props.before + paras[k].props.after
         k -= 1
     if k >= 0:

@@ -78,7 +78,7 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Rule:
+class Stroke:
     """A horizontal stroke (paragraph or table border, drawn line): y, ends, thickness
     (all mm) and colour."""
 
@@ -104,7 +104,7 @@ class Page:
     width: float
     height: float
     lines: list[Line]
-    rules: list[Rule]
+    rules: list[Stroke]
     plumber: Any
 
 
@@ -186,13 +186,13 @@ def _read_page(number: int, page: Any) -> Page:
     for o in page.lines:
         if abs(o["top"] - o["bottom"]) > 1.0:
             continue  # not horizontal
-        rules.append(Rule(mm((o["top"] + o["bottom"]) / 2), mm(o["x0"]), mm(o["x1"]),
+        rules.append(Stroke(mm((o["top"] + o["bottom"]) / 2), mm(o["x0"]), mm(o["x1"]),
                           mm(o.get("linewidth") or 0.0),
                           _colour(o.get("stroking_color")) or (0.0, 0.0, 0.0)))
     for r in page.rects:
         height = r["bottom"] - r["top"]
         if 0 < height < 3 and r["x1"] - r["x0"] > 20 * PT_PER_MM:
-            rules.append(Rule(mm((r["top"] + r["bottom"]) / 2), mm(r["x0"]), mm(r["x1"]),
+            rules.append(Stroke(mm((r["top"] + r["bottom"]) / 2), mm(r["x0"]), mm(r["x1"]),
                               mm(height), _colour(r.get("non_stroking_color")) or (0.0, 0.0, 0.0)))
     rules.sort(key=lambda r: r.y)
     return Page(number, mm(page.width), mm(page.height), lines, rules, page)

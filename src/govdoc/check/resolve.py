@@ -200,7 +200,7 @@ class ParaProps:
     page_break_before: bool = False
     snap_to_grid: bool = True
     borders: dict[str, Border] = field(default_factory=dict)
-    has_numbering: bool = False
+    numbering: tuple[str, int] | None = None  # (numId, ilvl) of Word list numbering
     tabs: tuple[tuple[str, int], ...] = ()  # (kind, position) of each tab stop
     size: float = DEFAULT_SIZE_PT  # the paragraph mark's type size (for *Chars units)
 
@@ -427,6 +427,8 @@ class Styles:
         ind = _Ind()
         borders: dict[str, Border] = {}
         tabs: dict[int, str] = {}
+        num_id: str | None = None
+        ilvl = 0
         for ppr in layers:
             if ppr is None:
                 continue
@@ -460,8 +462,14 @@ class Styles:
                 for side in bdr:
                     name = etree.QName(side).localname
                     borders[name] = border(side)
-            if ppr.find("w:numPr", NS) is not None:
-                props["has_numbering"] = True
+            num_pr = ppr.find("w:numPr", NS)
+            if num_pr is not None:
+                nid = num_pr.find("w:numId", NS)
+                lvl = num_pr.find("w:ilvl", NS)
+                if nid is not None:
+                    num_id = nid.get(w("val"))
+                if lvl is not None:
+                    ilvl = _int(lvl.get(w("val"))) or 0
             tabs_el = ppr.find("w:tabs", NS)
             if tabs_el is not None:
                 for tab in tabs_el.findall("w:tab", NS):
@@ -476,6 +484,7 @@ class Styles:
         return ParaProps(style_id=style_id, left=left, right=right, first_line=first,
                          borders={k: b for k, b in borders.items() if b.val not in ("nil", "none")},
                          tabs=tuple((tabs[k], k) for k in sorted(tabs)),
+                         numbering=(num_id, ilvl) if num_id not in (None, "0") else None,
                          size=mark.size, **props)  # type: ignore[arg-type]
 
 
@@ -594,6 +603,9 @@ class Document:
             _on(settings.find("w:evenAndOddHeaders", NS)))
         self.mirror_margins = settings is not None and bool(
             _on(settings.find("w:mirrorMargins", NS)))
+        from govdoc.check.lists import Lists
+
+        self.lists = Lists.read(self.package)
         self.sections: list[Section] = []
         self.paragraphs: list[Paragraph] = []
         self.table_styles: list[str | None] = []
@@ -649,7 +661,7 @@ class Document:
             self.sections.append(self._section(0, None))
 
     def _paragraph(self, p: etree._Element, table: int | None, table_style: str | None,
-                   section: int) -> Paragraph:
+                   section: int, numbered: bool = True) -> Paragraph:
         ppr = p.find("w:pPr", NS)
         props = self.styles.para_props(ppr, table_style)
         runs: list[Run] = []
@@ -691,6 +703,11 @@ class Document:
                 runs.append(Run("".join(text), props_r))
         if p.find(".//w:drawing", NS) is not None or p.find(".//w:pict", NS) is not None:
             has_drawing = True
+        if props.numbering is not None and numbered:
+            label, level_rpr = self.lists.label(*props.numbering)
+            if label:
+                runs.insert(0, Run(label, self.styles.run_props(
+                    props.style_id, None, level_rpr, table_style)))
         return Paragraph(
             index=len(self.paragraphs) + 1, element=p, runs=runs, props=props,
             in_table=table is not None, table=table, section=section, has_drawing=has_drawing,
@@ -747,7 +764,7 @@ class Document:
             has_page = False
             if root is not None:
                 for p in root.iter(w("p")):
-                    para = self._paragraph(p, None, None, 0)
+                    para = self._paragraph(p, None, None, 0, numbered=False)
                     paragraphs.append(para)
                     text, page = field_pattern(p)
                     has_page = has_page or page
@@ -847,7 +864,7 @@ def load(source: object, name: str | None = None) -> Document:
         return Document(buf.getvalue(), name or "document")
     read = getattr(source, "read", None)
     if callable(read):
-        return Document(read(), name or getattr(source, "name", "document"))
+        return Document(read(), name or str(getattr(source, "name", "document")))
     raise TypeError(f"check() takes a path, bytes, a stream or a document, not {type(source).__name__}")
 
 

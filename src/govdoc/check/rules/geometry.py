@@ -17,7 +17,7 @@ from statistics import median
 
 from govdoc import spec
 from govdoc.check.elements import Kind
-from govdoc.check.geometry import Line, Page, Rendering
+from govdoc.check.geometry import Line, Page, Rendering, Stroke
 from govdoc.check.resolve import Paragraph
 from govdoc.check.rules import Context, Deviation, NotApplicable, NotMeasured, rule
 
@@ -30,6 +30,15 @@ CH4 = spec.pt_to_mm(spec.PAGE_NUMBER_SIZE.value)
 PITCH = spec.pt_to_mm(spec.LINE_PITCH.value)
 TOL = spec.GEOMETRY_TOLERANCE.value
 PUNCT = set("，。、；：？！）》”’…—")
+# How LibreOffice sets lines (measured on govdoc's pages, see tests/test_rendered_*.py):
+TITLE_BASELINE_IN_LINE = 0.82  # a 2号 line's baseline lies 0.82 of the pitch below its top
+CJK_INK_ASCENT_EM = 0.88  # a CJK glyph's ink rises at most 0.88 em above its baseline
+# What counts as a rule in the PDF: a horizontal stroke this long (mm), and for a 版记
+# rule this thick (mm).
+LONG_RULE_MM = 100.0
+IMPRINT_RULE_MM = 150.0
+IMPRINT_RULE_MIN_WIDTH_MM = 0.2
+A4_TOLERANCE_MM = 2.0
 NO_LINE_START = set("，。、；：？！）》”’")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(\d+)[-—–－\s]*$")
 
@@ -41,7 +50,8 @@ def rendering(ctx: Context) -> Rendering:
         raise NotMeasured(ctx.render_problem or "the document was not rendered")
     for page in ctx.rendering.pages:
         w, h = sorted((page.width, page.height))
-        if abs(w - spec.PAGE_WIDTH.value) > 2 or abs(h - spec.PAGE_HEIGHT.value) > 2:
+        if abs(w - spec.PAGE_WIDTH.value) > A4_TOLERANCE_MM or \
+                abs(h - spec.PAGE_HEIGHT.value) > A4_TOLERANCE_MM:
             raise NotMeasured(f"page {page.number} is {page.width:.0f} × {page.height:.0f} mm, "
                               "not A4; positions are measured on A4 (P1 reports the paper)")
     return ctx.rendering
@@ -175,7 +185,7 @@ def inside_block(ctx: Context) -> Iterator[Deviation]:
                 out.append(f"右边 {body[-1].x1:.1f} mm")
             elif line.glyphs[-1].x1 > RIGHT + CH3 + TOL:  # hanging punctuation (LibreOffice)
                 out.append(f"右边 {line.glyphs[-1].x1:.1f} mm")
-            if line.baseline - line.size * 25.4 / 72 * 0.88 < TOP - TOL:
+            if line.baseline - spec.pt_to_mm(line.size) * CJK_INK_ASCENT_EM < TOP - TOL:
                 out.append(f"上边 {line.top:.1f} mm")
             if line.baseline > BOTTOM + TOL:
                 out.append(f"下边 {line.baseline:.1f} mm")
@@ -236,7 +246,8 @@ def red_rule(ctx: Context) -> Iterator[Deviation]:
     r = rendering(ctx)
     _line, ink_bottom = _number_ink(ctx, r)
     para = ctx.elements(Kind.DOC_NUMBER)[0]
-    reds = [rl for rl in r.pages[0].rules if rl.red and rl.length > 100 and rl.y > ink_bottom - 1]
+    reds = [rl for rl in r.pages[0].rules if rl.red and rl.length > LONG_RULE_MM
+            and rl.y > ink_bottom - 1]
     if not reds:
         yield Deviation("红色分隔线", "无", para, page=1)
         return
@@ -267,11 +278,11 @@ def title_place(ctx: Context) -> Iterator[Deviation]:
     titles = ctx.elements(Kind.TITLE)
     if not titles or not ctx.elements(Kind.DOC_NUMBER):
         raise NotApplicable
-    reds = [rl for rl in r.pages[0].rules if rl.red and rl.length > 100]
+    reds = [rl for rl in r.pages[0].rules if rl.red and rl.length > LONG_RULE_MM]
     line = find(r, titles[0], r.pages[:1])
     if not reds or line is None:
         raise NotMeasured("the red rule or the title was not found on page 1")
-    top = line.baseline - 0.82 * PITCH  # a 2号 line's baseline lies 0.82 of the pitch down
+    top = line.baseline - TITLE_BASELINE_IN_LINE * PITCH
     wanted = reds[0].y + spec.RULE_LINES_TO_TITLE.value * PITCH
     if abs(top - wanted) > spec.TITLE_GAP_TOLERANCE.value:
         yield Deviation("红色分隔线下空二行", f"分隔线下 {(top - reds[0].y) / PITCH:.1f} 行",
@@ -359,8 +370,10 @@ def signature_with_body(ctx: Context) -> Iterator[Deviation]:
 # -- 版记 ----------------------------------------------------------------------------------
 
 
-def imprint_rules(page: Page) -> list[object]:
-    return [rl for rl in page.rules if not rl.red and rl.width >= 0.2 and rl.length > 150]
+def imprint_rules(page: Page) -> list[Stroke]:
+    """Black strokes as long as the block and thick enough to be 版记 rules."""
+    return [rl for rl in page.rules if not rl.red and rl.width >= IMPRINT_RULE_MIN_WIDTH_MM
+            and rl.length > IMPRINT_RULE_MM]
 
 
 def _imprint(ctx: Context, r: Rendering) -> list[Paragraph]:
@@ -379,8 +392,8 @@ def imprint_bottom(ctx: Context) -> Iterator[Deviation]:
         yield Deviation("末条分隔线在版心下边缘", "最后一面没有版记分隔线", paras[-1], page=len(r.pages))
         return
     last = rules[-1]
-    if abs(last.y - BOTTOM) > TOL:  # type: ignore[attr-defined]
-        yield Deviation(f"{BOTTOM:g} mm（版心下边缘）", f"{last.y:.1f} mm", paras[-1],  # type: ignore[attr-defined]
+    if abs(last.y - BOTTOM) > TOL:
+        yield Deviation(f"{BOTTOM:g} mm（版心下边缘）", f"{last.y:.1f} mm", paras[-1],
                         page=len(r.pages))
 
 
@@ -400,7 +413,8 @@ def imprint_last_page(ctx: Context) -> Iterator[Deviation]:
 def imprint_weights(ctx: Context) -> Iterator[Deviation]:
     r = rendering(ctx)
     paras = _imprint(ctx, r)
-    rules = [rl for rl in r.pages[-1].rules if not rl.red and rl.length > 150 and rl.width > 0]
+    rules = [rl for rl in r.pages[-1].rules if not rl.red and rl.length > IMPRINT_RULE_MM
+             and rl.width > 0]
     if len(rules) < 2:
         raise NotMeasured("fewer than two 版记 rules were found on the last page")
     tol = spec.RULE_THICKNESS_TOLERANCE.value

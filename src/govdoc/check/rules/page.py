@@ -62,9 +62,9 @@ def left_margin(ctx: Context) -> Iterator[Deviation]:
 def block_width(ctx: Context) -> Iterator[Deviation]:
     target = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
     for s in _portrait(ctx):
-        if None in (s.width, s.left, s.right):
+        if s.width is None or s.left is None or s.right is None:
             continue
-        width = s.width - abs(s.left) - abs(s.right) - s.gutter  # type: ignore[operator]
+        width = s.width - abs(s.left) - abs(s.right) - s.gutter
         if not near(width, target, _TOL):
             yield Deviation(f"{mm(target)} ± {spec.MARGIN_TOLERANCE.value:g} mm", mm(width),
                             excerpt=_where(s, ctx))
@@ -74,13 +74,13 @@ def block_width(ctx: Context) -> Iterator[Deviation]:
 def block_height(ctx: Context) -> Iterator[Deviation]:
     target = spec.mm_to_twips(spec.BLOCK_HEIGHT.value)
     for s in _portrait(ctx):
-        if None in (s.height, s.top, s.bottom):
+        if s.height is None or s.top is None or s.bottom is None:
             continue
-        height = s.height - abs(s.top) - abs(s.bottom)  # type: ignore[operator]
+        height = s.height - abs(s.top) - abs(s.bottom)
         if not near(height, target, _TOL):
             yield Deviation(f"{mm(target)} ± {spec.MARGIN_TOLERANCE.value:g} mm（下边距 "
                             f"{mm(spec.MARGIN_BOTTOM_TW)}）",
-                            f"{mm(height)}（下边距 {mm(abs(s.bottom))}）",  # type: ignore[arg-type]
+                            f"{mm(height)}（下边距 {mm(abs(s.bottom))}）",
                             excerpt=_where(s, ctx))
 
 
@@ -137,7 +137,8 @@ def text_colour(ctx: Context) -> Iterator[Deviation]:
     for para in ctx.doc.paragraphs:
         if id(para) in allowed:
             continue
-        colours = {r.props.color for r in para.runs if r.text.strip() and not is_dark(r.props.color)}
+        colours = {r.props.color for r in para.runs
+                   if r.text.strip() and r.props.color and not is_dark(r.props.color)}
         if colours:
             red = any(is_red(c) for c in colours)
             yield Deviation("黑色 000000", "、".join(sorted(colours)) + ("（红色）" if red else ""), para)

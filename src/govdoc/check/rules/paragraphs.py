@@ -14,7 +14,7 @@ from govdoc.check.rules.page import body_pitch
 from govdoc.model import DocKind
 
 _TOL = spec.INDENT_TOLERANCE.value
-_LINE_TOL = 0.25  # of a line, when counting blank lines
+_LINE_TOL = spec.BLANK_LINE_TOLERANCE.value
 _END_PUNCT = "。，；：、.,;:！？!?"
 
 
@@ -23,7 +23,7 @@ def blank_lines(ctx: Context, above: Paragraph, below: Paragraph) -> float:
     and the empty paragraphs between them."""
     pitch = body_pitch(ctx)[0] or spec.LINE_PITCH_TW
     paras = ctx.doc.paragraphs
-    space = above.props.after + below.props.before
+    space: float = above.props.after + below.props.before
     if below.props.before_lines:
         space = above.props.after + below.props.before_lines * pitch / 100
     for p in paras[above.index:below.index - 1]:

@@ -113,5 +113,5 @@ def unsealed(ctx: Context) -> Iterator[Deviation]:
     above = previous_text(ctx, sig)
     if above is not None:
         gap = blank_lines(ctx, above, sig)
-        if abs(gap - spec.UNSEALED_LINES_BEFORE.value) > 0.25:
+        if abs(gap - spec.UNSEALED_LINES_BEFORE.value) > spec.BLANK_LINE_TOLERANCE.value:
             yield Deviation("正文下空一行", f"空 {gap:.1f} 行", sig, basis=spec.UNSEALED_LINES_BEFORE)
