@@ -272,6 +272,9 @@ DEFECTS: list[Defect] = [
     Defect("red-rule-2mm-low", "H10", "xml",
            lambda: rewrite(base("notice"), S, style("GovDocNumber", 'w:space="3"', 'w:space="9"')),
            base="notice"),
+    Defect("title-one-line-under-the-rule", "B2", "xml",
+           xml("notice", D, '<w:pStyle w:val="Title"/><w:spacing w:before="1158"/>',
+               '<w:pStyle w:val="Title"/><w:spacing w:before="579"/>'), base="notice"),
     # -- title, 主送, body, headings
     Defect("title-in-heiti", "B1", "govdoc",
            restyled("seed", style("Title", 'w:eastAsia="方正小标宋简体"', 'w:eastAsia="黑体"'))),
@@ -281,6 +284,9 @@ DEFECTS: list[Defect] = [
     Defect("recipients-without-colon", "B5", "xml", xml("request", D, "县人民政府：", "县人民政府"),
            base="request"),
     Defect("theme-font-on-body-style", "B6", "xml", _theme_body),
+    Defect("first-page-without-body", "H11", "xml",
+           xml("seed", D, "棣棠乡2023年度法治政府建设情况报告</w:t></w:r></w:p>",
+               '棣棠乡2023年度法治政府建设情况报告</w:t></w:r></w:p><w:p><w:r><w:br w:type="page"/></w:r></w:p>')),
     Defect("body-paragraph-not-indented", "B6", "xml",
            xml("seed", D, '<w:pPr><w:pStyle w:val="BodyText"/></w:pPr>',
                '<w:pPr><w:pStyle w:val="BodyText"/><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr>')),
@@ -331,6 +337,11 @@ DEFECTS: list[Defect] = [
            frozenset({"V4G"}), base="notice"),
     Defect("imprint-not-at-the-foot", "V5", "xml", xml("notice", D, r"<w:tblpPr [^>]*/>", "", regex=True),
            base="notice"),
+    Defect("blank-page-after-the-imprint", "V6", "xml",
+           xml("request", D, '<w:pStyle w:val="GovImprintAnchor"/></w:pPr><w:r><w:t xml:space="preserve"/></w:r></w:p>',
+               '<w:pStyle w:val="GovImprintAnchor"/></w:pPr><w:r><w:t xml:space="preserve"/></w:r></w:p>'
+               '<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>\u3000</w:t></w:r></w:p>'),
+           frozenset({"V5"}), base="request"),
     # -- page numbers
     Defect("odd-even-footers-off", "N1", "xml",
            lambda: rewrite(base("seed"), "word/settings.xml", sub("<w:evenAndOddHeaders/>", "")),

@@ -153,7 +153,7 @@ class CheckResult:
             if f.paragraph is not None:
                 where.append(f"段{f.paragraph}")
             if f.excerpt:
-                where.append(f"“{f.excerpt}”")
+                where.append(f"“{f.excerpt}”" if f.paragraph is not None else f.excerpt)
             rows.append((f.severity.value, f.rule, f.clause, " ".join(where) or "全文",
                          f.message, f.expected, f.found))
         lines = []
