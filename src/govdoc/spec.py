@@ -399,7 +399,6 @@ RULE_THICKNESS_TOLERANCE = Spec(0.1, "mm", "7.4.1", P, "thickness of a 版记 ru
 SIGNATURE_CENTRE_TOLERANCE = Spec(0.5, "chars", "7.3.5.1", P, "署名 centred on the date within ½ 字")
 BLANK_LINE_TOLERANCE = Spec(0.25, "lines", "7.3", P, "“空一行”: the space between two elements, ± ¼ line")
 TITLE_GAP_TOLERANCE = Spec(3.0, "mm", "7.3.1", P, "title two lines under the red rule, measured")
-NUMBER_GAP_TOLERANCE = Spec(4.0, "mm", "7.2.5", P, "发文字号 two lines under the 标志, measured")
 RED_THRESHOLDS = Spec((0xC0, 0x40), "rgb", "5.2.4", P, "red: R ≥ 0xC0, G and B ≤ 0x40")
 FONT_NAMES: dict[str, Spec[tuple[str, ...]]] = {
     FONT_FANGSONG.value: Spec(
