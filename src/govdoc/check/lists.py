@@ -104,18 +104,18 @@ class Lists:
         overrides = self.overrides.get(num_id, {})
         if num_id not in self.started:
             self.started.add(num_id)
-            for lv, start in overrides.items():
-                if lv < len(counters):
-                    counters[lv] = start - 1
+            for index, start in overrides.items():
+                if index < len(counters):
+                    counters[index] = start - 1
         level = levels[ilvl]
         counters[ilvl] = max(counters[ilvl], level.start - 1) + 1
         for deeper in range(ilvl + 1, len(counters)):
             counters[deeper] = 0
         text = level.text
         for n in range(ilvl + 1, 0, -1):
-            lv = levels.get(n - 1)
-            value = counters[n - 1] or (lv.start if lv else 1)
-            text = text.replace(f"%{n}", format_number(value, lv.fmt if lv else "decimal"))
+            parent = levels.get(n - 1)
+            value = counters[n - 1] or (parent.start if parent else 1)
+            text = text.replace(f"%{n}", format_number(value, parent.fmt if parent else "decimal"))
         return text + level.suffix, level.rpr
 
 
