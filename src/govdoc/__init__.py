@@ -29,6 +29,7 @@ from govdoc.model import (
     Urgency,
 )
 from govdoc.render import render
+from govdoc import check  # noqa: E402  (callable: govdoc.check(path) → CheckResult)
 
 __all__ = [
     "Attachment",
@@ -47,6 +48,7 @@ __all__ = [
     "Signer",
     "Table",
     "TemplateError",
+    "check",
     "Urgency",
     "TitleShape",
     "render",

@@ -87,3 +87,11 @@ def test_geometry_is_not_measured_without_pdfplumber(monkeypatch):
     result = govdoc.check.check(make_docx(para("正文")), render=True)
     notes = {o.note for o in result.outcomes if o.status is Status.NOT_MEASURED}
     assert notes and all("govdoc[check]" in n for n in notes)
+
+
+def test_govdoc_check_is_callable_and_a_package():
+    import govdoc
+
+    data = make_docx(para("正文"))
+    assert govdoc.check(data).summary == govdoc.check.check(data).summary
+    assert govdoc.check.CheckResult is CheckResult

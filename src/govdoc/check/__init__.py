@@ -3,7 +3,7 @@
 >>> import govdoc, govdoc.check, datetime
 >>> report = govdoc.Report(title="关于测试的报告", body=["正文。"], issuer="某某乡人民政府",
 ...                        date=datetime.date(2024, 1, 18))
->>> result = govdoc.check.check(govdoc.render(report))
+>>> result = govdoc.check(govdoc.render(report))   # the same as govdoc.check.check(...)
 >>> result.ok
 True
 
@@ -16,7 +16,9 @@ measured reports "not measured", never a pass.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+import types
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -95,3 +97,14 @@ def check_many(sources: Sequence[object], *, render: bool = False, timeout: floa
             finally:
                 rendering.close()
     return results
+
+
+class _CheckModule(types.ModuleType):
+    """Makes the package callable: ``govdoc.check(path)`` is :func:`check`."""
+
+    def __call__(self, path_or_document: object, *, render: bool = False,
+                 timeout: float = 180) -> CheckResult:
+        return check(path_or_document, render=render, timeout=timeout)
+
+
+sys.modules[__name__].__class__ = _CheckModule
