@@ -358,6 +358,7 @@ DATE_FORM = Spec(
     "成文日期中的数字用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位",
 )
 SEALED_SIGNATURE_CENTRED = Spec(True, "flag", "7.3.5.1", R, "以成文日期为准居中编排发文机关署名")
+LETTER_NUMBER_RIGHT = Spec("right", "jc", "10.1", R, "信函的发文字号顶格居版心右边缘")
 FIRST_PAGE_BODY = Spec(True, "flag", "7.3.3", R, "公文首页必须显示正文")
 SIGNATURE_WITH_BODY = Spec(
     True, "flag", "7.3.5.1, 7.3.5.5", R,

@@ -20,7 +20,7 @@ PEERS = Path(__file__).resolve().parent.parent / "peers"
 def files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("cli")
     good = folder / "good.docx"
-    govdoc.render(load_example("request").REQUEST).save(good)
+    govdoc.render(load_example("request").REPORT).save(good)
     warned = folder / "warned.docx"
     warned.write_bytes(next(d for d in DEFECTS if d.name == "line-spacing-29pt").build())
     return {"good": good, "warned": warned, "bad": PEERS / "gongwen-skill-report.docx"}

@@ -37,6 +37,8 @@ ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d*\s*[：:]?$")
 IMPRINT_LISTING = re.compile(r"^(抄送|主送)\s*[：:]")
 IMPRINT_PRINTED = re.compile(r"印发\s*$")
 NOTE_START = re.compile(r"^[（(]")
+ORDER_NUMBER = re.compile(r"^第\s*\d+\s*号$")
+ATTENDANCE = re.compile(r"^(出席|请假|列席|缺席)\s*[：:]")
 _SENTENCE_END = "。！？；，、…"
 
 
@@ -59,6 +61,7 @@ class Kind(str, Enum):
     NOTE = "附注"
     ATTACHMENT_LABEL = "附件标识"
     ATTACHMENT_TITLE = "附件标题"
+    ATTENDANCE = "出席列席"
     IMPRINT_LISTING = "抄送"
     IMPRINT_PRINTED = "印发"
     TABLE = "表格"
@@ -86,6 +89,10 @@ class Layout:
     red_rule: Paragraph | None = None
     sealed: bool | None = None
     attachment_items: list[Element] = field(default_factory=list)
+    format: str = "general"
+    """The format (GB/T 9704 clause 10): general, letter (信函), order (命令) or minutes (纪要)."""
+    joint: bool = False
+    """Several 署名 (联合行文): the 署名-centred-on-the-date rules do not apply."""
 
     def of(self, kind: Kind) -> list[Element]:
         return [e for e in self.elements if e.kind is kind]
@@ -94,7 +101,19 @@ class Layout:
         return next((e for e in self.elements if e.kind is kind), None)
 
     def body_line_twips(self) -> int | None:
-        """The exact line height most body paragraphs use, or None."""
+        """The exact line height the body is set in, or None.
+
+        The body paragraphs' style decides when it sets an exact height; a paragraph's
+        own spacing (e.g. tightened to keep the signature with the body, 7.3.5.5) does
+        not. Without a style height, the height most body paragraphs carry."""
+        styles: dict[str | None, int] = {}
+        for e in self.of(Kind.BODY):
+            styles[e.para.props.style_id] = styles.get(e.para.props.style_id, 0) + 1
+        if styles:
+            style_id = max(styles, key=styles.__getitem__)
+            props = self.doc.styles.style_para_props(style_id)
+            if props.line is not None and props.line_rule == "exact":
+                return props.line
         counts: dict[int, int] = {}
         for e in self.of(Kind.BODY):
             p = e.para.props
@@ -165,6 +184,8 @@ def find_elements(doc: Document) -> Layout:
     paras = doc.paragraphs
     kinds: list[Element] = [Element(p, Kind.EMPTY if not p.stripped else Kind.OTHER) for p in paras]
     layout = Layout(doc, kinds)
+    if _letter_mark(doc):
+        layout.format = "letter"
     nonempty = [i for i, p in enumerate(paras) if p.stripped]
     if not nonempty:
         return layout
@@ -186,6 +207,8 @@ def find_elements(doc: Document) -> Layout:
             kind = Kind.URGENCY
         elif "签发人" in t:
             kind = Kind.DOC_NUMBER if DOC_NUMBER.search(t) else Kind.SIGNER
+        elif ORDER_NUMBER.match(t) and layout.format == "order":
+            kind = Kind.DOC_NUMBER  # 令号
         elif DOC_NUMBER.search(t) and len(t) < 40 and (header_seen or pos < 6):
             kind = Kind.DOC_NUMBER
         elif is_red_para(p) and (text_size(p) > spec.TITLE_SIZE.value or p.in_table):
@@ -195,6 +218,13 @@ def find_elements(doc: Document) -> Layout:
         if kind is None:
             break
         kinds[i].kind = kind
+        if kind is Kind.MARK:
+            mark_text = "".join(paras[j].stripped for j in nonempty[:pos + 1]
+                                if kinds[j].kind is Kind.MARK)
+            if mark_text.endswith("令"):
+                layout.format = "order"
+            elif mark_text.endswith("纪要"):
+                layout.format = "minutes"
         header_seen = header_seen or kind in (Kind.MARK, Kind.DOC_NUMBER)
         if has_red_rule(p):
             layout.red_rule = p
@@ -245,11 +275,23 @@ def find_elements(doc: Document) -> Layout:
     if date_at is not None:
         kinds[date_at].kind = Kind.DATE
         before = [j for j in rest if j < date_at]
-        if before:
-            cand = paras[before[-1]]
-            if len(cand.stripped) <= 40 and cand.stripped[-1] not in _SENTENCE_END + "：:":
-                sig_at = before[-1]
-                kinds[sig_at].kind = Kind.SIGNATURE
+        # The 署名: the short lines right above the date (several for 联合行文), the
+        # topmost of them set off from the body by blank space.
+        candidates = []
+        for j in reversed(before[-_MAX_SIGNATURE_ROWS:]):
+            t = paras[j].stripped
+            if len(t) > 60 or heading_level(t) or ATTENDANCE.match(t) or any(
+                    c in t for c in _SENTENCE_END + "：:"):
+                break
+            candidates.append(j)
+        spaced = [n for n, j in enumerate(candidates) if _blank_above(paras, j)]
+        rows = candidates[:spaced[-1] + 1] if spaced else candidates[:1]
+        for j in rows:
+            kinds[j].kind = Kind.SIGNATURE
+        if rows:
+            sig_at = rows[-1]
+            layout.joint = len(rows) > 1 or any(
+                re.search(r"\t|\s{2,}|\u3000", paras[j].stripped) for j in rows)
         for j in rest:
             if j > date_at:
                 kinds[j].kind = Kind.NOTE
@@ -315,8 +357,32 @@ def _classify_body(kinds: list[Element], paras: list[Paragraph], body: list[int]
         level = heading_level(p.stripped)
         if level:
             el.kind, el.level = Kind.HEADING, level
+        elif ATTENDANCE.match(p.stripped):
+            el.kind = Kind.ATTENDANCE
         else:
             el.kind = Kind.BODY
+
+
+_MAX_SIGNATURE_ROWS = 4
+"""At most this many 署名 rows stand above the date (联合行文 of up to eight organs)."""
+
+
+def _blank_above(paras: list[Paragraph], j: int) -> bool:
+    """Whether blank space (an empty paragraph or spacing of half a line) precedes ``j``."""
+    p = paras[j].props
+    if p.before >= spec.LINE_PITCH_TW // 2 or (p.before_lines or 0) >= 50:
+        return True
+    return j > 0 and not paras[j - 1].stripped and not paras[j - 1].has_drawing \
+        or j > 0 and paras[j - 1].has_drawing and not paras[j - 1].stripped
+
+
+def _letter_mark(doc: Document) -> bool:
+    """A 信函: its first page has a header of its own holding the red 标志 (10.1)."""
+    first = doc.sections[0]
+    part = first.headers.get("first") if first.title_page else None
+    if part is None:
+        return False
+    return any(is_red_para(p) for p in doc.footer(part).paragraphs)
 
 
 def _after_page_break(paras: list[Paragraph], j: int) -> bool:

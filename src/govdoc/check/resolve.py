@@ -407,6 +407,13 @@ class Styles:
 
     # -- paragraph properties
 
+    def style_para_props(self, style_id: str | None) -> ParaProps:
+        """The paragraph properties a paragraph of ``style_id`` has without direct formatting."""
+        ppr = etree.Element(w("pPr"))
+        if style_id is not None:
+            etree.SubElement(ppr, w("pStyle")).set(w("val"), style_id)
+        return self.para_props(ppr)
+
     def para_props(self, direct: etree._Element | None, table_style: str | None = None) -> ParaProps:
         """The effective paragraph properties of a paragraph with direct ``w:pPr``."""
         style_id = None
@@ -577,6 +584,7 @@ class Section:
     char_space: int | None
     title_page: bool
     footers: dict[str, str]  # footer type (default, even, first) → part name
+    headers: dict[str, str]  # header type → part name
     starts_new_page: bool
 
 
@@ -722,12 +730,14 @@ class Document:
             return _int(node.get(w(attr))) if node is not None else None
 
         footers: dict[str, str] = {}
+        headers: dict[str, str] = {}
         if el is not None:
             rels = self.package.rels(self.package.main)
-            for ref in el.findall("w:footerReference", NS):
-                rid = ref.get(f"{{{R}}}id")
-                if rid in rels:
-                    footers[ref.get(w("type"), "default")] = rels[rid][0]
+            for tag, found in (("footerReference", footers), ("headerReference", headers)):
+                for ref in el.findall(f"w:{tag}", NS):
+                    rid = ref.get(f"{{{R}}}id")
+                    if rid in rels:
+                        found[ref.get(w("type"), "default")] = rels[rid][0]
         grid = el.find("w:docGrid", NS) if el is not None else None
         pg = el.find("w:pgSz", NS) if el is not None else None
         kind = el.find("w:type", NS) if el is not None else None
@@ -742,7 +752,7 @@ class Document:
             line_pitch=_int(grid.get(w("linePitch"))) if grid is not None else None,
             char_space=_int(grid.get(w("charSpace"))) if grid is not None else None,
             title_page=bool(el is not None and _on(el.find("w:titlePg", NS))),
-            footers=footers,
+            footers=footers, headers=headers,
             starts_new_page=kind is None or kind.get(w("val")) != "continuous",
         )
 

@@ -87,12 +87,13 @@ def find(r: Rendering, para: Paragraph, pages: list[Page] | None = None, last: b
     want = norm(para.text)
     if not want:
         return None
+    size = max((run.props.size for run in para.runs if run.text.strip()), default=0.0)
     candidates = []
     for page in pages or r.pages:
         for line in text_lines(page):
             got = norm(line.text)
             if got and (want.startswith(got) or got.startswith(want)) and len(got) >= min(
-                    len(want), 2):
+                    len(want), 2) and (not size or abs(line.size - size) <= 1.0):
                 candidates.append(line)
     if not candidates:
         return None
@@ -166,6 +167,10 @@ def measured_chars(ctx: Context) -> Iterator[Deviation]:
                         excerpt=line.text[:12] + "…")
 
 
+def _red(colour: tuple[float, ...]) -> bool:
+    return len(colour) == 3 and colour[0] > 0.75 and colour[1] < 0.25 and colour[2] < 0.25
+
+
 def _wide(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…"
 
@@ -177,6 +182,9 @@ def inside_block(ctx: Context) -> Iterator[Deviation]:
         if not portrait(page):
             continue
         for line in text_lines(page):
+            if ctx.layout.format == "letter" and page.number == 1 and all(
+                    g.color is not None and _red(g.color) for g in line.glyphs):
+                continue  # a 信函's red 标志 stands in the first page's header (10.1)
             body = [g for g in line.glyphs if g.text not in PUNCT and not g.text.isspace()]
             out = []
             if line.x0 < LEFT - TOL:
@@ -217,10 +225,12 @@ def mark_top(ctx: Context) -> Iterator[Deviation]:
     box = r.ink(page, LEFT - 2, line.top - 2, RIGHT + 2, line.baseline + 2)
     if box is None:
         raise NotMeasured("no ink found for the 标志")
-    wanted = TOP + spec.MARK_TOP_BELOW_BLOCK.value
+    below = (spec.ORDER_MARK_TOP_BELOW_BLOCK if ctx.layout.format == "order"
+             else spec.MARK_TOP_BELOW_BLOCK)
+    wanted = TOP + below.value
     if abs(box[1] - wanted) > TOL:
-        yield Deviation(f"上边缘距版心上边缘 {spec.MARK_TOP_BELOW_BLOCK.value:g} mm（距页面上边 {wanted:g} mm）",
-                        f"{box[1] - TOP:.1f} mm", ctx.elements(Kind.MARK)[0], page=1)
+        yield Deviation(f"上边缘距版心上边缘 {below.value:g} mm（距页面上边 {wanted:g} mm）",
+                        f"{box[1] - TOP:.1f} mm", ctx.elements(Kind.MARK)[0], page=1, basis=below)
 
 
 def _number_ink(ctx: Context, r: Rendering) -> tuple[Line, float]:
@@ -244,6 +254,8 @@ def _number_ink(ctx: Context, r: Rendering) -> tuple[Line, float]:
       "发文字号之下4 mm处居中印一条与版心等宽的红色分隔线", "G")
 def red_rule(ctx: Context) -> Iterator[Deviation]:
     r = rendering(ctx)
+    if ctx.layout.format in ("order", "letter"):
+        raise NotApplicable  # no 版头 rule: 命令 (10.2); 信函 has its double rules (10.1)
     _line, ink_bottom = _number_ink(ctx, r)
     para = ctx.elements(Kind.DOC_NUMBER)[0]
     reds = [rl for rl in r.pages[0].rules if rl.red and rl.length > LONG_RULE_MM
@@ -276,7 +288,7 @@ def first_page_body(ctx: Context) -> Iterator[Deviation]:
 def title_place(ctx: Context) -> Iterator[Deviation]:
     r = rendering(ctx)
     titles = ctx.elements(Kind.TITLE)
-    if not titles or not ctx.elements(Kind.DOC_NUMBER):
+    if not titles or not ctx.elements(Kind.DOC_NUMBER) or ctx.layout.format in ("order", "letter"):
         raise NotApplicable
     reds = [rl for rl in r.pages[0].rules if rl.red and rl.length > LONG_RULE_MM]
     line = find(r, titles[0], r.pages[:1])
@@ -312,8 +324,8 @@ def _signature(ctx: Context, r: Rendering) -> tuple[Page, Line, Line]:
       "成文日期右空四字，发文机关署名以成文日期为准居中", "G")
 def sealed_geometry(ctx: Context) -> Iterator[Deviation]:
     r = rendering(ctx)
-    if ctx.layout.sealed is not True:
-        raise NotApplicable
+    if ctx.layout.sealed is not True or ctx.layout.format == "order":
+        raise NotApplicable  # a 命令 is signed with a 签名章 (7.3.5.3)
     page, sig, date = _signature(ctx, r)
     para = ctx.elements(Kind.DATE)[0]
     wanted = RIGHT - spec.SEALED_DATE_RIGHT_INDENT.value * CH3
@@ -321,7 +333,7 @@ def sealed_geometry(ctx: Context) -> Iterator[Deviation]:
         yield Deviation(f"日期右端 {wanted:.1f} mm（右空四字）", f"{date.x1:.1f} mm", para,
                         page=page.number)
     centre = date.x1 - word_width(date) / 2
-    if abs(sig.centre - centre) > TOL:
+    if not ctx.layout.joint and abs(sig.centre - centre) > TOL:
         yield Deviation("署名以成文日期为准居中", f"偏离 {sig.centre - centre:+.1f} mm",
                         ctx.elements(Kind.SIGNATURE)[0], basis=spec.SEALED_SIGNATURE_CENTRED,
                         page=page.number)
@@ -331,8 +343,8 @@ def sealed_geometry(ctx: Context) -> Iterator[Deviation]:
       "署名右空二字，成文日期首字比署名首字右移二字", "G")
 def unsealed_geometry(ctx: Context) -> Iterator[Deviation]:
     r = rendering(ctx)
-    if ctx.layout.sealed is not False:
-        raise NotApplicable
+    if ctx.layout.sealed is not False or ctx.layout.joint:
+        raise NotApplicable  # 联合行文: the 署名 stacked (B13 checks the blank line)
     page, sig, date = _signature(ctx, r)
     date_left = date.x1 - word_width(date)
     if word_width(date) <= sig.x1 - sig.x0 + TOL:
@@ -376,10 +388,10 @@ def imprint_rules(page: Page) -> list[Stroke]:
             and rl.length > IMPRINT_RULE_MM]
 
 
-def _imprint(ctx: Context, r: Rendering) -> list[Paragraph]:
+def _imprint(ctx: Context, r: Rendering, rules: bool = True) -> list[Paragraph]:
     paras = ctx.elements(Kind.IMPRINT_LISTING, Kind.IMPRINT_PRINTED)
-    if not paras:
-        raise NotApplicable
+    if not paras or (rules and ctx.layout.format == "letter"):
+        raise NotApplicable  # a 信函's 版记 has no rules (10.1)
     return paras
 
 
@@ -400,7 +412,7 @@ def imprint_bottom(ctx: Context) -> Iterator[Deviation]:
 @rule("V6", "版记在最后一面（实测）", spec.IMPRINT_AT_BLOCK_BOTTOM, "版记应编排在公文最后一面", "G")
 def imprint_last_page(ctx: Context) -> Iterator[Deviation]:
     r = rendering(ctx)
-    paras = _imprint(ctx, r)
+    paras = _imprint(ctx, r, rules=False)
     line = find(r, paras[-1], last=True)
     if line is None:
         raise NotMeasured("the 版记 was not found in the rendering")
@@ -477,6 +489,8 @@ def page_number_side(ctx: Context) -> Iterator[Deviation]:
 def page_numbers_continuous(ctx: Context) -> Iterator[Deviation]:
     r = rendering(ctx)
     for page, line in _numbered_pages(r):
+        if page.number == 1 and ctx.layout.format == "letter":
+            continue  # a 信函's first page shows no page number (10.1)
         if line is None:
             yield Deviation(f"页码 {page.number}", "无页码", page=page.number,
                             excerpt=f"第{page.number}页")

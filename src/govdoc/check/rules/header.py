@@ -98,6 +98,8 @@ def doc_number(ctx: Context) -> Iterator[Deviation]:
     number = _number_text(para)
     if _NUMBER.match(number):
         return
+    if ctx.layout.format == "order" and re.fullmatch(r"第[1-9]\d*号", number):
+        return  # 令号 (10.2)
     m = DOC_NUMBER.search(number)
     problems = []
     if re.search(r"[\[\]［］()（）【】]", number):
@@ -116,6 +118,14 @@ def doc_number(ctx: Context) -> Iterator[Deviation]:
       "发文字号居中排布；上行文发文字号居左空一字，与最后一个签发人姓名处在同一行")
 def doc_number_place(ctx: Context) -> Iterator[Deviation]:
     para = _one(ctx, Kind.DOC_NUMBER)
+    if ctx.layout.format == "letter":
+        # 信函: the 发文字号 flush with the block's right edge (10.1).
+        block = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
+        right_tab = any(kind == "right" and pos >= block - _TOL for kind, pos in para.props.tabs)
+        if not (para.props.jc == "right" or ("\t" in para.text and right_tab)):
+            yield Deviation("顶格居版心右边缘", para.props.jc, para, "信函的发文字号应居版心右边缘",
+                            spec.LETTER_NUMBER_RIGHT)
+        return
     if "签发人" not in para.text and not ctx.elements(Kind.SIGNER):
         if para.props.jc != "center":
             yield Deviation("居中", para.props.jc, para)

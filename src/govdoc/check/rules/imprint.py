@@ -176,6 +176,8 @@ def imprint_rules(ctx: Context) -> list[tuple[str, Border]]:
 @rule("V4", "版记分隔线", spec.IMPRINT_OUTER_RULE,
       "版记首条和末条分隔线用粗线（推荐0.35 mm），中间的分隔线用细线（推荐0.25 mm）")
 def rules_weights(ctx: Context) -> Iterator[Deviation]:
+    if ctx.layout.format == "letter":
+        raise NotApplicable  # a 信函's 版记 has no rules (10.1)
     found = imprint_rules(ctx)
     if len(found) < 2:
         raise NotApplicable

@@ -116,6 +116,8 @@ def position(ctx: Context) -> Iterator[Deviation]:
 @rule("N7", "首页页码", spec.PAGE_NUMBERS, "公文首页显示页码（首页不同的页脚须同样有页码）")
 def first_page(ctx: Context) -> Iterator[Deviation]:
     sections = [s for s in ctx.doc.sections if s.title_page]
+    if ctx.layout.format == "letter":
+        raise NotApplicable  # a 信函's first page shows no page number (10.1)
     if not sections:
         return
     for s in sections:

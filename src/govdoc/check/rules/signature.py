@@ -73,14 +73,16 @@ def _block(ctx: Context) -> tuple[Paragraph, Paragraph]:
 @rule("B12", "加盖印章的署名和日期", spec.SEALED_DATE_RIGHT_INDENT,
       "加盖印章的公文，成文日期一般右空四字，以成文日期为准居中编排发文机关署名")
 def sealed(ctx: Context) -> Iterator[Deviation]:
-    if ctx.layout.sealed is not True:
-        raise NotApplicable
+    if ctx.layout.sealed is not True or ctx.layout.format == "order":
+        raise NotApplicable  # a 命令 is signed with a 签名章 (7.3.5.3)
     sig, date = _block(ctx)
     block = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
     d0, d1 = extent(date)
     target = spec.SEALED_DATE_RIGHT_INDENT.value * _CHAR
     if abs((block - d1) - target) > spec.INDENT_TOLERANCE.value:
         yield Deviation("右空四字", f"右空 {chars(block - d1)}", date, "成文日期一般右空四字")
+    if ctx.layout.joint:
+        return  # 联合行文: each 署名 under its own seal, not centred on the date
     s0, s1 = extent(sig)
     off = (s0 + s1) / 2 - (d0 + d1) / 2
     if abs(off) > _HALF_CHAR:
@@ -94,6 +96,13 @@ def unsealed(ctx: Context) -> Iterator[Deviation]:
     if ctx.layout.sealed is not False:
         raise NotApplicable
     sig, date = _block(ctx)
+    above = previous_text(ctx, sig)
+    if above is not None:
+        gap = blank_lines(ctx, above, sig)
+        if abs(gap - spec.UNSEALED_LINES_BEFORE.value) > spec.BLANK_LINE_TOLERANCE.value:
+            yield Deviation("正文下空一行", f"空 {gap:.1f} 行", sig, basis=spec.UNSEALED_LINES_BEFORE)
+    if ctx.layout.joint:
+        return  # 联合行文: the 署名 stacked, lead organ first (7.3.5.2)
     block = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
     tol = spec.INDENT_TOLERANCE.value
     s0, s1 = extent(sig)
@@ -110,8 +119,3 @@ def unsealed(ctx: Context) -> Iterator[Deviation]:
     if abs((d0 - s0) - offset) > tol * 2:
         yield Deviation("日期首字比署名首字右移二字", f"右移 {chars(d0 - s0)}", date,
                         basis=spec.UNSEALED_DATE_OFFSET)
-    above = previous_text(ctx, sig)
-    if above is not None:
-        gap = blank_lines(ctx, above, sig)
-        if abs(gap - spec.UNSEALED_LINES_BEFORE.value) > spec.BLANK_LINE_TOLERANCE.value:
-            yield Deviation("正文下空一行", f"空 {gap:.1f} 行", sig, basis=spec.UNSEALED_LINES_BEFORE)
