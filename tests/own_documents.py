@@ -53,7 +53,7 @@ def own_reports(folder: Path) -> dict[str, tuple[Report, bool]]:
     docs["joint-unsealed-3"] = (seal_tests.joint(ring, 3, sealed=False), False)
     docs["finish-plain"] = (finish_tests.report(), False)
     docs["finish-finished"] = (finish_tests.report(), True)
-    for i, case in enumerate(title_cases.CASES[::4]):
+    for i, case in enumerate(title_cases.CASES):
         docs[f"title-{i:02d}"] = (Report(title=case.title, title_shape=case.shape, body=["正文。"],
                                          issuer="某某县人民政府", date=datetime.date(2024, 5, 6)),
                                   False)
@@ -70,6 +70,10 @@ def own_reports(folder: Path) -> dict[str, tuple[Report, bool]]:
                 layout_tests.padded_report(n, sealed), False)
     for n in range(14, 22, 2):
         docs[f"imprint-{n}"] = (gongwen_tests.imprint_report(n), False)
+    docs["landscape-table"] = (gongwen_tests.landscape_report(), False)
+    docs["joint-and-table"] = (gongwen_tests.joint_and_table_report(), False)
+    for n in (10, 14, 16, 19, 22, 24, 26, 30, 40):
+        docs[f"duplex-{n}"] = (gongwen_tests.duplex_report(n), False)
     return docs
 
 

@@ -18,6 +18,8 @@ KNOWN_BAD = {
     # The 信函 sets 紧急程度 in the 份号's style (仿宋); 7.2.3 wants 3号黑体.
     "letter": {"H3"},
     "letter-finished": {"H3"},
+    # The 署名 and date go to page 3 alone although page 2 has room under the table.
+    "joint-and-table": {"B15"},
 }
 
 

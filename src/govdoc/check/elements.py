@@ -397,9 +397,13 @@ def _date_part(text: str) -> str:
     return m.group(0) if m else ""
 
 
+_OPENERS = re.compile(r"^(现将|现就|根据|按照|依据|遵照|为了?|经|结合|鉴于|兹|近日|近期|今年|去年)|如下[：:]$")
+"""How the first sentence of a body often starts or ends; a 主送 does not."""
+
+
 def _is_salutation(p: Paragraph) -> bool:
     t = p.stripped
-    if len(t) > 120 or heading_level(t):
+    if len(t) > 120 or heading_level(t) or _OPENERS.search(t):
         return False
     if t[-1] in "：:":
         return "。" not in t and "；" not in t

@@ -32,6 +32,7 @@ TOL = spec.GEOMETRY_TOLERANCE.value
 PUNCT = set("，。、；：？！）》”’…—")
 # How LibreOffice sets lines (measured on govdoc's pages, see tests/test_rendered_*.py):
 TITLE_BASELINE_IN_LINE = 0.82  # a 2号 line's baseline lies 0.82 of the pitch below its top
+BODY_BASELINE_IN_LINE = 0.73  # a 3号 line's baseline lies 0.73 of the pitch below its top
 CJK_INK_ASCENT_EM = 0.88  # a CJK glyph's ink rises at most 0.88 em above its baseline
 # What counts as a rule in the PDF: a horizontal stroke this long (mm), and for a 版记
 # rule this thick (mm).
@@ -127,11 +128,15 @@ def measured_lines(ctx: Context) -> Iterator[Deviation]:
             continue
         gaps = [b.baseline - a.baseline for a, b in zip(lines, lines[1:])]
         pitch = median(gaps)
-        if len(lines) < spec.LINES_PER_PAGE.value and BOTTOM - lines[-1].baseline >= pitch * 0.9:
+        # Grid lines the text spans, blank lines (e.g. before the 署名) included.
+        slots = round((lines[-1].baseline - lines[0].baseline) / pitch) + 1
+        first_slot = round((lines[0].baseline - TOP) / pitch - BODY_BASELINE_IN_LINE)
+        slots += max(0, first_slot)
+        if slots < spec.LINES_PER_PAGE.value and BOTTOM - lines[-1].baseline >= pitch * 0.9:
             continue  # ended early (a kept block or a page break): not full
         measured += 1
-        if len(lines) != spec.LINES_PER_PAGE.value:
-            yield Deviation(f"{spec.LINES_PER_PAGE.value} 行", f"{len(lines)} 行（行距 "
+        if slots != spec.LINES_PER_PAGE.value:
+            yield Deviation(f"{spec.LINES_PER_PAGE.value} 行", f"{slots} 行（行距 "
                             f"{pitch * spec.PT_PER_INCH / spec.MM_PER_INCH:.2f} pt）", page=page.number,
                             excerpt=f"第{page.number}页")
     if not measured:
@@ -446,7 +451,9 @@ def imprint_weights(ctx: Context) -> Iterator[Deviation]:
 
 
 def _numbered_pages(r: Rendering) -> list[tuple[Page, Line | None]]:
-    return [(p, page_number_line(p)) for p in r.pages if p.lines]
+    """Portrait pages with text, and their page-number line. Landscape (横排) table pages
+    carry their number turned with the page (8); they are not measured."""
+    return [(p, page_number_line(p)) for p in r.pages if p.lines and portrait(p)]
 
 
 @rule("N4", "页码高度（实测）", spec.PAGE_NUMBER_DASH_BELOW_BLOCK, "页码的一字线距版心下边缘7 mm", "G")
@@ -491,6 +498,9 @@ def page_numbers_continuous(ctx: Context) -> Iterator[Deviation]:
     for page, line in _numbered_pages(r):
         if page.number == 1 and ctx.layout.format == "letter":
             continue  # a 信函's first page shows no page number (10.1)
+        after_blank = page.number > 1 and not r.pages[page.number - 2].lines
+        if line is None and after_blank and page is r.pages[-1]:
+            continue  # the 版记 page after a blank page shows no number either (7.5)
         if line is None:
             yield Deviation(f"页码 {page.number}", "无页码", page=page.number,
                             excerpt=f"第{page.number}页")
