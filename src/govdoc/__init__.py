@@ -30,6 +30,7 @@ from govdoc.model import (
 )
 from govdoc.render import render
 from govdoc.saving import save
+from govdoc import check  # noqa: E402  (callable: govdoc.check(path) → CheckResult)
 
 __all__ = [
     "Attachment",
@@ -49,6 +50,7 @@ __all__ = [
     "Signer",
     "Table",
     "TemplateError",
+    "check",
     "Urgency",
     "TitleShape",
     "render",

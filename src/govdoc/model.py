@@ -654,7 +654,7 @@ class Report(BaseModel):
         return v
 
 
-_REQUEST_WORDING = ("妥否，请批示", "妥否,请批示", "请予批准", "请审批", "请批复", "请批示")
+_REQUEST_WORDING = spec.REQUEST_WORDING.value
 
 
 def _texts(items: list[Paragraph | Section | Table]) -> list[str]:

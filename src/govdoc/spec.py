@@ -326,6 +326,101 @@ LATIN_ADVANCE_EM = 0.5
 """Advance of a digit in Times New Roman, in em; used to estimate Latin widths."""
 
 
+# -- Requirements the checker tests that the layout meets by construction ----------------
+
+TEXT_COLOR = Spec(COLOR_BLACK, "rgb", "5.2.4", R, "如无特殊说明，公文中文字的颜色均为黑色")
+MARK_COLOR_RED = Spec(True, "flag", "7.2.4", R, "发文机关标志…颜色为红色")
+MARK_FONT = Spec(FONT_XIAOBIAOSONG.value, "font", "7.2.4", REC, "推荐使用小标宋体字")
+MARK_CENTRED = Spec("center", "jc", "7.2.4", R, "发文机关标志居中排布")
+HEADER_FIELD_FONT = Spec(FONT_HEITI.value, "font", "7.2.2, 7.2.3", R, "密级和保密期限、紧急程度用3号黑体字")
+HEADER_FIELD_SIZE = Spec(SIZE_3HAO, "pt", "7.2.1–7.2.3", R, "份号、密级、紧急程度用3号字")
+DOC_NUMBER_FORM = Spec(
+    ("〔", "〕"), "text", "7.2.5", R,
+    "年份标全称，用六角括号“〔〕”括入；发文顺序号不加“第”字，不编虚位，在阿拉伯数字后加“号”",
+)
+DOC_NUMBER_CENTRED = Spec("center", "jc", "7.2.5", R, "发文字号…居中排布")
+SIGNER_LABEL = Spec("签发人：", "text", "7.2.6", R, "“签发人”三字加全角冒号和签发人姓名")
+SIGNER_FONTS = Spec(
+    (FONT_FANGSONG.value, FONT_KAITI.value), "font", "7.2.6", R,
+    "“签发人”三字用3号仿宋体字，签发人姓名用3号楷体字",
+)
+TITLE_CENTRED = Spec("center", "jc", "7.3.1", R, "标题…居中排布")
+RECIPIENTS_COLON = Spec("：", "text", "7.3.2", R, "最后一个主送机关名称后标全角冒号；回行时仍顶格")
+HEADING_LABELS = Spec(
+    ("一、", "（一）", "1.", "（1）"), "text", "7.3.3", R,
+    "结构层次序数依次用“一、”“（一）”“1.”“（1）”标注 (GB/T 15834 punctuation)",
+)
+ATTACHMENT_NOTE_FORM = Spec(
+    "附件：", "text", "7.3.4", R, "“附件”二字后标全角冒号和附件名称…附件名称后不加标点符号",
+)
+DATE_FORM = Spec(
+    "2024年1月18日", "text", "7.3.5.4", R,
+    "成文日期中的数字用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位",
+)
+SEALED_SIGNATURE_CENTRED = Spec(True, "flag", "7.3.5.1", R, "以成文日期为准居中编排发文机关署名")
+LETTER_NUMBER_RIGHT = Spec("right", "jc", "10.1", R, "信函的发文字号顶格居版心右边缘")
+FIRST_PAGE_BODY = Spec(True, "flag", "7.3.3", R, "公文首页必须显示正文")
+SIGNATURE_WITH_BODY = Spec(
+    True, "flag", "7.3.5.1, 7.3.5.5", R,
+    "印章顶端应当上距正文一行之内: the 署名 never stands on a page without 正文",
+)
+NOTE_PARENTHESES = Spec(("（", "）"), "text", "7.3.6", R, "附注居左空二字加圆括号编排")
+ATTACHMENT_LABEL_FONT = Spec(FONT_HEITI.value, "font", "7.3.7", R, "“附件”及附件顺序号用3号黑体字")
+ATTACHMENT_MATCHES_NOTE = Spec(True, "flag", "7.3.7", R, "附件序号和名称前后标注应一致")
+IMPRINT_LISTING_STOP = Spec("。", "text", "7.4.2", R, "抄送机关…最后一个抄送机关名称后标句号")
+IMPRINT_PRINTED_FORM = Spec("印发", "text", "7.4.3", R, "印发日期用阿拉伯数字…后加“印发”二字")
+PAGE_NUMBERS = Spec(True, "flag", "7.5", R, "页码: every page of the 公文 shows its number")
+PAGE_NUMBER_OUTER_SIDE = Spec(True, "flag", "7.5", R, "单页码居右…双页码居左")
+PUNCTUATION_FULL_WIDTH = Spec(True, "flag", "9; GB/T 15834", R, "中文文本使用全角标点符号")
+YEAR_IN_FULL = Spec(True, "flag", "9; GB/T 15835", U, "年份不能简写 (not 24年)")
+REPORT_WITHOUT_REQUEST = Spec(True, "flag", "条例 第十五条", R, "报告中不得夹带请示事项")
+REQUEST_WORDING = Spec(
+    ("妥否，请批示", "妥否,请批示", "请予批准", "请审批", "请批复", "请批示"), "text", "条例 第十五条", P,
+    "closing formulas that ask for approval: they belong to a 请示",
+)
+RANGE_UNITS = Spec(True, "flag", "9; GB/T 15835", P, "数值范围的单位应在两端重复，如 5万～10万元")
+IMPRINT_WRAP_ALIGN = Spec(True, "flag", "7.4.2", R, "抄送机关回行时与冒号后的首字对齐")
+TITLE_ENDS_WITH_KIND = Spec(True, "flag", "条例 第九条", U, "标题由发文机关名称、事由和文种组成")
+
+# -- The conformance checker: tolerances and the font names it accepts ---------------
+
+PAGE_SIZE_TOLERANCE = Spec(2, "twips", "5.1", P, "A4 in twips rounds to 11906 × 16838")
+INDENT_TOLERANCE = Spec(20, "twips", "7.3.3", P, "indents written in twips round by up to 1 pt")
+LINE_PITCH_MIN = Spec(
+    28.0, "pt", "5.2.3", P, "below 28 pt, 22 lines leave more than 7 mm of the 版心 empty",
+)
+PAGE_NUMBER_INDENT_RANGE = Spec(
+    (PAGE_NUMBER_CHAR_TW - INDENT_TOLERANCE.value, CHAR_TW + 2 * INDENT_TOLERANCE.value),
+    "twips", "7.5", P,
+    "“空一字”: one 4号 (280 tw) or one 3号 character (320 tw); sources disagree",
+)
+GEOMETRY_TOLERANCE = Spec(1.0, "mm", "6", R, "版心…误差不超过1 mm (印制装订要求)")
+RULE_TOLERANCE = Spec(0.5, "mm", "7.2.7", P, "position and length of a rule, as published checkers use")
+RULE_THICKNESS_TOLERANCE = Spec(0.1, "mm", "7.4.1", P, "thickness of a 版记 rule")
+SIGNATURE_CENTRE_TOLERANCE = Spec(0.5, "chars", "7.3.5.1", P, "署名 centred on the date within ½ 字")
+BLANK_LINE_TOLERANCE = Spec(0.25, "lines", "7.3", P, "“空一行”: the space between two elements, ± ¼ line")
+TITLE_GAP_TOLERANCE = Spec(3.0, "mm", "7.3.1", P, "title two lines under the red rule, measured")
+RED_THRESHOLDS = Spec((0xC0, 0x40), "rgb", "5.2.4", P, "red: R ≥ 0xC0, G and B ≤ 0x40")
+FONT_NAMES: dict[str, Spec[tuple[str, ...]]] = {
+    FONT_FANGSONG.value: Spec(
+        ("仿宋_GB2312", "仿宋", "FangSong_GB2312", "FangSong", "方正仿宋_GBK", "方正仿宋简体",
+         "FandolFang", "华文仿宋", "STFangsong"), "font", "5.2.2", P, "仿宋 and its usual names"),
+    FONT_KAITI.value: Spec(
+        ("楷体_GB2312", "楷体", "KaiTi_GB2312", "KaiTi", "方正楷体_GBK", "方正楷体简体",
+         "FandolKai", "华文楷体", "STKaiti"), "font", "7.3.3", P, "楷体 and its usual names"),
+    FONT_HEITI.value: Spec(
+        ("黑体", "SimHei", "方正黑体_GBK", "方正黑体简体", "FandolHei"), "font", "7.3.3", P,
+        "黑体 and its usual names"),
+    FONT_XIAOBIAOSONG.value: Spec(
+        ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", "小标宋",
+         "小标宋体", "华文中宋", "STZhongsong"), "font", "7.3.1", P, "小标宋 and its usual names"),
+    FONT_SONGTI.value: Spec(
+        ("宋体", "SimSun", "FandolSong", "新宋体", "NSimSun"), "font", "7.5", P,
+        "宋体 and its usual names"),
+}
+"""The names under which each official font appears in real documents (GBT9704.md §18.8)."""
+
+
 def all_specs() -> dict[str, Spec[object]]:
     """Every :class:`Spec` in this module, by name (for checkers and documentation)."""
     return {k: v for k, v in globals().items() if isinstance(v, Spec)}

@@ -1,0 +1,129 @@
+"""Word's automatic list numbering: the label a numbered paragraph shows.
+
+A heading numbered by Word (``w:numPr``) shows "一、" without holding the text, so the
+checker computes the label from ``numbering.xml`` — the level's ``lvlText`` with each
+``%N`` replaced by the counter of level N in its number format — and treats it as the
+paragraph's first characters, in the level's formatting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from govdoc.check.resolve import NS, Package, w
+from govdoc.text.numbering import chinese_numeral
+
+_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_IDEOGRAPH = "〇一二三四五六七八九"
+_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def format_number(n: int, fmt: str) -> str:
+    """``n`` in the OOXML number format ``fmt`` (ST_NumberFormat)."""
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
+               "japaneseCounting") and 1 <= n <= 9999:
+        return chinese_numeral(n)
+    if fmt == "chineseLegalSimplified" and 0 <= n <= 9:
+        return _LEGAL[n]
+    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
+        return "".join(_IDEOGRAPH[int(d)] for d in str(n))
+    if fmt == "ideographTraditional" and 1 <= n <= 10:
+        return _TRADITIONAL[n - 1]
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt == "decimalFullWidth":
+        return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
+    if fmt in ("upperLetter", "lowerLetter") and n >= 1:
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman") and n >= 1:
+        out, rest = "", n
+        for value, sym in _ROMAN:
+            while rest >= value:
+                out, rest = out + sym, rest - value
+        return out if fmt == "upperRoman" else out.lower()
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    text: str
+    suffix: str
+    rpr: etree._Element | None
+
+
+@dataclass
+class Lists:
+    """The numbering definitions of a document, counting as paragraphs go by."""
+
+    abstract: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    nums: dict[str, str] = field(default_factory=dict)  # numId → abstractNumId
+    overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId → start overrides
+    counters: dict[str, list[int]] = field(default_factory=dict)
+    started: set[str] = field(default_factory=set)
+
+    @classmethod
+    def read(cls, package: Package) -> Lists:
+        lists = cls()
+        root = package.xml(package.related(package.main, "/numbering"))
+        if root is None:
+            return lists
+        for an in root.findall("w:abstractNum", NS):
+            levels: dict[int, _Level] = {}
+            for lvl in an.findall("w:lvl", NS):
+                levels[int(lvl.get(w("ilvl"), "0"))] = _level(lvl)
+            lists.abstract[an.get(w("abstractNumId"), "")] = levels
+        for num in root.findall("w:num", NS):
+            num_id = num.get(w("numId"), "")
+            ref = num.find("w:abstractNumId", NS)
+            if ref is not None:
+                lists.nums[num_id] = ref.get(w("val"), "")
+            for ov in num.findall("w:lvlOverride", NS):
+                start = ov.find("w:startOverride", NS)
+                if start is not None:
+                    lists.overrides.setdefault(num_id, {})[int(ov.get(w("ilvl"), "0"))] = int(
+                        start.get(w("val"), "1"))
+        return lists
+
+    def label(self, num_id: str, ilvl: int) -> tuple[str, etree._Element | None]:
+        """The next label of list ``num_id`` at level ``ilvl`` and the level's run
+        properties; ("", None) for no numbering."""
+        abstract_id = self.nums.get(num_id)
+        levels = self.abstract.get(abstract_id or "")
+        if not levels or ilvl not in levels:
+            return "", None
+        counters = self.counters.setdefault(abstract_id, [0] * 9)  # type: ignore[arg-type]
+        overrides = self.overrides.get(num_id, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for index, start in overrides.items():
+                if index < len(counters):
+                    counters[index] = start - 1
+        level = levels[ilvl]
+        counters[ilvl] = max(counters[ilvl], level.start - 1) + 1
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = 0
+        text = level.text
+        for n in range(ilvl + 1, 0, -1):
+            parent = levels.get(n - 1)
+            value = counters[n - 1] or (parent.start if parent else 1)
+            text = text.replace(f"%{n}", format_number(value, parent.fmt if parent else "decimal"))
+        return text + level.suffix, level.rpr
+
+
+def _level(lvl: etree._Element) -> _Level:
+    def val(tag: str, default: str) -> str:
+        el = lvl.find(f"w:{tag}", NS)
+        return el.get(w("val"), default) if el is not None else default
+
+    suffix = {"tab": "\t", "space": " ", "nothing": ""}.get(val("suff", "tab"), "\t")
+    return _Level(int(val("start", "1")), val("numFmt", "decimal"), val("lvlText", ""), suffix,
+                  lvl.find("w:rPr", NS))
