@@ -13,6 +13,8 @@
 from govdoc.document import Document
 from govdoc.errors import GovdocError, GovdocWarning, TemplateError
 from govdoc.model import Attachment, DocKind, Header, Imprint, Paragraph, Report, Section, Table, Urgency
+from govdoc.modelfile import ModelFileError, dump_report, load_report, loads_report, report_schema
+from govdoc.parse import ParseError, ParseResult, ParseWarning, extract_text, parse_docx, parse_text
 from govdoc.render import render
 
 __all__ = [
@@ -23,12 +25,23 @@ __all__ = [
     "GovdocWarning",
     "Header",
     "Imprint",
+    "ModelFileError",
     "Paragraph",
+    "ParseError",
+    "ParseResult",
+    "ParseWarning",
     "Report",
     "Section",
     "Table",
     "TemplateError",
     "Urgency",
+    "dump_report",
+    "extract_text",
+    "load_report",
+    "loads_report",
+    "parse_docx",
+    "parse_text",
     "render",
+    "report_schema",
 ]
 __version__ = "0.1.0"
