@@ -13,9 +13,30 @@
 from govdoc.document import Document
 from govdoc.errors import GovdocError, GovdocWarning, TemplateError
 from govdoc.model import Attachment, DocKind, Header, Imprint, Paragraph, Report, Section, Table, Urgency
-from govdoc.modelfile import ModelFileError, dump_report, load_report, loads_report, report_schema
-from govdoc.parse import ParseError, ParseResult, ParseWarning, extract_text, parse_docx, parse_text
 from govdoc.render import render
+
+# Reading drafts and model files is imported on first use, to keep ``import govdoc`` fast.
+_LAZY = {
+    "ModelFileError": "govdoc.modelfile", "dump_report": "govdoc.modelfile",
+    "load_report": "govdoc.modelfile", "loads_report": "govdoc.modelfile",
+    "report_schema": "govdoc.modelfile",
+    "ParseError": "govdoc.parse", "ParseResult": "govdoc.parse", "ParseWarning": "govdoc.parse",
+    "extract_text": "govdoc.parse", "parse_docx": "govdoc.parse", "parse_text": "govdoc.parse",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'govdoc' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 __all__ = [
     "Attachment",

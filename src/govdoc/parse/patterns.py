@@ -88,8 +88,9 @@ def heading_label(text: str) -> HeadingLabel | None:
     return None
 
 
-# A run-in heading ends at its first full stop (or ！？) with more text after it.
-_RUN_IN_END = re.compile(r"[。！？!?]")
+# A run-in heading ends at its first full stop (or ！？) with more text after it; drafts
+# typed with half-width marks end it with "." between two Chinese characters.
+_RUN_IN_END = re.compile(r"[。！？!?]|(?<=[\u4e00-\u9fff）”])\.(?=[\u4e00-\u9fff“（])")
 
 
 def split_run_in(title: str) -> tuple[str, str] | None:
@@ -285,8 +286,8 @@ def closing_formula(text: str) -> bool:
 
 
 CONCLUDING = ("在今后的工作中", "今后", "下一步", "下步", "总之", "综上", "总的来看", "总体来看",
-              "以上", "希望", "望各", "本通知", "本意见", "本办法", "本方案", "本规定",
-              "本决定", "本细则")
+              "以上", "希望", "望各", "本通知", "本通告", "本公告", "本意见", "本办法", "本方案",
+              "本规定", "本决定", "本细则", "出席", "列席", "请假", "缺席")
 
 
 def concluding_start(text: str) -> str | None:

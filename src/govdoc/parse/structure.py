@@ -22,9 +22,10 @@ the sentence is the title, the rest its first paragraph. Other lines are paragra
 the innermost open section. Two rules settle what the numbers alone cannot:
 
 - **Closing paragraphs.** After the last heading, a closing formula (特此通知, 妥否，请批示)
-  or a paragraph opening with a concluding phrase (在今后的工作中, 总之, 下一步…), and every
-  line after it, belong to the whole text, not to the last section. The phrase rule is
-  a guess and is reported as a warning.
+  or a paragraph opening with a concluding phrase (在今后的工作中, 总之, 下一步, 本通知…,
+  and 出席/列席 in a 纪要), and every line after it, belong to the whole text, not to
+  the last section. The phrase rule is a guess, reported as a warning, and does not
+  take a section's first paragraph from a heading that stands on its own line.
 - **Numbered lists.** A section must hold something. When a heading has nothing under
   it, its numbered siblings are taken as a numbered list and kept as written, number
   and all, as paragraphs (with a warning).
@@ -407,7 +408,7 @@ class _Parser:
         for i in lines:
             self.mark(i, Kind.TITLE)
         if taken > 1:
-            self.warn(first, f"第{taken}行标题合为一行: the title's {taken} lines are joined "
+            self.warn(first, f"标题的{taken}行合为一行: the title's {taken} lines are joined "
                              "(govdoc breaks the title itself)")
         return pos + taken, "".join(self.text(i) for i in lines)
 
@@ -739,11 +740,13 @@ class _Parser:
             if what != "paragraph":
                 continue
             t = self.text(i)
-            phrase = None if pt.closing_formula(t) else pt.concluding_start(t)
-            if not pt.closing_formula(t) and phrase is None:
+            if pt.closing_formula(t):
+                return k
+            phrase = pt.concluding_start(t)
+            if phrase is None:
                 continue
             if k == last + 1 and not run_in:
-                continue  # the section's only paragraph stays with it
+                continue  # the section's first paragraph stays with it
             if phrase is not None:
                 self.warn(i, f"以“{phrase}”开头、位于最后一节之后的段落作全文的结尾段: a paragraph after "
                              f"the last section that opens with “{phrase}” is taken as the closing "
