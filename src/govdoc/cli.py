@@ -120,7 +120,8 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", type=datetime.date.fromisoformat,
                    help="成文日期 for a draft that has none (default: today, with a warning)")
     p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
-    p.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="print nothing but errors (no warnings)")
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -169,7 +170,8 @@ def _run_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         for note in notes:
             say(f"warning: {note}")
-    say(f"wrote {out}" + (f" ({len(notes)} warnings)" if notes else ""))
+        count = f" ({len(notes)} warning{'s' if len(notes) > 1 else ''})" if notes else ""
+        say(f"wrote {out}{count}")
     return 0
 
 

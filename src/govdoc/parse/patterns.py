@@ -209,7 +209,8 @@ def title_kind(title: str) -> DocKind | None:
 _SENTENCE = re.compile(r"[。；;？?！!]")
 _ORGAN_END = re.compile(
     r"(政府|委员会|委|办公室|办|厅|局|部|署|院|所|中心|处|科|室|站|队|会|社|公司|集团|单位|部门|"
-    r"机关|学校|大学|学院|医院|银行|支部|党委|党组|工委|乡|镇|村|街道|社区|组|团|馆|台|园区)$"
+    r"机关|机构|企业|协会|学校|大学|学院|医院|银行|支部|党委|党组|工委|省|市|县|区|乡|镇|村|街道|社区|"
+    r"组|团|馆|台|园区)$"
 )
 _BRACKETED_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 
@@ -235,6 +236,11 @@ def organ_like(name: str) -> bool:
     return bool(core) and bool(_ORGAN_END.search(core))
 
 
+# Words that make a line a sentence, not a list of organs.
+_SENTENCE_START = ("为", "现", "根据", "按照", "经", "请", "兹", "据", "今", "近")
+_SENTENCE_WORDS = ("的", "如下", "决定", "研究", "以下", "要求", "通知")
+
+
 @dataclass(frozen=True)
 class Recipients:
     """A 主送机关 line: the names (split on 、), and whether it ended with a colon."""
@@ -254,7 +260,9 @@ def recipients(text: str) -> Recipients | None:
     colon = t.endswith(("：", ":"))
     if colon:
         t = t[:-1].rstrip()
-    if not t or len(t) > 120 or _SENTENCE.search(t) or "如下" in t or t.startswith("——"):
+    if not t or len(t) > 120 or _SENTENCE.search(t) or t.startswith("——"):
+        return None
+    if t.startswith(_SENTENCE_START) or any(w in t for w in _SENTENCE_WORDS):
         return None
     if heading_label(t) is not None or read_date(t) is not None:
         return None

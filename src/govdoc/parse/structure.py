@@ -38,6 +38,7 @@ number out of order, or a level skipped, is reported.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union
@@ -142,6 +143,7 @@ class ParseResult:
 
 
 Block = Union[Paragraph, Section, Table]
+_WORD = re.compile(r"[\u4e00-\u9fff\w]")
 
 
 @dataclass
@@ -523,10 +525,13 @@ class _Parser:
             k += 1
         if k < len(after) and self.is_text(after[k]) \
                 and pt.attachment_note(self.text(after[k])) is not None:
+            start = k
             k += 1
             while k < len(after) and self.is_text(after[k]) \
                     and pt.attachment_item(self.text(after[k])):
                 k += 1
+            if self.listed_items(after[start:k]) is None:
+                return False
         return k == len(after) or (self.is_text(after[k]) and self.page_label(after[k]) is not None)
 
     def is_text(self, i: int) -> bool:
@@ -614,40 +619,51 @@ class _Parser:
     def name_continuation(text: str) -> bool:
         """Whether a line could continue a wrapped attachment name."""
         return len(text) <= 40 and not any(c in text for c in "。；！？;!?") \
-            and pt.heading_label(text) is None
+            and pt.heading_label(text) is None and re.search(r"[\u4e00-\u9fff\w]", text) is not None
 
-    def attachment_items(self, lines: list[int]) -> list[str]:
-        """The names listed by a 附件说明 block (its first line starts with 附件：)."""
+    def listed_items(self, lines: list[int]) -> list[tuple[int | None, str, int, list[int]]] | None:
+        """The items of a 附件说明 block (its first line starts with 附件：): number, name,
+        line and continuation lines; None when a name holds no words."""
         rest = pt.attachment_note(self.text(lines[0])) or ""
-        items: list[list] = []  # [number, name, line]
+        items: list[tuple[int | None, str, int, list[int]]] = []
         first = pt.attachment_item(rest) if rest else None
         if first:
-            items.append([first[0], first[1], lines[0]])
+            items.append((first[0], first[1], lines[0], []))
         elif rest:
-            items.append([None, rest, lines[0]])
+            items.append((None, rest, lines[0], []))
         for i in lines[1:]:
             item = pt.attachment_item(self.text(i))
             if item:
-                items.append([item[0], item[1], i])
+                items.append((item[0], item[1], i, []))
             elif items:
-                items[-1][1] += self.text(i)
-                self.warn(i, "此行接续上一附件名称: the line continues the attachment name above")
+                n, name, at, more = items[-1]
+                items[-1] = (n, name + self.text(i), at, more + [i])
             else:
-                items.append([None, self.text(i), i])
-        if not items:
+                items.append((None, self.text(i), i, []))
+        if not items or any(not _WORD.search(name) for _, name, _, _ in items):
+            return None
+        return items
+
+    def attachment_items(self, lines: list[int]) -> list[str]:
+        """The names a 附件说明 block lists (marking its lines), or [] when it is none."""
+        items = self.listed_items(lines)
+        if items is None:
             return []
         for i in lines:
             self.mark(i, Kind.ATTACHMENT_NOTE)
-        numbers = [n for n, _, _ in items]
+        numbers = [n for n, _, _, _ in items]
         if len(items) > 1 and numbers != list(range(1, len(items) + 1)):
             self.warn(lines[0], "附件顺序号不连续，按位置编号: the attachment numbers are not 1, 2, 3…; "
                                 "they are numbered by position")
         names = []
-        for _, name, i in items:
+        for _, name, i, more in items:
+            for c in more:
+                self.warn(c, "此行接续上一附件名称: the line continues the attachment name above")
             stripped = name.rstrip("。，；：.,;:、 ")
             if stripped != name:
-                self.warn(i, f"删去附件名称后的标点“{name[len(stripped):].strip()}”: an attachment "
-                             "name ends without punctuation (7.3.4)")
+                self.warn(more[-1] if more else i,
+                          f"删去附件名称后的标点“{name[len(stripped):].strip()}”: an attachment "
+                          "name ends without punctuation (7.3.4)")
             names.append(stripped)
         return names
 
