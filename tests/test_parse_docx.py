@@ -11,7 +11,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from govdoc import Paragraph, Section, Table
-from govdoc.parse import extract_text, parse_docx
+from govdoc.parse import ParseError, extract_text, parse_docx
 from govdoc.parse.word import format_number
 
 W = nsdecls("w")
@@ -180,3 +180,10 @@ def test_tables_fields_line_breaks_and_layout_tables():
     assert report.body[2:] == [Paragraph(text="逾期未报的"), Paragraph(text="予以通报。")]
     assert (report.issuer, report.date) == ("棣棠乡人民政府", datetime.date(2024, 3, 5))
     assert any("表头" in str(w) and w.unit == "paragraph" for w in result.warnings)
+
+
+def test_a_file_that_is_not_a_docx_is_a_parse_error(tmp_path):
+    bad = tmp_path / "draft.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(ParseError, match="not a Word .docx file"):
+        parse_docx(bad)

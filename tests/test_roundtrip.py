@@ -70,10 +70,11 @@ def test_examples_round_trip(name, via):
     assert texts(govdoc.render(back)) == texts(govdoc.render(report))
 
 
+@pytest.mark.parametrize("via", ["text", "docx"])
 @pytest.mark.parametrize("name", NAMES)
-def test_drafts_round_trip(name):
+def test_drafts_round_trip(name, via):
     report = parsed(name).report
-    first, back = round_trip(report, "text")
+    first, back = round_trip(report, via)
     assert back == first
     assert texts(govdoc.render(back)) == texts(govdoc.render(report))
 

@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from dataclasses import dataclass, field
 from typing import IO, Literal
 
 from docx import Document as open_docx
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 from pydantic import ValidationError
 
 from govdoc.model import Table
-from govdoc.parse.structure import ParseWarning, SourceLine
+from govdoc.parse.structure import ParseError, ParseWarning, SourceLine
 from govdoc.text.numbering import chinese_numeral
 
 Changes = Literal["accept", "reject"]
@@ -321,7 +323,13 @@ def docx_lines(source: str | os.PathLike[str] | IO[bytes], *,
         raise ValueError(f"changes must be 'accept' or 'reject', not {changes!r}")
     if isinstance(source, (bytes, bytearray)):
         source = io.BytesIO(source)
-    document = open_docx(source if hasattr(source, "read") else os.fspath(source))
+    try:
+        document = open_docx(source if hasattr(source, "read") else os.fspath(source))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
+            etree.XMLSyntaxError) as exc:
+        name = (getattr(source, "name", None) or "the file") if hasattr(source, "read") \
+            else os.fspath(source)
+        raise ParseError(f"{name}: 不是 Word 文档: not a Word .docx file ({exc})") from None
     reader = _Reader(Numbering.read(document), changes)
     reader.block(document.element.body)
     if reader.carry:
