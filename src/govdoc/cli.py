@@ -127,6 +127,7 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
 def _run_build(args: argparse.Namespace) -> int:
     import govdoc
     from govdoc.modelfile import FORMATS, dump_report, load_report
+    from govdoc.parse import parse_docx, parse_text
 
     source = _input_path(args.input)
     suffix = source.suffix.lower()
@@ -143,14 +144,14 @@ def _run_build(args: argparse.Namespace) -> int:
         report = load_report(source)
     elif suffix in TEXT_SUFFIXES or suffix == ".docx":
         if suffix == ".docx":
-            result = govdoc.parse_docx(source, default_date=args.date,
+            result = parse_docx(source, default_date=args.date,
                                        changes="reject" if args.reject_changes else "accept")
         else:
             try:
                 text = source.read_text(encoding="utf-8-sig")
             except UnicodeDecodeError:
                 raise CommandError(f"{source}: not UTF-8 text; save it as UTF-8") from None
-            result = govdoc.parse_text(text, markdown=suffix == ".md", default_date=args.date)
+            result = parse_text(text, markdown=suffix == ".md", default_date=args.date)
         notes = [f"{source}: {w}" for w in result.warnings]
         report = result.report
     else:

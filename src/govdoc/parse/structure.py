@@ -147,6 +147,29 @@ _WORD = re.compile(r"[\u4e00-\u9fff\w]")
 
 
 @dataclass
+class _HeaderFields:
+    """What the 版头 lines hold, before the 署名 is known."""
+
+    organs: list[str] = field(default_factory=list)
+    suffix: str | None = None  # 文件, "" for a 标志 of the name only, None when no 标志
+    signers: list[str] = field(default_factory=list)
+    number: str | None = None
+    copy_number: str | None = None
+    secrecy: str | None = None
+    urgency: str | None = None
+
+
+@dataclass
+class _ImprintFields:
+    """What the 版记 lines hold."""
+
+    cc: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)  # 主送 moved into the 版记
+    printer: str | None = None
+    date: datetime.date | None = None
+
+
+@dataclass
 class _Node:
     """A section while the tree is built."""
 
@@ -184,6 +207,11 @@ class _Parser:
     def text(self, i: int) -> str:
         return self.lines[i].text
 
+    def table_at(self, i: int) -> Table:
+        table = self.lines[i].table
+        assert table is not None
+        return table
+
     def warn(self, i: int | None, message: str) -> None:
         line = self.lines[i].number if i is not None else None
         self.warnings.append((i if i is not None else -1, ParseWarning(line, message, self.unit)))
@@ -192,9 +220,6 @@ class _Parser:
         line = self.lines[i]
         text = line.text if line.table is None else " | ".join(line.table.rows[0])
         self.elements[i] = Element(line.number, text, kind, level, run_in)
-
-    def where(self, i: int) -> str:
-        return f"{self.unit} {self.lines[i].number}"
 
     # -- the whole draft ------------------------------------------------------------
 
@@ -245,7 +270,7 @@ class _Parser:
             raise ParseError("没有找到正文: the draft has no 正文 between its title and its 署名")
         issuer = self.issuer(issuer_lines, header)
         if date is None:
-            date = (imprint or {}).get("date") or default_date or datetime.date.today()
+            date = (imprint.date if imprint else None) or default_date or datetime.date.today()
             self.warn(date_at, f"成文日期取{format_date(date)}: the 成文日期 is set to this "
                                "date; correct it")
         attachments = self.read_pages(pages, listed)
@@ -261,8 +286,8 @@ class _Parser:
                 report_fields["header"] = self.make_header(header, issuer)
             if imprint is not None:
                 report_fields["imprint"] = self.make_imprint(imprint, issuer, date)
-                if imprint.get("recipients"):
-                    report_fields["recipients"] = recipients + imprint["recipients"]
+                if imprint.recipients:
+                    report_fields["recipients"] = recipients + imprint.recipients
             report = Report(**report_fields)  # type: ignore[arg-type]
         except ValidationError as exc:
             first = exc.errors()[0]
@@ -277,7 +302,7 @@ class _Parser:
 
     # -- 版头 -------------------------------------------------------------------------
 
-    def read_header(self, idx: list[int]) -> tuple[int, dict | None]:
+    def read_header(self, idx: list[int]) -> tuple[int, _HeaderFields | None]:
         """The 版头 lines at the top: (position after them, their fields or None)."""
         head = idx[:10]
         number_pos = None
@@ -309,11 +334,11 @@ class _Parser:
         fields = self.header_fields(head[:number_pos], head[number_pos])
         pos = number_pos + 1
         # 签发人 names continued on lines below the 发文字号.
-        while fields["signers"] and pos < len(idx) and self.lines[idx[pos]].table is None:
+        while fields.signers and pos < len(idx) and self.lines[idx[pos]].table is None:
             names = pt.names(self.text(idx[pos]))
             if not names or not all(2 <= len(n) <= 4 and pt.name_like(n) for n in names):
                 break
-            fields["signers"] += names
+            fields.signers += names
             self.mark(idx[pos], Kind.SIGNERS)
             pos += 1
         return pos, fields
@@ -326,24 +351,23 @@ class _Parser:
         return bool(pt.copy_number(text) or pt.secrecy(text) or pt.urgency(text)
                     or pt.signers_part(text) or self.mark_like(text))
 
-    def header_fields(self, before: list[int], number_at: int | None) -> dict:
-        fields: dict = {"organs": [], "suffix": None, "signers": [], "number": None,
-                        "copy_number": None, "secrecy": None, "urgency": None}
+    def header_fields(self, before: list[int], number_at: int | None) -> _HeaderFields:
+        fields = _HeaderFields()
         mark_lines: list[int] = []
         for i in before:
             t = self.text(i)
             signers = pt.signers_part(t)
-            if pt.copy_number(t) and fields["copy_number"] is None and not mark_lines:
-                fields["copy_number"] = pt.copy_number(t)
+            if pt.copy_number(t) and fields.copy_number is None and not mark_lines:
+                fields.copy_number = pt.copy_number(t)
                 self.mark(i, Kind.COPY_NUMBER)
-            elif pt.secrecy(t) and fields["secrecy"] is None and not mark_lines:
-                fields["secrecy"] = pt.secrecy(t)
+            elif pt.secrecy(t) and fields.secrecy is None and not mark_lines:
+                fields.secrecy = pt.secrecy(t)
                 self.mark(i, Kind.SECRECY)
-            elif pt.urgency(t) and fields["urgency"] is None and not mark_lines:
-                fields["urgency"] = pt.urgency(t)
+            elif pt.urgency(t) and fields.urgency is None and not mark_lines:
+                fields.urgency = pt.urgency(t)
                 self.mark(i, Kind.URGENCY)
             elif signers is not None and not signers[0]:
-                fields["signers"] += signers[1]
+                fields.signers += signers[1]
                 self.mark(i, Kind.SIGNERS)
             else:
                 mark_lines.append(i)
@@ -352,41 +376,41 @@ class _Parser:
         for i in mark_lines:
             organs += pt.split_on_gaps(self.text(i))
         if organs and organs[-1].endswith("文件"):
-            fields["suffix"] = "文件"
+            fields.suffix = "文件"
             organs = [o[:-2] if o.endswith("文件") else o for o in organs]
             organs = [o for o in organs if o]
         elif organs:
-            fields["suffix"] = ""
-        fields["organs"] = organs
+            fields.suffix = ""
+        fields.organs = organs
         if number_at is not None:
             number = pt.doc_number(self.text(number_at))
             assert number is not None
             self.mark(number_at, Kind.DOC_NUMBER)
-            fields["number"] = number.number
+            fields.number = number.number
             for change in number.changes:
                 self.warn(number_at, f"发文字号: {change}")
             if number.rest:
                 signers = pt.signers_part(number.rest)
                 if signers is not None:
-                    fields["signers"] += signers[1]
+                    fields.signers += signers[1]
                 else:
-                    if not fields["signers"]:
+                    if not fields.signers:
                         self.warn(number_at, f"发文字号后的“{number.rest}”作签发人: the words after "
                                              "the 发文字号 are taken as 签发人")
-                    fields["signers"] += pt.names(number.rest)
+                    fields.signers += pt.names(number.rest)
         return fields
 
-    def make_header(self, fields: dict, issuer: str) -> Header:
-        organs = fields["organs"]
+    def make_header(self, fields: _HeaderFields, issuer: str) -> Header:
+        organs = fields.organs
         if not organs:
             organs = [issuer]
             self.warn(None, f"版头没有发文机关标志，用署名“{issuer}”: the 版头 has no 标志; the "
                             "署名 is used")
-        kw: dict[str, object] = dict(organs=organs, number=fields["number"],
-                                     signers=fields["signers"], copy_number=fields["copy_number"],
-                                     secrecy=fields["secrecy"], urgency=fields["urgency"])
-        if fields["suffix"] is not None:
-            kw["mark_suffix"] = fields["suffix"]
+        kw: dict[str, object] = dict(organs=organs, number=fields.number,
+                                     signers=fields.signers, copy_number=fields.copy_number,
+                                     secrecy=fields.secrecy, urgency=fields.urgency)
+        if fields.suffix is not None:
+            kw["mark_suffix"] = fields.suffix
         return Header(**kw)  # type: ignore[arg-type]
 
     # -- 标题 and 主送 ---------------------------------------------------------------
@@ -434,10 +458,10 @@ class _Parser:
 
     # -- 版记 -------------------------------------------------------------------------
 
-    def read_imprint(self, rest: list[int]) -> tuple[int, dict | None]:
+    def read_imprint(self, rest: list[int]) -> tuple[int, _ImprintFields | None]:
         """The 版记 at the end: (position where it starts in ``rest``, its fields)."""
         j = len(rest) - 1
-        fields: dict = {"cc": [], "recipients": [], "printer": None, "date": None}
+        fields = _ImprintFields()
         found = False
         if j >= 0 and self.lines[rest[j]].table is None:
             p = pt.printed(self.text(rest[j]))
@@ -450,9 +474,9 @@ class _Parser:
                     j -= 1
                     printer = self.text(rest[j])
                     self.mark(rest[j], Kind.PRINTER)
-                fields["printer"] = printer or None
+                fields.printer = printer or None
                 if p.reading is not None and p.reading.date is not None:
-                    fields["date"] = p.reading.date
+                    fields.date = p.reading.date
                 else:
                     self.warn(rest[j], f"印发日期“{p.date_text}”无法识别: the 印发日期 cannot be "
                                        "read; the 成文日期 is used")
@@ -488,24 +512,24 @@ class _Parser:
             if extra:
                 self.warn(rest[k], "抄送机关跨行，合为一行: the listing's wrapped lines are joined")
             if listing.label == "主送":
-                fields["recipients"] += names
+                fields.recipients += names
             else:
                 if listing.label == "抄报":
                     self.warn(rest[k], "“抄报”按“抄送”编排: GB/T 9704-2012 has only 抄送 (7.4.2)")
-                fields["cc"] += names
+                fields.cc += names
         return start, fields
 
-    def make_imprint(self, fields: dict, issuer: str, date: datetime.date) -> Imprint:
-        printer = fields["printer"]
+    def make_imprint(self, fields: _ImprintFields, issuer: str, date: datetime.date) -> Imprint:
+        printer = fields.printer
         if printer is None:
             printer = issuer
             self.warn(None, f"版记没有印发机关，用署名“{issuer}”: the 版记 names no 印发机关; "
                             "the 署名 is used")
-        printed_on = fields["date"]
+        printed_on = fields.date
         if printed_on is None:
             printed_on = date
             self.warn(None, "版记没有印发日期，用成文日期: the 版记 has no 印发日期; the 成文日期 is used")
-        return Imprint(cc=fields["cc"], printer=printer, date=printed_on)
+        return Imprint(cc=fields.cc, printer=printer, date=printed_on)
 
     # -- 成文日期, 署名, 附件说明, 附注 -------------------------------------------------
 
@@ -581,13 +605,13 @@ class _Parser:
             k -= 1
         return found
 
-    def issuer(self, lines: list[int], header: dict | None) -> str:
+    def issuer(self, lines: list[int], header: _HeaderFields | None) -> str:
         names: list[str] = []
         for i in lines:
             self.mark(i, Kind.SIGNATURE)
             names += pt.split_on_gaps(self.text(i))
         if not names:
-            organs = (header or {}).get("organs") or []
+            organs = header.organs if header else []
             if organs:
                 self.warn(None, f"没有找到署名，用版头的发文机关“{organs[0]}”: no 署名 found; the "
                                 "organ of the 标志 signs")
@@ -793,7 +817,7 @@ class _Parser:
                 continue
             what, i, text = x
             if what == "table":
-                out.append(self.lines[i].table)
+                out.append(self.table_at(i))
                 self.mark(i, Kind.TABLE)
             else:
                 out.append(Paragraph(text=text))
@@ -813,7 +837,7 @@ class _Parser:
             if isinstance(x, _Node):
                 out.extend(self.literal(x))
             elif x[0] == "table":
-                out.append(self.lines[x[1]].table)
+                out.append(self.table_at(x[1]))
                 self.mark(x[1], Kind.TABLE)
             elif x[0] == "paragraph":
                 out.append(Paragraph(text=x[2]))

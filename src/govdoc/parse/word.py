@@ -131,11 +131,12 @@ class Numbering:
                     ilvl = _attr(num_pr.find(_W + "ilvl"))
                     own[sid] = (_attr(num_pr.find(_W + "numId")), int(ilvl) if ilvl else None)
             for sid in based:
-                seen, cur = set(), sid
+                seen: set[str] = set()
+                cur: str | None = sid
                 while cur and cur not in own and cur not in seen:
                     seen.add(cur)
                     cur = based.get(cur)
-                if cur in own:
+                if cur is not None and cur in own:
                     numbering.style_numbering[sid] = own[cur]
         return numbering
 
@@ -179,10 +180,9 @@ class Numbering:
         for ref in range(9, 0, -1):
             token = f"%{ref}"
             if token in text:
-                value = counters[ref - 1]
                 ref_level = levels.get(ref - 1, _Level())
-                if value is None:
-                    value = ref_level.start
+                counted = counters[ref - 1]
+                value = ref_level.start if counted is None else counted
                 fmt = "decimal" if level.legal and ref - 1 != ilvl else ref_level.fmt
                 text = text.replace(token, format_number(value, fmt))
         return text
@@ -324,7 +324,8 @@ def docx_lines(source: str | os.PathLike[str] | IO[bytes], *,
     if isinstance(source, (bytes, bytearray)):
         source = io.BytesIO(source)
     try:
-        document = open_docx(source if hasattr(source, "read") else os.fspath(source))
+        document = open_docx(source if not isinstance(source, (str, os.PathLike))  # type: ignore[arg-type]
+                             else os.fspath(source))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
             etree.XMLSyntaxError) as exc:
         name = (getattr(source, "name", None) or "the file") if hasattr(source, "read") \
