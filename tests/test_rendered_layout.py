@@ -17,67 +17,21 @@ import govdoc
 from govdoc import spec
 
 from conftest import require_libreoffice
-from pdfmeasure import Line, Page, ink_bbox, open_pdf, read_pages
+from pdfmeasure import (BOTTOM, CH3, CH4, FANGSONG, HEITI, KAITI, LATIN, LEFT, PITCH, RIGHT,
+                        TOP, XBS, Line, Page, assert_full_width_lines_hold_28_characters,
+                        assert_no_line_starts_with_closing_punctuation, assert_page_numbers,
+                        assert_sealed_signature, assert_text_within_the_block, footer_line,
+                        open_pdf, read_pages, signature_lines, slot, text_lines, used_slots,
+                        word_width, wrapped_full_width_lines)
 
-LEFT = spec.MARGIN_LEFT.value  # 28 mm
-RIGHT = LEFT + spec.BLOCK_WIDTH.value  # 184 mm
-TOP = spec.MARGIN_TOP.value  # 37 mm
-BOTTOM = TOP + spec.BLOCK_HEIGHT.value  # 262 mm
-PITCH = spec.pt_to_mm(spec.LINE_PITCH.value)
-CH3 = spec.pt_to_mm(spec.BODY_SIZE.value)  # one 字 of 3号
-CH4 = spec.pt_to_mm(spec.PAGE_NUMBER_SIZE.value)  # one 字 of 4号
-PUNCT = set("，。、；：？！）》”’…—")
-NO_LINE_START = set("，。、；：？！）》”’")
-
-FANGSONG, KAITI, HEITI, XBS, SONG, LATIN = (
-    "UMingCN", "UKaiCN", "WenQuanYiZenHei", "NotoSerifCJK", "NotoSansCJK", "LiberationSerif")
+__all__ = ["BOTTOM", "CH3", "CH4", "LEFT", "PITCH", "RIGHT", "TOP", "footer_line", "slot",
+           "text_lines"]  # used by test_rendered_gongwen
 
 
 @pytest.fixture(scope="module")
 def pages(seed_pdf) -> list[Page]:
     with open_pdf(seed_pdf) as pdf:
         yield read_pages(pdf)
-
-
-def text_lines(page: Page) -> list[Line]:
-    """Lines inside the text block (the page number is below it)."""
-    return [l for l in page.lines if l.baseline < BOTTOM + 1]
-
-
-def footer_line(page: Page) -> Line:
-    (line,) = [l for l in page.lines if l.baseline > BOTTOM + 1]
-    return line
-
-
-def slot(line: Line) -> int:
-    """The grid line (0–21) a text line stands on.
-
-    A line's baseline lies 0.6–0.9 of the pitch below the top of its grid line (0.73
-    for 3号 text, 0.82 for the 2号 title).
-    """
-    position = (line.baseline - TOP) / PITCH
-    index = int(position)
-    assert 0.6 <= position - index <= 0.9, (line.text, position)
-    return index
-
-
-def used_slots(page: Page) -> int:
-    return slot(text_lines(page)[-1]) + 1
-
-
-def is_wide(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…"
-
-
-def wrapped_full_width_lines(pages: list[Page]):
-    """(line, next line) for lines of Chinese text that wrapped onto a next line."""
-    for page in pages:
-        lines = text_lines(page)
-        for line, nxt in zip(lines, lines[1:]):
-            inside = [g for g in line.glyphs if g.x1 <= RIGHT + 0.5]
-            if nxt.x0 < LEFT + 0.5 and all(is_wide(g.text) for g in line.glyphs) \
-                    and line.size == spec.BODY_SIZE.value and line.x0 < LEFT + 0.5:
-                yield line, nxt, inside
 
 
 def test_the_seed_renders_to_several_pages(pages):
@@ -110,32 +64,15 @@ def test_first_line_sits_at_the_top_of_the_text_block(pages):
 
 
 def test_28_characters_on_every_wrapped_line_of_full_width_text(pages):
-    counted = 0
-    for line, nxt, inside in wrapped_full_width_lines(pages):
-        if len(inside) == 27:
-            # 避头尾: the next line starts with a character that pulled a mark along.
-            assert nxt.text[1] in NO_LINE_START or nxt.text[0] in NO_LINE_START, line.text
-            continue
-        assert len(inside) == spec.CHARS_PER_LINE.value, line.text
-        counted += 1
-    assert counted > 40
+    assert assert_full_width_lines_hold_28_characters(pages) > 40
 
 
 def test_no_line_starts_with_closing_punctuation(pages):
-    for page in pages:
-        for line in text_lines(page):
-            assert line.text[0] not in NO_LINE_START, line.text
+    assert_no_line_starts_with_closing_punctuation(pages)
 
 
 def test_text_stays_between_28_and_184_mm(pages):
-    for page in pages:
-        for line in text_lines(page):
-            assert line.x0 >= LEFT - 0.3, line.text
-            # LibreOffice hangs a line-end mark past the margin (it reads
-            # w:overflowPunct inverted): measure the last glyph that is not one.
-            body = [g for g in line.glyphs if g.text not in PUNCT]
-            assert body[-1].x1 <= RIGHT + 0.3, line.text
-            assert line.glyphs[-1].x1 <= RIGHT + CH3 + 0.3, line.text
+    assert_text_within_the_block(pages)
 
 
 def test_body_lines_fill_the_block_width(pages):
@@ -144,20 +81,7 @@ def test_body_lines_fill_the_block_width(pages):
 
 
 def test_page_numbers(pages):
-    for page in pages:
-        line = footer_line(page)
-        assert line.text == f"— {page.number} —"
-        assert line.size == spec.PAGE_NUMBER_SIZE.value
-        assert line.fonts() == {SONG} or all(f.startswith(SONG) for f in line.fonts())
-        dash = line.glyphs[0]
-        box = ink_bbox(page.plumber, dash.x0, dash.top - 1, dash.x1, dash.baseline + 1)
-        assert box is not None
-        centre = (box[1] + box[3]) / 2
-        assert abs(centre - (BOTTOM + spec.PAGE_NUMBER_DASH_BELOW_BLOCK.value)) <= 1.0, centre
-        if page.number % 2:
-            assert abs(line.x1 - (RIGHT - CH4)) <= 1.0, line.x1
-        else:
-            assert abs(line.x0 - (LEFT + CH4)) <= 1.0, line.x0
+    assert_page_numbers(pages)
 
 
 def test_title_is_22pt_centred_in_xiaobiaosong(pages):
@@ -185,40 +109,12 @@ def test_heading_fonts(pages):
         assert abs(line.x0 - (LEFT + 2 * spec.pt_to_mm(spec.CHAR_PITCH))) <= 0.6, line.text
 
 
-def signature_lines(pages: list[Page]) -> tuple[Page, Line, Line]:
-    for page in pages:
-        lines = text_lines(page)
-        for a, b in zip(lines, lines[1:]):
-            if a.text == "棣棠乡人民政府" and b.text == "2024年1月18日":
-                return page, a, b
-    raise AssertionError("no signature block found")
-
-
-def word_width(line: Line) -> float:
-    """The line's width without the space LibreOffice adds between Chinese and digits.
-
-    Word and WPS honour ``w:autoSpaceDE="0"``; LibreOffice 7.4 does not, so the sum
-    of the glyph advances (with the grid's character squeeze) is the Word width.
-    """
-    squeeze = spec.pt_to_mm(spec.CHAR_SQUEEZE.value)
-    return sum((g.x1 - g.x0) + squeeze for g in line.glyphs)
-
-
 def test_sealed_signature_geometry(pages):
-    page, sig, date = signature_lines(pages)
-    # 成文日期 right-indented four characters (7.3.5.1).
-    assert abs(date.x1 - (RIGHT - 4 * CH3)) <= 1.0, date.x1
-    # 署名 centred on the date.
-    date_centre = date.x1 - word_width(date) / 2
-    assert abs(sig.centre - date_centre) <= 1.0, (sig.centre, date_centre)
-    # Two blank lines between the body and the 署名 leave the seal its room.
-    lines = text_lines(page)
-    above = lines[lines.index(sig) - 1]
-    assert slot(sig) - slot(above) == 3 and slot(date) == slot(sig) + 1
+    assert_sealed_signature(pages, "棣棠乡人民政府", "2024年1月18日")
 
 
 def test_a_body_line_shares_the_page_with_the_signature(pages):
-    page, sig, _ = signature_lines(pages)
+    page, sig, _ = signature_lines(pages, "棣棠乡人民政府", "2024年1月18日")
     assert page is pages[-1]
     body = [l for l in text_lines(page) if l.baseline < sig.baseline and l.size == spec.BODY_SIZE.value]
     assert body and FANGSONG in body[-1].fonts()

@@ -32,6 +32,29 @@ from govdoc.render import render
 from govdoc.saving import save
 from govdoc import check  # noqa: E402  (callable: govdoc.check(path) → CheckResult)
 
+# Reading drafts and model files is imported on first use, to keep ``import govdoc`` fast.
+_LAZY = {
+    "ModelFileError": "govdoc.modelfile", "dump_report": "govdoc.modelfile",
+    "load_report": "govdoc.modelfile", "loads_report": "govdoc.modelfile",
+    "report_schema": "govdoc.modelfile",
+    "ParseError": "govdoc.parse", "ParseResult": "govdoc.parse", "ParseWarning": "govdoc.parse",
+    "extract_text": "govdoc.parse", "parse_docx": "govdoc.parse", "parse_text": "govdoc.parse",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'govdoc' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 __all__ = [
     "Attachment",
     "Attendance",
@@ -43,7 +66,11 @@ __all__ = [
     "Header",
     "Imprint",
     "OutputExistsError",
+    "ModelFileError",
     "Paragraph",
+    "ParseError",
+    "ParseResult",
+    "ParseWarning",
     "Report",
     "Seal",
     "Section",
@@ -53,7 +80,14 @@ __all__ = [
     "check",
     "Urgency",
     "TitleShape",
+    "dump_report",
+    "extract_text",
+    "load_report",
+    "loads_report",
+    "parse_docx",
+    "parse_text",
     "render",
+    "report_schema",
     "save",
 ]
 __version__ = "0.1.0"

@@ -72,7 +72,7 @@ def fix(source: str | os.PathLike[str], output: str | os.PathLike[str], *,
     if src.resolve() == out.resolve():
         raise FixError(f"{out}: the output must not overwrite the input")
     before = check(src, render=render)
-    report = parse_docx(src)
+    report = parse_docx(src).report
     govdoc.render(report).save(out)
     after = check(out, render=render)
     return FixResult(str(src), out, before, after)

@@ -1,0 +1,297 @@
+"""The ``govdoc`` command: build documents from drafts and model files, print the model's
+schema, convert documents to PDF.
+
+    govdoc build report.yaml -o report.docx      # a model file (.yaml/.yml/.json/.toml)
+    govdoc build draft.txt -o report.docx        # a plain-text draft (.txt, .md)
+    govdoc build draft.docx -o clean.docx        # a Word draft, re-formatted
+    govdoc build draft.txt -o report.yaml        # a draft as an editable model file
+    govdoc schema -o report.schema.json
+    govdoc pdf report.docx -o report.pdf
+
+Exit status 0 on success, 1 with a one-line reason on an error (``--debug`` shows the
+traceback), 2 for a wrong command line. No command overwrites a file unless given
+``--overwrite``. A sub-command is one :class:`Command` in :data:`COMMANDS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+__all__ = ["COMMANDS", "Command", "CommandError", "main"]
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+class CommandError(Exception):
+    """A failure to report to the user in one line, without a traceback."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """A sub-command: its name, one-line summary, usage example, options and action.
+
+    ``run`` returns the exit status; it raises :class:`CommandError` (or a
+    :class:`~govdoc.GovdocError`) to fail with a message.
+    """
+
+    name: str
+    summary: str
+    example: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def say(message: str) -> None:
+    """Tell the user something (on stderr, so stdout stays clean for output)."""
+    print(f"govdoc: {message}", file=sys.stderr)
+
+
+def write_file(path: Path, data: bytes, *, overwrite: bool) -> None:
+    """Write ``data`` to ``path`` atomically (:func:`govdoc.saving.write_atomic`): a temp
+    file in the same folder, then a rename; an existing ``path`` is replaced only with
+    ``overwrite``."""
+    from govdoc.errors import OutputExistsError
+    from govdoc.saving import write_atomic
+
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder, not a file name")
+    if not path.parent.is_dir():
+        raise CommandError(f"the folder {path.parent} does not exist")
+    try:
+        write_atomic(path, data, overwrite=overwrite)
+    except OutputExistsError:
+        raise CommandError(f"{path} already exists; pass --overwrite to replace it") from None
+
+
+def _input_path(value: str) -> Path:
+    path = Path(value)
+    if not path.is_file():
+        raise CommandError(f"{value}: no such file")
+    return path
+
+
+# -- build ----------------------------------------------------------------------------------
+
+def _configure_build(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", metavar="INPUT",
+                   help="a model file (.yaml, .yml, .json, .toml), a text draft (.txt, .md) "
+                        "or a Word draft (.docx)")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="the file to write: .docx, or .yaml/.json/.toml for the model "
+                        "(default: INPUT with .docx)")
+    p.add_argument("-t", "--template", metavar="TEMPLATE.docx",
+                   help="a govdoc template to use instead of the general one")
+    seal = p.add_mutually_exclusive_group()
+    seal.add_argument("--sealed", dest="sealed", action="store_true", default=None,
+                      help="the sealed signature layout, 7.3.5.1 (default for drafts)")
+    seal.add_argument("--unsealed", dest="sealed", action="store_false",
+                      help="the unsealed signature layout, 7.3.5.2")
+    p.add_argument("--no-normalize", "--no-normalise", dest="normalize", action="store_false",
+                   help="keep ASCII punctuation next to Chinese text as written")
+    p.add_argument("--reject-changes", action="store_true",
+                   help="for a Word draft: reject its tracked changes (default: accept them)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", type=datetime.date.fromisoformat,
+                   help="成文日期 for a draft that has none (default: today, with a warning)")
+    p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="print nothing but errors (no warnings)")
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    import govdoc
+    from govdoc.modelfile import FORMATS, dump_report, load_report
+    from govdoc.parse import parse_docx, parse_text
+
+    source = _input_path(args.input)
+    suffix = source.suffix.lower()
+    if args.output is None:
+        if suffix == ".docx":
+            raise CommandError("give the output file with -o: it would replace the draft")
+        args.output = str(source.with_suffix(".docx"))
+    out = Path(args.output)
+    out_suffix = out.suffix.lower()
+    if out_suffix != ".docx" and out_suffix not in FORMATS:
+        raise CommandError(f"{out}: the output must be .docx, .yaml, .yml, .json or .toml")
+    notes: list[str] = []
+    if suffix in FORMATS:
+        report = load_report(source)
+    elif suffix in TEXT_SUFFIXES or suffix == ".docx":
+        if suffix == ".docx":
+            result = parse_docx(source, default_date=args.date,
+                                       changes="reject" if args.reject_changes else "accept")
+        else:
+            try:
+                text = source.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError:
+                raise CommandError(f"{source}: not UTF-8 text; save it as UTF-8") from None
+            result = parse_text(text, markdown=suffix == ".md", default_date=args.date)
+        notes = [f"{source}: {w}" for w in result.warnings]
+        report = result.report
+    else:
+        raise CommandError(f"{source}: unknown input type {suffix or '(none)'}; expected "
+                           ".yaml, .yml, .json, .toml, .txt, .md or .docx")
+    if args.sealed is not None:
+        report = report.model_copy(update={"sealed": args.sealed})
+    if out_suffix in FORMATS:
+        data = dump_report(report, FORMATS[out_suffix]).encode("utf-8")
+    else:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", govdoc.GovdocWarning)
+            document = govdoc.render(report, template=args.template, normalize=args.normalize)
+        notes += [str(w.message) for w in caught if issubclass(w.category, govdoc.GovdocWarning)]
+        data = document.to_bytes()
+    write_file(out, data, overwrite=args.overwrite)
+    if not args.quiet:
+        for note in notes:
+            say(f"warning: {note}")
+        count = f" ({len(notes)} warning{'s' if len(notes) > 1 else ''})" if notes else ""
+        say(f"wrote {out}{count}")
+    return 0
+
+
+BUILD = Command(
+    "build", "build a .docx from a model file, a text draft or a Word draft",
+    "examples:\n"
+    "  govdoc build report.yaml -o report.docx\n"
+    "  govdoc build draft.txt -o report.docx --unsealed\n"
+    "  govdoc build draft.docx -o clean.docx --overwrite\n"
+    "  govdoc build draft.txt -o report.yaml     # the draft as an editable model file",
+    _configure_build, _run_build,
+)
+
+
+# -- schema ---------------------------------------------------------------------------------
+
+def _configure_schema(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from govdoc.modelfile import report_schema
+
+    text = json.dumps(report_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        write_file(Path(args.output), text.encode("utf-8"), overwrite=args.overwrite)
+        say(f"wrote {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+SCHEMA = Command(
+    "schema", "print the JSON Schema of model files (for forms and editors)",
+    "examples:\n"
+    "  govdoc schema > report.schema.json\n"
+    "  govdoc schema -o report.schema.json",
+    _configure_schema, _run_schema,
+)
+
+
+# -- pdf ------------------------------------------------------------------------------------
+
+def _configure_pdf(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", metavar="IN.docx", help="the document to convert")
+    p.add_argument("-o", "--output", metavar="OUT.pdf",
+                   help="the PDF to write (default: IN with .pdf)")
+    p.add_argument("--overwrite", action="store_true", help="replace OUT.pdf if it exists")
+
+
+def _run_pdf(args: argparse.Namespace) -> int:
+    from govdoc.convert import INSTALL_HINT, find_soffice, to_pdf
+
+    source = _input_path(args.input)
+    out = Path(args.output) if args.output else source.with_suffix(".pdf")
+    if out.exists() and not args.overwrite:
+        raise CommandError(f"{out} already exists; pass --overwrite to replace it")
+    if find_soffice() is None:
+        raise CommandError(INSTALL_HINT)
+    with tempfile.TemporaryDirectory(prefix="govdoc-pdf-") as tmp:
+        pdf = to_pdf(source, tmp)
+        write_file(out, pdf.read_bytes(), overwrite=args.overwrite)
+    say(f"wrote {out}")
+    return 0
+
+
+PDF = Command(
+    "pdf", "convert a .docx to PDF with LibreOffice",
+    "example:\n  govdoc pdf report.docx -o report.pdf",
+    _configure_pdf, _run_pdf,
+)
+
+COMMANDS: list[Command] = [BUILD, SCHEMA, PDF]
+"""The sub-commands, in the order ``govdoc --help`` lists them."""
+
+
+# -- main -----------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    from govdoc import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="govdoc",
+        description="Chinese official documents (党政机关公文) laid out to GB/T 9704-2012.",
+        epilog="Run 'govdoc COMMAND --help' for a command's options and examples.",
+    )
+    parser.add_argument("--version", action="version", version=f"govdoc {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub.required = True
+    for command in COMMANDS:
+        p = sub.add_parser(command.name, help=command.summary, description=command.summary,
+                           epilog=command.example,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show tracebacks on errors")
+        command.configure(p)
+        p.set_defaults(run=command.run)
+    from govdoc.check.cli import add_check_commands
+
+    add_check_commands(sub)  # check and fix: their handlers return the exit status
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``govdoc`` command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    from pydantic import ValidationError
+
+    from govdoc.errors import GovdocError
+
+    try:
+        run = getattr(args, "run", None) or args.func
+        return run(args)
+    except KeyboardInterrupt:
+        say("interrupted")
+        return 130
+    except (CommandError, GovdocError, ValidationError, OSError, ValueError) as exc:
+        if args.debug:
+            raise
+        message = str(exc).strip() or type(exc).__name__
+        if isinstance(exc, ValidationError):
+            first = exc.errors()[0]
+            message = f"{'.'.join(map(str, first['loc']))}: {first['msg']}"
+        lines = message.splitlines()
+        say(f"error: {lines[0]}")
+        for line in lines[1:]:
+            say(f"error: {line}")
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line, not a traceback
+        if args.debug:
+            raise
+        say(f"error: internal error ({type(exc).__name__}: {exc}); run with --debug for details")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,315 @@
+"""Model files: a :class:`~govdoc.model.Report` as YAML, JSON or TOML, and its JSON Schema.
+
+A model file holds the same fields as :class:`Report` (``title``, ``body``, ``issuer``,
+``date``…); a plain string in a ``body`` is a paragraph. Errors name the file, the
+line (YAML and JSON) and the field::
+
+    report.yaml:12: body[1].body[0].title: 章节标题 section title 不能为空: the text is empty
+
+The YAML, JSON and TOML libraries are imported only when a file is read or written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from govdoc.errors import GovdocError
+from govdoc.model import Report
+
+__all__ = ["FORMATS", "ModelFileError", "Problem", "dump_report", "format_of", "load_report",
+           "loads_report", "report_schema"]
+
+Format = Literal["yaml", "json", "toml"]
+FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+"""File suffixes of model files and their formats."""
+
+_KEY_ORDER = ("kind", "header", "title", "recipients", "body", "attachments", "issuer", "date",
+              "sealed", "note", "imprint")
+_TAGS = ("paragraph", "section", "table")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error in a model file: its line (when known), the field, and what is wrong."""
+
+    line: int | None
+    field: str | None
+    message: str
+
+
+class ModelFileError(GovdocError):
+    """A model file cannot be read, or does not describe a valid report."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        out = []
+        for p in self.problems:
+            where = f"{self.source}:{p.line}" if p.line else self.source
+            out.append(f"{where}: {p.field}: {p.message}" if p.field else f"{where}: {p.message}")
+        return "\n".join(out)
+
+
+def format_of(path: str | os.PathLike[str]) -> Format:
+    """The model-file format of ``path`` from its suffix; ValueError for other files."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"{path}: not a model file (expected {', '.join(FORMATS)})")
+    return FORMATS[suffix]
+
+
+def load_report(path: str | os.PathLike[str]) -> Report:
+    """Read a report from a ``.yaml``/``.yml``, ``.json`` or ``.toml`` file."""
+    fmt = format_of(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ModelFileError(str(path), [Problem(None, None, f"not UTF-8 text ({exc.reason})")]) \
+            from None
+    return loads_report(text, fmt, source=str(path))
+
+
+def loads_report(text: str, fmt: Format, *, source: str = "<string>") -> Report:
+    """Read a report from model-file ``text`` in format ``fmt``; ``source`` names it in errors."""
+    lines: dict[tuple, int] = {}
+    if fmt == "yaml":
+        data, lines = _load_yaml(text, source)
+    elif fmt == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ModelFileError(source, [Problem(exc.lineno, None, f"JSON: {exc.msg}")]) from None
+        try:
+            _, lines = _load_yaml(text, source)  # JSON is YAML: its node marks give lines
+        except ModelFileError:
+            lines = {}
+    elif fmt == "toml":
+        try:
+            import tomllib  # type: ignore[import-not-found]
+        except ModuleNotFoundError:  # Python 3.10
+            import tomli as tomllib  # type: ignore[no-redef]
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"line (\d+)", str(exc))
+            raise ModelFileError(source, [Problem(int(m.group(1)) if m else None, None,
+                                                  f"TOML: {exc}")]) from None
+    else:
+        raise ValueError(f"unknown model-file format {fmt!r}")
+    if not isinstance(data, dict):
+        raise ModelFileError(source, [Problem(1, None, "the file must hold a mapping of the "
+                                                       "report's fields (title, body, issuer, date…)")])
+    data = _read_dates(data)
+    try:
+        return Report.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            path, field = _locate(data, error["loc"])
+            problems.append(Problem(_line_of(lines, path), field or None, error["msg"]))
+        raise ModelFileError(source, problems) from None
+
+
+def _read_dates(data: dict) -> dict:
+    """Let dates be written as 公文 write them (2024年1月18日) as well as 2024-01-18."""
+    from govdoc.text.dates import read_date
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, str):
+            reading = read_date(value)
+            if reading is not None and reading.date is not None and reading.problem is None:
+                return reading.date
+        return value
+
+    data = dict(data)
+    if "date" in data:
+        data["date"] = fix(data["date"])
+    if isinstance(data.get("imprint"), dict) and "date" in data["imprint"]:
+        data["imprint"] = dict(data["imprint"], date=fix(data["imprint"]["date"]))
+    return data
+
+
+def _load_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
+    import yaml
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(x for x in (exc.context, exc.problem) if x) or str(exc)
+        raise ModelFileError(source, [Problem(mark.line + 1 if mark else None, None,
+                                              f"YAML: {message}")]) from None
+    except yaml.YAMLError as exc:
+        raise ModelFileError(source, [Problem(None, None, f"YAML: {exc}")]) from None
+    finally:
+        loader.dispose()
+    lines: dict[tuple, int] = {}
+    problems: list[Problem] = []
+    if node is not None:
+        _walk(node, (), lines, problems)
+    if problems:
+        raise ModelFileError(source, problems)
+    return data, lines
+
+
+def _walk(node: Any, path: tuple, lines: dict[tuple, int], problems: list[Problem]) -> None:
+    import yaml
+
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else str(key)
+            if name in seen:
+                problems.append(Problem(key.start_mark.line + 1, _field(path + (name,)),
+                                        "duplicate key: it is given twice"))
+            seen.add(name)
+            lines[path + (name,)] = key.start_mark.line + 1
+            _walk(value, path + (name,), lines, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, path + (i,), lines, problems)
+
+
+def _locate(data: Any, loc: tuple) -> tuple[tuple, str]:
+    """The path into ``data`` that a pydantic error's ``loc`` points at, and its name."""
+    path: list = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+            path.append(part)
+        elif part in _TAGS or isinstance(current, str):
+            continue  # a union's tag, or a field inside a paragraph written as a string
+        else:
+            path.append(part)
+            current = None
+    return tuple(path), _field(tuple(path))
+
+
+def _field(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_of(lines: dict[tuple, int], path: tuple) -> int | None:
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines and (end or not path):
+            return lines[path[:end]]
+    return None
+
+
+# -- Writing ------------------------------------------------------------------------------
+
+def report_data(report: Report, *, dates: bool = True) -> dict[str, Any]:
+    """``report`` as plain data: defaults left out, paragraphs as strings.
+
+    With ``dates``, dates are :class:`datetime.date` objects (YAML and TOML write them
+    natively); otherwise ISO strings (JSON).
+    """
+    data = report.model_dump(mode="json", exclude_defaults=True)
+
+    def blocks(items: list) -> list:
+        out = []
+        for item in items:
+            if set(item) == {"text"}:
+                out.append(item["text"])
+            elif "title" in item and "body" in item:
+                section = {"title": item["title"]}
+                if "run_in" in item:
+                    section["run_in"] = item["run_in"]
+                out.append({**section, "body": blocks(item["body"])})
+            else:
+                out.append(item)
+        return out
+
+    data["body"] = blocks(data["body"])
+    for attachment in data.get("attachments", []):
+        if "body" in attachment:
+            attachment["body"] = blocks(attachment["body"])
+    if dates:
+        data["date"] = datetime.date.fromisoformat(data["date"])
+        if "imprint" in data:
+            data["imprint"]["date"] = datetime.date.fromisoformat(data["imprint"]["date"])
+    return {k: data[k] for k in _KEY_ORDER if k in data}
+
+
+def dump_report(report: Report, fmt: Format) -> str:
+    """``report`` as a model file in format ``fmt`` (``yaml``, ``json`` or ``toml``)."""
+    if fmt == "json":
+        return json.dumps(report_data(report, dates=False), ensure_ascii=False, indent=2) + "\n"
+    data = report_data(report)
+    if fmt == "yaml":
+        import yaml
+
+        class Dumper(yaml.SafeDumper):
+            pass
+
+        def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+            style = "|" if "\n" in value else None
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+        def row(dumper: yaml.SafeDumper, value: _Row) -> yaml.SequenceNode:
+            return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+        Dumper.add_representer(str, text)
+        Dumper.add_representer(_Row, row)
+        _mark_rows(data)
+        return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    if fmt == "toml":
+        import tomli_w
+
+        return tomli_w.dumps(data)
+    raise ValueError(f"unknown model-file format {fmt!r}")
+
+
+class _Row(list):  # type: ignore[type-arg]
+    """A table row, written on one line in YAML."""
+
+
+def _mark_rows(node: Any) -> None:
+    if isinstance(node, dict):
+        if "rows" in node and isinstance(node["rows"], list):
+            node["rows"] = [_Row(r) for r in node["rows"]]
+        for value in node.values():
+            _mark_rows(value)
+    elif isinstance(node, list):
+        for value in node:
+            _mark_rows(value)
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of a model file (for forms and editors)."""
+    schema = Report.model_json_schema()
+
+    def allow_strings(node: Any) -> None:
+        if isinstance(node, dict):
+            one_of = node.get("oneOf")
+            if isinstance(one_of, list) and {"$ref": "#/$defs/Paragraph"} in one_of:
+                one_of.insert(0, {"type": "string", "description": "A paragraph's text."})
+            for value in node.values():
+                allow_strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                allow_strings(value)
+
+    allow_strings(schema)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

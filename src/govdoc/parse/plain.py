@@ -1,0 +1,89 @@
+"""Plain text (and Markdown) as the lines of a draft.
+
+Each line is one paragraph, as drafts typed in a chat window or copied from a page
+are. Whitespace around a line is layout, not words, and is dropped; characters a
+.docx cannot hold (control characters) are removed with a warning. A block of lines
+written as a Markdown pipe table (``| 序号 | 任务 |``) is a table; a separator line
+(``|---|---|``) marks the rows above it as header rows, ``<br>`` in a cell is a line
+break and ``\\|`` a literal bar. With ``markdown=True`` heading marks (``#``), bold
+marks (``**``), quote marks (``>``) and rules (``---``) are markup and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+
+from govdoc.model import Table
+from govdoc.parse.structure import ParseWarning, SourceLine
+
+_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ROW = re.compile(r"^\|.*\|$")
+_SEPARATOR = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
+STRIP = " \t\u3000\u00a0\u2002\u2003\ufeff\u200b"
+
+
+def cells(row: str) -> list[str]:
+    """The cells of a pipe-table row, unescaped."""
+    inner = row.strip()[1:-1]
+    return [c.strip().replace("\\|", "|").replace("<br>", "\n") for c in _CELL_SPLIT.split(inner)]
+
+
+def text_lines(text: str, *, markdown: bool = False) -> tuple[list[SourceLine], list[ParseWarning]]:
+    """The lines of ``text`` (tables gathered), and warnings about what was removed."""
+    warnings: list[ParseWarning] = []
+    raw = text.splitlines()
+    cleaned: list[str] = []
+    for n, line in enumerate(raw, 1):
+        if _ILLEGAL.search(line):
+            found = sorted({f"U+{ord(c):04X}" for c in _ILLEGAL.findall(line)})
+            warnings.append(ParseWarning(n, f"删去控制字符 {', '.join(found)}: control characters "
+                                            "a .docx cannot hold are removed"))
+            line = _ILLEGAL.sub("", line)
+        if markdown:
+            if _MD_RULE.match(line):
+                line = ""
+            line = _MD_BOLD.sub(r"\2", _MD_QUOTE.sub("", _MD_HEADING.sub("", line)))
+        cleaned.append(line.strip(STRIP))
+    lines: list[SourceLine] = []
+    k = 0
+    while k < len(cleaned):
+        if not _ROW.match(cleaned[k]):
+            lines.append(SourceLine(k + 1, cleaned[k]))
+            k += 1
+            continue
+        start = k
+        while k < len(cleaned) and _ROW.match(cleaned[k]):
+            k += 1
+        rows: list[list[str]] = []
+        header_rows = 0
+        for line in cleaned[start:k]:
+            if _SEPARATOR.match(line) and not header_rows:
+                header_rows = len(rows)
+            else:
+                rows.append(cells(line))
+        try:
+            lines.append(SourceLine(start + 1, cleaned[start], Table(rows=rows, header_rows=header_rows)))
+        except ValidationError as exc:
+            warnings.append(ParseWarning(start + 1, "表格无法识别，各行作段落: the table cannot be "
+                                                    f"read ({exc.errors()[0]['msg']}); its lines "
+                                                    "are kept as paragraphs"))
+            lines.extend(SourceLine(n + 1, cleaned[n]) for n in range(start, k))
+    return lines, warnings
+
+
+def table_text(table: Table) -> list[str]:
+    """``table`` as pipe-table lines, which :func:`text_lines` reads back."""
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|").replace("\n", "<br>") for c in cells) + " |"
+
+    out = [row(r) for r in table.rows]
+    if table.header_rows:
+        out.insert(table.header_rows, "|" + "---|" * len(table.rows[0]))
+    return out

@@ -1,0 +1,163 @@
+"""The installed ``govdoc`` command, run in a subprocess as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import govdoc
+from govdoc.modelfile import dump_report, report_schema
+
+from conftest import SEED_TEXT, load_example, require_libreoffice
+
+SCRIPT = Path(sys.executable).parent / ("govdoc.exe" if os.name == "nt" else "govdoc")
+DRAFTS = Path(__file__).parent / "drafts"
+
+
+def govdoc_cmd(*args: str, cwd: Path | None = None, env: dict | None = None):
+    if not SCRIPT.exists():
+        pytest.fail(f"the govdoc console script is not installed next to {sys.executable}; "
+                    "install the package (pip install -e '.[test]') to run the CLI tests")
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, cwd=cwd,
+                          env=env, stdin=subprocess.DEVNULL, timeout=300)
+
+
+def one_line_error(run) -> str:
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("govdoc: error: "), run.stderr
+    return lines[0]
+
+
+def test_help_lists_the_commands_and_each_command_shows_an_example():
+    run = govdoc_cmd("--help")
+    assert run.returncode == 0
+    for name in ("build", "schema", "pdf", "check", "fix"):
+        assert name in run.stdout
+        sub = govdoc_cmd(name, "--help")
+        assert sub.returncode == 0
+        if name in ("build", "schema", "pdf"):
+            assert "example" in sub.stdout and f"govdoc {name} " in sub.stdout
+
+
+def test_python_m_govdoc_runs_the_same_command():
+    run = subprocess.run([sys.executable, "-m", "govdoc", "--version"], capture_output=True,
+                         text=True)
+    assert run.returncode == 0 and run.stdout.strip() == f"govdoc {govdoc.__version__}"
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
+def test_build_from_a_model_file(tmp_path, fmt):
+    notice = load_example("notice").REPORT
+    source = tmp_path / f"notice.{fmt}"
+    source.write_text(dump_report(notice, fmt), encoding="utf-8")
+    run = govdoc_cmd("build", str(source), "-o", str(tmp_path / "notice.docx"))
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "notice.docx").read_bytes() == govdoc.render(notice).to_bytes()
+
+
+def test_build_from_a_text_draft_prints_the_guesses(tmp_path):
+    run = govdoc_cmd("build", str(SEED_TEXT), "-o", str(tmp_path / "seed.docx"))
+    assert run.returncode == 0, run.stderr
+    seed = load_example("didiao_2023_report").REPORT
+    assert (tmp_path / "seed.docx").read_bytes() == govdoc.render(seed).to_bytes()
+    assert "govdoc: warning: " in run.stderr and "line 15" in run.stderr
+    quiet = govdoc_cmd("build", str(SEED_TEXT), "-o", str(tmp_path / "q.docx"), "-q")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_build_from_markdown_drops_the_markup(tmp_path):
+    source = tmp_path / "draft.md"
+    source.write_text("# 关于开展安全检查的通知\n\n各村：\n\n## 一、检查范围\n\n全乡各类**生产经营单位**。\n\n"
+                      "棣棠乡人民政府\n\n2024年3月5日\n", encoding="utf-8")
+    run = govdoc_cmd("build", str(source), "--unsealed")
+    assert run.returncode == 0, run.stderr
+    text = govdoc.extract_text(tmp_path / "draft.docx")  # default output: beside the input
+    assert text.splitlines()[:4] == ["关于开展安全检查的通知", "各村：", "一、检查范围", "全乡各类生产经营单位。"]
+
+
+def test_build_reformats_a_word_draft(tmp_path):
+    draft = tmp_path / "draft.docx"
+    report = govdoc.parse_text((DRAFTS / "02-request-signers.txt").read_text("utf-8")).report
+    doc = govdoc.render(report.model_copy(update={"sealed": False}))
+    doc.save(draft)
+    run = govdoc_cmd("build", str(draft), "-o", str(tmp_path / "clean.docx"), "--unsealed")
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "clean.docx").read_bytes() == doc.to_bytes()
+    again = govdoc_cmd("build", str(draft))
+    assert "-o" in one_line_error(again)  # never writes over the draft by default
+
+
+def test_build_a_draft_into_a_model_file(tmp_path):
+    source = DRAFTS / "07-joint-bulletin.txt"
+    run = govdoc_cmd("build", str(source), "-o", str(tmp_path / "bulletin.yaml"))
+    assert run.returncode == 0, run.stderr
+    report = govdoc.parse_text(source.read_text("utf-8")).report
+    assert (tmp_path / "bulletin.yaml").read_text("utf-8") == dump_report(report, "yaml")
+
+
+def test_never_overwrites_unless_asked(tmp_path):
+    out = tmp_path / "seed.docx"
+    out.write_bytes(b"precious")
+    line = one_line_error(govdoc_cmd("build", str(SEED_TEXT), "-o", str(out)))
+    assert "already exists" in line and "--overwrite" in line
+    assert out.read_bytes() == b"precious"
+    assert govdoc_cmd("build", str(SEED_TEXT), "-o", str(out), "--overwrite").returncode == 0
+    assert out.read_bytes().startswith(b"PK")
+    assert [p.name for p in tmp_path.iterdir()] == ["seed.docx"]  # no temporary file left
+
+
+def test_errors_are_one_line_and_debug_shows_the_traceback(tmp_path):
+    assert "no such file" in one_line_error(govdoc_cmd("build", str(tmp_path / "missing.yaml")))
+    assert "unknown input type" in one_line_error(
+        govdoc_cmd("build", str(Path(__file__)), "-o", str(tmp_path / "x.docx")))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: 通知\nbody: []\nissuer: 乡政府\ndate: 2024-01-01\n", encoding="utf-8")
+    line = one_line_error(govdoc_cmd("build", str(bad)))
+    assert f"{bad}:2: body: 正文不能为空" in line
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于开展安全检查的通知\n正文。\n", encoding="utf-8")
+    assert "署名" in one_line_error(govdoc_cmd("build", str(draft)))
+    debug = govdoc_cmd("build", str(bad), "--debug")
+    assert debug.returncode != 0 and "Traceback" in debug.stderr
+    assert not (tmp_path / "bad.docx").exists() and not (tmp_path / "draft.docx").exists()
+
+
+def test_a_wrong_command_line_exits_2():
+    run = govdoc_cmd("build")
+    assert run.returncode == 2 and "INPUT" in run.stderr
+
+
+def test_schema(tmp_path):
+    run = govdoc_cmd("schema")
+    assert run.returncode == 0 and json.loads(run.stdout) == report_schema()
+    out = tmp_path / "report.schema.json"
+    assert govdoc_cmd("schema", "-o", str(out)).returncode == 0
+    assert json.loads(out.read_text("utf-8")) == report_schema()
+
+
+def test_pdf_converts_with_libreoffice(tmp_path):
+    require_libreoffice()
+    docx = tmp_path / "seed.docx"
+    govdoc.render(load_example("didiao_2023_report").REPORT).save(docx)
+    run = govdoc_cmd("pdf", str(docx), "-o", str(tmp_path / "out.pdf"))
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+    assert "already exists" in one_line_error(govdoc_cmd("pdf", str(docx), "-o", str(tmp_path / "out.pdf")))
+
+
+def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path):
+    docx = tmp_path / "seed.docx"
+    govdoc.render(load_example("didiao_2023_report").REPORT).save(docx)
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    env = dict(os.environ, PATH=str(empty))
+    line = one_line_error(govdoc_cmd("pdf", str(docx), env=env))
+    assert "LibreOffice is needed" in line and "apt-get install" in line
+    assert not (tmp_path / "seed.pdf").exists()

@@ -1,0 +1,189 @@
+"""parse_docx: Word drafts with automatic numbering, tracked changes, tables and fields."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from govdoc import Paragraph, Section, Table
+from govdoc.parse import ParseError, extract_text, parse_docx
+from govdoc.parse.word import format_number
+
+W = nsdecls("w")
+
+NUMBERING = f"""<w:abstractNum {W} w:abstractNumId="90">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+  <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="（%4）"/></w:lvl>
+</w:abstractNum>"""
+
+
+def numbered_document() -> Document:
+    doc = Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(NUMBERING))
+    numbering.append(parse_xml(f'<w:num {W} w:numId="7"><w:abstractNumId w:val="90"/></w:num>'))
+    return doc
+
+
+def numbered(doc: Document, text: str, level: int) -> None:
+    p = doc.add_paragraph(text)
+    p._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr>'))
+
+
+def saved(doc: Document) -> io.BytesIO:
+    buf = io.BytesIO()
+    doc.save(buf)
+    buf.seek(0)
+    return buf
+
+
+def draft_with_numbering() -> Document:
+    doc = numbered_document()
+    doc.add_paragraph("关于加强基层法治建设的实施意见")
+    doc.add_paragraph("各村（社区）：")
+    doc.add_paragraph("为推进基层法治建设，提出如下意见。")
+    numbered(doc, "总体要求", 0)
+    numbered(doc, "指导思想。坚持党的领导。", 1)
+    numbered(doc, "工作目标", 1)
+    numbered(doc, "健全制度。年内完成。", 2)
+    numbered(doc, "完善机制", 2)
+    numbered(doc, "严格程序。履行法定程序。", 3)
+    numbered(doc, "目录管理。公布决策目录。", 3)
+    numbered(doc, "保障措施", 0)
+    doc.add_paragraph("纳入年度考核。")
+    doc.add_paragraph("棣棠乡人民政府")
+    doc.add_paragraph("2024年6月3日")
+    return doc
+
+
+def test_word_numbering_becomes_literal_labels_first():
+    text = extract_text(saved(draft_with_numbering()))
+    assert text.splitlines()[3:10] == [
+        "一、总体要求", "（一）指导思想。坚持党的领导。", "（二）工作目标", "1.健全制度。年内完成。",
+        "2.完善机制", "（1）严格程序。履行法定程序。", "（2）目录管理。公布决策目录。"]
+    assert text.splitlines()[10] == "二、保障措施"  # deeper levels restart under a new 一、
+
+
+def test_word_numbering_gives_the_four_levels():
+    result = parse_docx(saved(draft_with_numbering()))
+    report = result.report
+    assert report.kind.value == "意见" and report.recipients == ["各村（社区）"]
+    first, second = report.body[1], report.body[2]
+    assert first.title == "总体要求" and second.title == "保障措施"
+    goals = first.body[1]
+    assert goals.title == "工作目标" and not goals.run_in
+    mechanism = goals.body[1]
+    assert mechanism.title == "完善机制"
+    assert [s.title for s in mechanism.body] == ["严格程序。", "目录管理。"]
+    assert [e.tag for e in result.elements][3:10] == [
+        "heading1", "heading2-run-in", "heading2", "heading3-run-in", "heading3",
+        "heading4-run-in", "heading4-run-in"]
+    assert result.warnings == ()
+
+
+def test_numbering_set_by_a_style_and_a_start_override():
+    doc = numbered_document()
+    numbering = doc.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:num {W} w:numId="8"><w:abstractNumId w:val="90"/>'
+                               '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/>'
+                               "</w:lvlOverride></w:num>"))
+    style = doc.styles.add_style("公文一级", 1)
+    style.element.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="8"/></w:numPr>'))
+    doc.add_paragraph("检查范围", style="公文一级")
+    doc.add_paragraph("检查方式", style="公文一级")
+    assert extract_text(saved(doc)).splitlines() == ["三、检查范围", "四、检查方式"]
+
+
+@pytest.mark.parametrize("fmt, n, shown", [
+    ("chineseCounting", 11, "十一"), ("chineseCountingThousand", 20, "二十"),
+    ("ideographDigital", 10, "一〇"), ("decimalFullWidth", 12, "１２"),
+    ("decimalEnclosedCircle", 3, "③"), ("upperRoman", 14, "XIV"), ("lowerLetter", 28, "bb"),
+    ("decimal", 7, "7"),
+])
+def test_number_formats(fmt, n, shown):
+    assert format_number(n, fmt) == shown
+
+
+def tracked_draft() -> Document:
+    doc = Document()
+    doc.add_paragraph("关于开展安全检查的通知")
+    p = doc.add_paragraph("全乡")
+    p._p.append(parse_xml(f'<w:ins {W} w:id="1" w:author="王" w:date="2024-03-01T00:00:00Z">'
+                          "<w:r><w:t>各类</w:t></w:r></w:ins>"))
+    p._p.append(parse_xml(f'<w:del {W} w:id="2" w:author="王" w:date="2024-03-01T00:00:00Z">'
+                          "<w:r><w:delText>部分</w:delText></w:r></w:del>"))
+    p.add_run("生产经营单位开展检查。")
+    joined = doc.add_paragraph("各村要")
+    joined._p.get_or_add_pPr().append(parse_xml(
+        f'<w:rPr {W}><w:del w:id="3" w:author="王" w:date="2024-03-01T00:00:00Z"/></w:rPr>'))
+    doc.add_paragraph("认真落实。")
+    doc.add_paragraph("棣棠乡人民政府")
+    doc.add_paragraph("2024年3月5日")
+    return doc
+
+
+def test_tracked_changes_accepted_by_default():
+    report = parse_docx(saved(tracked_draft())).report
+    assert report.body == [Paragraph(text="全乡各类生产经营单位开展检查。"),
+                           Paragraph(text="各村要认真落实。")]  # the deleted mark joins them
+
+
+def test_tracked_changes_rejected_on_request():
+    report = parse_docx(saved(tracked_draft()), changes="reject").report
+    assert report.body == [Paragraph(text="全乡部分生产经营单位开展检查。"),
+                           Paragraph(text="各村要"), Paragraph(text="认真落实。")]
+
+
+def test_changes_must_be_accept_or_reject():
+    with pytest.raises(ValueError, match="accept"):
+        parse_docx(saved(tracked_draft()), changes="keep")
+
+
+def test_tables_fields_line_breaks_and_layout_tables():
+    doc = Document()
+    doc.add_paragraph("关于报送安全检查情况的通知")
+    doc.add_paragraph("各村：")
+    p = doc.add_paragraph("请于")
+    p._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r {W}><w:instrText> DATE \\@ "M月d日" </w:instrText></w:r>'))
+    p._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r {W}><w:t>3月8日</w:t></w:r>'))
+    p._p.append(parse_xml(f'<w:r {W}><w:fldChar w:fldCharType="end"/></w:r>'))
+    p.add_run("前报送下表。")
+    table = doc.add_table(rows=3, cols=3)
+    for r, row in enumerate([["序号", "单位", "备注"], ["1", "棣棠村", ""], ["2", "龙射村", "已报"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 1).merge(table.cell(0, 2))
+    soft = doc.add_paragraph("逾期未报的")
+    soft.add_run().add_break()
+    soft.add_run("予以通报。")
+    sign = doc.add_table(rows=1, cols=1)
+    sign.cell(0, 0).text = "棣棠乡人民政府"
+    sign.cell(0, 0).add_paragraph("2024年3月5日")
+    result = parse_docx(saved(doc))
+    report = result.report
+    assert report.body[0] == Paragraph(text="请于3月8日前报送下表。")
+    # Merging keeps both cells' words in the first; the spanned column is empty.
+    assert report.body[1] == Table(rows=[["序号", "单位\n备注", ""], ["1", "棣棠村", ""],
+                                         ["2", "龙射村", "已报"]], header_rows=1)
+    assert report.body[2:] == [Paragraph(text="逾期未报的"), Paragraph(text="予以通报。")]
+    assert (report.issuer, report.date) == ("棣棠乡人民政府", datetime.date(2024, 3, 5))
+    assert any("表头" in str(w) and w.unit == "paragraph" for w in result.warnings)
+
+
+def test_a_file_that_is_not_a_docx_is_a_parse_error(tmp_path):
+    bad = tmp_path / "draft.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(ParseError, match="not a Word .docx file"):
+        parse_docx(bad)
