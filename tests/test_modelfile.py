@@ -13,7 +13,7 @@ from govdoc.modelfile import (ModelFileError, dump_report, format_of, load_repor
 
 from conftest import load_example
 
-EXAMPLES = [("didiao_2023_report", "REPORT"), ("notice", "NOTICE"), ("request", "REQUEST")]
+EXAMPLES = [("didiao_2023_report", "REPORT"), ("notice", "REPORT"), ("request", "REPORT")]
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])

@@ -18,8 +18,8 @@ from conftest import ROOT, SEED_TEXT, load_example
 from draftcheck import normalized
 from test_parse_drafts import NAMES, parsed
 
-EXAMPLES = {"seed": ("didiao_2023_report", "REPORT"), "notice": ("notice", "NOTICE"),
-            "request": ("request", "REQUEST")}
+EXAMPLES = {"seed": ("didiao_2023_report", "REPORT"), "notice": ("notice", "REPORT"),
+            "request": ("request", "REPORT")}
 
 
 def example(name: str) -> govdoc.Report:

@@ -230,6 +230,18 @@ def _mark_removed(p: etree._Element, changes: Changes) -> bool:
     return rpr.find(_W + ("del" if changes == "accept" else "ins")) is not None
 
 
+def _centred(p: etree._Element) -> bool:
+    """Whether a paragraph is centred, by its own setting or as a title style."""
+    ppr = p.find(f"{_W}pPr")
+    if ppr is None:
+        return False
+    style = ppr.find(f"{_W}pStyle")
+    if style is not None and _attr(style) in ("Title", "GovAttachmentTitle"):
+        return True
+    jc = ppr.find(f"{_W}jc")
+    return jc is not None and _attr(jc) == "center"
+
+
 @dataclass
 class _Reader:
     numbering: Numbering
@@ -244,6 +256,10 @@ class _Reader:
 
     def paragraph(self, p: etree._Element) -> None:
         text = self.carry + self.numbering.label(p) + paragraph_text(p, self.changes)
+        if _centred(p):
+            # A centred title broken over lines (7.3.1): the breaks are layout, the
+            # title one line of text.
+            text = text.replace("\n", "")
         if _mark_removed(p, self.changes):
             self.carry = text
             return
