@@ -102,6 +102,8 @@ class ImprintBlock:
     rules: bool = True
     new_page: bool = False
     """Start the 版记 on a new page (duplex: the last page must be an even one)."""
+    floating: bool = True
+    """Float to the foot of the page; a 版记 taller than a page flows as text instead."""
 
 
 @dataclass(frozen=True)

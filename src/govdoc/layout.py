@@ -40,6 +40,7 @@ from govdoc.pagination import (
     LIBREOFFICE,
     WORD,
     block_lines,
+    imprint_height_tw,
     item_height_tw,
     keeps_with_next,
     paginate,
@@ -363,16 +364,23 @@ def letter_header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item
     """The elements under a letter's top rule (10.1): 份号, 密级, 紧急程度 flush left, one
     a line, the first 7/8 of a 3号 character under the rule; the 发文字号 flush right on
     the first line."""
-    left = [v for v in (header.copy_number, header.secrecy,
-                        header.urgency.value if header.urgency else None) if v]
+    left = [(role, v) for role, v in (
+        (Role.COPY_NUMBER, header.copy_number), (Role.SECRECY, header.secrecy),
+        (Role.URGENCY, header.urgency.value if header.urgency else None)) if v]
     width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
     number = fix(header.number) if header.number else ""
-    first = (left[0] if left else "") + ("\t" + number if number else "")
     # The body of page 1 starts right under the header; measured with LibreOffice, the
     # first line's glyphs then stand 5–6 mm under the rule, about the 7/8 of a 3号
     # character (4.9 mm) that 10.1 asks for, so the line takes no space of its own.
-    blocks: list[Item] = [Block(Role.COPY_NUMBER, (Run(first),), tabs=((width, "right"),))]
-    blocks += [Block(Role.COPY_NUMBER, (Run(v),)) for v in left[1:]]
+    role, first = left[0] if left else (Role.COPY_NUMBER, "")
+    # One line holds the first element and the 发文字号 (仿宋): 密级 or 紧急程度 there
+    # keeps its 黑体 through a character style.
+    runs = [Run(first, None if role is Role.COPY_NUMBER else Role.HEADER_LABEL)] if first else []
+    if number:
+        runs.append(Run("\t" + number))
+    blocks: list[Item] = [Block(Role.COPY_NUMBER, tuple(runs) or (Run(""),),
+                                tabs=((width, "right"),))]
+    blocks += [Block(r, (Run(v),)) for r, v in left[1:]]
     return blocks
 
 
@@ -638,6 +646,8 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
         b.body(list(attachment.body), 1)
     if report.imprint is not None:
         imprint = imprint_block(report.imprint, fix, moved, letter=fmt is DocFormat.LETTER)
+        if imprint_height_tw(imprint) > BLOCK_TW - spec.LINE_PITCH_TW:
+            imprint = replace(imprint, floating=False)  # more than a page: it cannot float
         if imprint.rows:
             b.blocks.append(imprint)
     start = first_page_start_tw(report)
@@ -659,11 +669,21 @@ def _signature_shares_a_page(items: list[Item], body_end: int, start: int = 0) -
     a line of the body (or 附件说明): 7.3.5.5 and the 此页无正文 rule."""
     sig = next(i for i in range(body_end + 1, len(items))
                if isinstance(items[i], Block) and items[i].text.strip())
+    end = max(i for i in range(sig, len(items)) if isinstance(items[i], Block)
+              and items[i].role is Role.DATE)
     for engine in (WORD, LIBREOFFICE):
         pages = paginate(items, engine, first_page_start_tw=start)
         if pages.placements[body_end].last_page != pages.placements[sig].first_page:
             return False
+        # The model is exact for text but only close for tables: a signature that
+        # would end within half a line of the block's foot counts as not fitting.
+        if pages.placements[end].last_bottom_tw > BLOCK_TW - _FIT_MARGIN_TW and any(
+                isinstance(it, TableBlock) for it in items[:sig]):
+            return False
     return True
+
+
+_FIT_MARGIN_TW = spec.LINE_PITCH_TW // 2
 
 
 def fit_signature(items: list[Item], body_end: int, start: int = 0) -> list[Item]:

@@ -173,7 +173,10 @@ def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
             page, y = page + 1, 0
             i += 1
             continue
-        if isinstance(item, ImprintBlock):
+        if isinstance(item, ImprintBlock) and not item.floating:
+            heights[i] = [_line_tw(b) * len(block_lines(b, engine)) for row in item.rows
+                          for b in row]
+        if isinstance(item, ImprintBlock) and item.floating:
             room = BLOCK_TW - y
             need = imprint_height_tw(item, engine) + spec.LINE_PITCH_TW
             if item.new_page:
@@ -202,9 +205,11 @@ def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
             y += item.space_before_tw if isinstance(item, Block) else 0
         first = None
         capacity = LANDSCAPE_BLOCK_TW if getattr(item, "landscape", False) else BLOCK_TW
+        # A table's header rows repeat at the top of every page it runs onto.
+        repeat = (sum(heights[i][:item.header_rows]) if isinstance(item, TableBlock) else 0)
         for h in heights[i] or [0]:
             if y + h > capacity and y > 0:
-                page, y = page + 1, 0
+                page, y = page + 1, repeat
             if first is None:
                 first = (page, y)
             y += h

@@ -24,6 +24,7 @@ class Role(str, Enum):
     COPY_NUMBER = "copy_number"  # 份号
     SECRECY = "secrecy"  # 密级和保密期限
     URGENCY = "urgency"  # 紧急程度
+    HEADER_LABEL = "header_label"  # 密级 or 紧急程度 sharing a line (信函), in 黑体
     MARK = "mark"  # 发文机关标志
     DOC_NUMBER = "doc_number"  # 发文字号 (with the red separator line under it)
     SIGNER = "signer"  # a 签发人 line above the 发文字号 line
@@ -107,6 +108,10 @@ STYLES: dict[Role, StyleDef] = {
     ),
     Role.URGENCY: StyleDef(
         id="GovUrgency", name="紧急程度", east_asia=spec.FONT_HEITI.value, latin=_LATIN,
+    ),
+    Role.HEADER_LABEL: StyleDef(
+        id="GovHeaderLabel", name="版头要素", kind="character", based_on="DefaultParagraphFont",
+        east_asia=spec.FONT_HEITI.value, latin=_LATIN,
     ),
     Role.MARK: StyleDef(
         id="GovIssuerMark", name="发文机关标志", east_asia=spec.FONT_XIAOBIAOSONG.value,

@@ -197,10 +197,13 @@ def imprint_xml(imprint: ImprintBlock) -> str:
     """
     width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
     outer, inner = spec.IMPRINT_OUTER_RULE.value, spec.IMPRINT_INNER_RULE.value
-    tbl_pr = (
-        '<w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" '
+    float_pr = (
+        '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" '
         f'w:horzAnchor="page" w:tblpX="{spec.MARGIN_LEFT_TW}" w:tblpYSpec="bottom"/>'
-        f'<w:tblOverlap w:val="never"/><w:tblW w:w="{width}" w:type="dxa"/>'
+        '<w:tblOverlap w:val="never"/>'
+    ) if imprint.floating else ""
+    tbl_pr = (
+        f'<w:tblPr>{float_pr}<w:tblW w:w="{width}" w:type="dxa"/>'
         + (f"<w:tblBorders>{_rule('top', outer)}{_rule('bottom', outer)}"
            f"{_rule('insideH', inner)}</w:tblBorders>" if imprint.rules else "")
         + "<w:tblLayout w:type=\"fixed\"/>"
