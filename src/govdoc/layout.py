@@ -39,6 +39,7 @@ from govdoc.pagination import (
     BLOCK_TW,
     LIBREOFFICE,
     WORD,
+    LineCache,
     block_lines,
     imprint_height_tw,
     item_height_tw,
@@ -651,9 +652,10 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
         if imprint.rows:
             b.blocks.append(imprint)
     start = first_page_start_tw(report)
-    items = fit_signature(b.blocks, body_end, start)
+    cache: LineCache = {}
+    items = fit_signature(b.blocks, body_end, start, cache)
     if report.imprint is not None and report.imprint.duplex:
-        items = imprint_on_even_page(items, start)
+        items = imprint_on_even_page(items, start, cache)
     return items
 
 
@@ -664,7 +666,8 @@ def first_page_start_tw(report: Report) -> int:
     return 0
 
 
-def _signature_shares_a_page(items: list[Item], body_end: int, start: int = 0) -> bool:
+def _signature_shares_a_page(items: list[Item], body_end: int, start: int = 0,
+                             cache: LineCache | None = None) -> bool:
     """Whether, in Word and in LibreOffice, the page of the 署名 (or 签发人职务) also holds
     a line of the body (or 附件说明): 7.3.5.5 and the 此页无正文 rule."""
     sig = next(i for i in range(body_end + 1, len(items))
@@ -672,7 +675,7 @@ def _signature_shares_a_page(items: list[Item], body_end: int, start: int = 0) -
     end = max(i for i in range(sig, len(items)) if isinstance(items[i], Block)
               and items[i].role is Role.DATE)
     for engine in (WORD, LIBREOFFICE):
-        pages = paginate(items, engine, first_page_start_tw=start)
+        pages = paginate(items, engine, first_page_start_tw=start, cache=cache)
         if pages.placements[body_end].last_page != pages.placements[sig].first_page:
             return False
         # The model is exact for text but only close for tables: a signature that
@@ -686,7 +689,8 @@ def _signature_shares_a_page(items: list[Item], body_end: int, start: int = 0) -
 _FIT_MARGIN_TW = spec.LINE_PITCH_TW // 2
 
 
-def fit_signature(items: list[Item], body_end: int, start: int = 0) -> list[Item]:
+def fit_signature(items: list[Item], body_end: int, start: int = 0,
+                  cache: LineCache | None = None) -> list[Item]:
     """Keep the signature block on a page with body text (7.3.5.5).
 
     When the last body lines fill a page and the 署名 and date would open the next one
@@ -696,9 +700,11 @@ def fit_signature(items: list[Item], body_end: int, start: int = 0) -> list[Item
     the last body paragraph keeps with the signature instead, so its last lines move
     to the signature's page (Word moves its last line, LibreOffice the paragraph).
     """
-    if not isinstance(items[body_end], Block) or _signature_shares_a_page(items, body_end, start):
+    cache = {} if cache is None else cache
+    if not isinstance(items[body_end], Block) or _signature_shares_a_page(
+            items, body_end, start, cache):
         return items
-    pages = paginate(items, LIBREOFFICE, first_page_start_tw=start)
+    pages = paginate(items, LIBREOFFICE, first_page_start_tw=start, cache=cache)
     page = pages.placements[body_end].last_page
     starting = [i for i in range(body_end + 1)
                 if isinstance(items[i], Block) and pages.placements[i].first_page == page
@@ -719,7 +725,7 @@ def fit_signature(items: list[Item], body_end: int, start: int = 0) -> list[Item
                 else replace(item, off_grid=True) if i > first and isinstance(item, Block)
                 else item
                 for i, item in enumerate(items)]
-            if _signature_shares_a_page(tightened, body_end, start):
+            if _signature_shares_a_page(tightened, body_end, start, cache):
                 return tightened
     kept = list(items)
     kept[body_end] = replace(items[body_end], keep_next=True)
@@ -744,7 +750,8 @@ def _chain_heights(items: list[Item], start: int) -> list[int]:
     return out
 
 
-def imprint_on_even_page(items: list[Item], start: int = 0) -> list[Item]:
+def imprint_on_even_page(items: list[Item], start: int = 0,
+                         cache: LineCache | None = None) -> list[Item]:
     """Put the 版记 on an even page for duplex printing (7.4, 7.5).
 
     When it would fall on an odd page under the body's last lines, it opens the next
@@ -755,7 +762,7 @@ def imprint_on_even_page(items: list[Item], start: int = 0) -> list[Item]:
     imprint = items[index]
     if not isinstance(imprint, ImprintBlock):
         return items
-    pages = paginate(items, LIBREOFFICE, first_page_start_tw=start)
+    pages = paginate(items, LIBREOFFICE, first_page_start_tw=start, cache=cache)
     landing = pages.placements[index].first_page
     if landing % 2 == 0:
         return items

@@ -155,14 +155,25 @@ def imprint_height_tw(item: ImprintBlock, engine: Engine = LIBREOFFICE) -> int:
     return sum(_line_tw(b) * len(block_lines(b, engine)) for row in item.rows for b in row)
 
 
+LineCache = dict[tuple[Item, str], list[int]]
+"""Line heights already worked out, by item and engine (see :func:`paginate`)."""
+
+
 def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
-             first_page_start_tw: int = 0) -> Pagination:
+             first_page_start_tw: int = 0, cache: LineCache | None = None) -> Pagination:
     """Where every item falls when ``engine`` lays out ``items`` (see the module's notes).
 
     ``first_page_start_tw`` is how far down the block page 1's text starts (a letter's
-    header pushes it down).
+    header pushes it down). ``cache`` keeps each item's line heights between calls on
+    the same items (breaking lines is the costly part).
     """
-    heights = [_item_lines(item, engine) for item in items]
+    cache = {} if cache is None else cache
+    heights = []
+    for item in items:
+        key = (item, engine.name)
+        if key not in cache:
+            cache[key] = _item_lines(item, engine)
+        heights.append(list(cache[key]))
     placements: list[Placement | None] = [None] * len(items)
     page, y = 1, first_page_start_tw
     i = 0

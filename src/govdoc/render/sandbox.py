@@ -19,11 +19,12 @@ exception it raises) or XML it breaks is raised as
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 from typing import Any, Callable
 
 import docx.document
 from docxtpl import DocxTemplate
-from jinja2 import DictLoader, StrictUndefined
+from jinja2 import DictLoader, StrictUndefined, Template
 from jinja2 import TemplateError as JinjaError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
@@ -40,10 +41,31 @@ _W_TBL = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl"
 _STRICT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
+_MOST_COMPILED = 64
+"""Compiled template parts kept per process."""
+
+
 class _Sandbox(SandboxedEnvironment):
-    """A sandbox that also bounds the size of ``*`` and ``**`` results."""
+    """A sandbox that also bounds the size of ``*`` and ``**`` results, and compiles each
+    template source once per process (docxtpl compiles every part on every render)."""
 
     intercepted_binops = frozenset({"*", "**"})
+    _compiled: OrderedDict[str, Template]
+
+    def from_string(self, source: Any, globals: Any = None,  # noqa: A002 - jinja's name
+                    template_class: Any = None) -> Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        cache = self.__dict__.setdefault("_compiled", OrderedDict())
+        template = cache.get(source)
+        if template is None:
+            template = super().from_string(source)
+            cache[source] = template
+            if len(cache) > _MOST_COMPILED:
+                cache.popitem(last=False)
+        else:
+            cache.move_to_end(source)
+        return template
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(left, int) and isinstance(right, int):

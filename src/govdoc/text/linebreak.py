@@ -24,6 +24,7 @@ Word model follows Word's documented settings and has not been checked against W
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from govdoc import spec
@@ -40,6 +41,9 @@ __all__ = ["Engine", "LIBREOFFICE", "WORD", "break_lines"]
 # Characters that take the script of the text before them (Unicode "weak"/neutral).
 _WEAK = frozenset("“”‘’—…· ")
 _EPSILON_PT = 0.005
+# Characters that always take one full cell and never change the script: a text made of
+# them alone breaks by counting (the fast path of break_lines).
+_ALL_WIDE = re.compile("[\u3001-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e“”‘’…—]*")
 
 
 @dataclass(frozen=True)
@@ -123,14 +127,19 @@ def break_lines(
     ``size`` and ``spacing`` are the font size and character spacing in points
     (default: 3号 with the grid's −0.25 pt).
     """
-    adv = advances(text, size=size, spacing=spacing, engine=engine)
+    uniform = _ALL_WIDE.fullmatch(text) is not None  # Chinese text only: one advance
+    adv = [] if uniform else advances(text, size=size, spacing=spacing, engine=engine)
+    cell = size + spacing
     lines: list[str] = []
     start, room = 0, width_pt - first_indent_pt
     while start < len(text):
-        end, used = start, 0.0
-        while end < len(text) and used + adv[end] <= room + _EPSILON_PT:
-            used += adv[end]
-            end += 1
+        if uniform:
+            end = min(len(text), start + max(0, int((room + _EPSILON_PT) // cell)))
+        else:
+            end, used = start, 0.0
+            while end < len(text) and used + adv[end] <= room + _EPSILON_PT:
+                used += adv[end]
+                end += 1
         if end < len(text):
             brk = end
             while brk > start + 1 and not _can_break(text, brk, engine):
