@@ -188,7 +188,7 @@ def test_attachment_note_with_numbered_continuation_lines():
 
 def test_several_issuers_and_a_signature_pushed_right():
     result = parse("正文。", sign="      中共棣棠乡委员会\n      棣棠乡人民政府\n      2024年3月5日")
-    assert result.report.issuer == "中共棣棠乡委员会\u3000棣棠乡人民政府"
+    assert result.report.issuer == ["中共棣棠乡委员会", "棣棠乡人民政府"]  # 联合行文
     assert tags(result)[-3:] == ["signature", "signature", "date"]
 
 

@@ -400,10 +400,10 @@ class _Parser:
                     fields.signers += pt.names(number.rest)
         return fields
 
-    def make_header(self, fields: _HeaderFields, issuer: str) -> Header:
+    def make_header(self, fields: _HeaderFields, issuer: str | list[str]) -> Header:
         organs = fields.organs
         if not organs:
-            organs = [issuer]
+            organs = issuer if isinstance(issuer, list) else [issuer]
             self.warn(None, f"版头没有发文机关标志，用署名“{issuer}”: the 版头 has no 标志; the "
                             "署名 is used")
         kw: dict[str, object] = dict(organs=organs, number=fields.number,
@@ -519,10 +519,11 @@ class _Parser:
                 fields.cc += names
         return start, fields
 
-    def make_imprint(self, fields: _ImprintFields, issuer: str, date: datetime.date) -> Imprint:
+    def make_imprint(self, fields: _ImprintFields, issuer: str | list[str],
+                     date: datetime.date) -> Imprint:
         printer = fields.printer
         if printer is None:
-            printer = issuer
+            printer = issuer if isinstance(issuer, str) else issuer[0]
             self.warn(None, f"版记没有印发机关，用署名“{issuer}”: the 版记 names no 印发机关; "
                             "the 署名 is used")
         printed_on = fields.date
@@ -605,7 +606,7 @@ class _Parser:
             k -= 1
         return found
 
-    def issuer(self, lines: list[int], header: _HeaderFields | None) -> str:
+    def issuer(self, lines: list[int], header: _HeaderFields | None) -> str | list[str]:
         names: list[str] = []
         for i in lines:
             self.mark(i, Kind.SIGNATURE)
@@ -618,10 +619,8 @@ class _Parser:
                 return organs[0]
             raise ParseError("没有找到发文机关署名: no 署名 found; put the issuing organ's name on "
                              "the line above the 成文日期")
-        if len(names) > 1:
-            self.warn(lines[0], f"{len(names)}个署名排为一行: the {len(names)} 署名 are set on one "
-                                "line, separated by a space")
-        return "\u3000".join(names)
+        # Several 署名: a 联合行文, laid out per 7.3.5 (one under or beside another).
+        return names if len(names) > 1 else names[0]
 
     def read_attachment_note(self, before: list[int]) -> tuple[int, list[str]]:
         """The 附件说明 at the end of ``before``: (where it starts, the names)."""
