@@ -1,6 +1,7 @@
 import pytest
 
 from govdoc import convert
+from conftest import require_libreoffice
 
 
 def test_a_missing_libreoffice_gives_the_install_hint(monkeypatch, tmp_path):
@@ -89,3 +90,63 @@ def test_a_timeout_ends_libreoffice_and_the_processes_it_started(monkeypatch, tm
     for pid in left:  # tidy up before failing
         os.kill(int(pid), 9)
     assert left == []
+
+
+def _styles_docx(fonts: list[str]) -> bytes:
+    rfonts = "".join(f'<w:rFonts w:eastAsia="{f}" w:ascii="{f}"/>' for f in fonts)
+    return _docx(f'<w:styles><w:rPr>{rfonts}<w:lang w:eastAsia="zh-CN"/></w:rPr></w:styles>'
+                 .encode())
+
+
+def test_the_fonts_a_document_asks_for_are_read_from_its_rfonts_only():
+    # w:lang's w:eastAsia="zh-CN" is a language, not a font.
+    assert convert.requested_fonts(_styles_docx(["仿宋_GB2312", "黑体"])) == {"仿宋_GB2312", "黑体"}
+
+
+def test_every_font_set_in_a_substitute_is_reported(tmp_path):
+    import shutil
+    import warnings
+
+    if shutil.which("fc-match") is None:
+        pytest.skip("fontconfig's fc-match is not installed")
+    source = tmp_path / "fonts.docx"
+    source.write_bytes(_styles_docx(["仿宋_GB2312", "方正小标宋简体"]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = convert.report_substitutions([source])
+    # govdoc's font map names a free face for each official family (see fonts.conf).
+    conf = convert.FONTS_CONF.read_text(encoding="utf-8")
+    assert set(found) == {"仿宋_GB2312", "方正小标宋简体"}
+    for family, used in found.items():
+        assert used != family and f"<string>{used}</string>" in conf
+    [warning] = caught
+    assert issubclass(warning.category, convert.FontSubstitution)
+    assert "仿宋_GB2312 → " + found["仿宋_GB2312"] in str(warning.message)
+
+
+def test_a_document_object_needs_the_pdf_path(seed_report):
+    import govdoc
+
+    with pytest.raises(ValueError, match="give `out`"):
+        govdoc.to_pdf(govdoc.render(seed_report))
+
+
+def test_a_document_converts_to_the_pdf_path_given(seed_report, tmp_path):
+    require_libreoffice()
+    import govdoc
+
+    pdf = govdoc.to_pdf(govdoc.render(seed_report), tmp_path / "out" / "report.pdf")
+    assert pdf == (tmp_path / "out" / "report.pdf").resolve()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.pdf"]
+
+
+def test_a_path_converts_into_a_folder_or_to_a_file(seed_docx, tmp_path):
+    require_libreoffice()
+    import govdoc
+
+    into = tmp_path / "folder"
+    into.mkdir()
+    assert govdoc.to_pdf(seed_docx, into) == (into / "seed.pdf").resolve()
+    assert govdoc.to_pdf(seed_docx, tmp_path / "named.pdf").name == "named.pdf"
+    assert (tmp_path / "named.pdf").read_bytes().startswith(b"%PDF")

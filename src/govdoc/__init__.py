@@ -8,86 +8,92 @@
 >>> doc = govdoc.render(report)
 >>> doc.paragraphs[1].text
 '一、工作开展情况'
+
+Every public name is imported on first use (PEP 562), so ``import govdoc`` costs
+next to nothing: the model (pydantic), python-docx and docxtpl, LibreOffice
+conversion and the checker load when a script first touches them.
 """
 
-from govdoc.document import Document
-from govdoc.errors import GovdocError, GovdocWarning, OutputExistsError, TemplateError
-from govdoc.model import (
-    Attachment,
-    Attendance,
-    DocFormat,
-    DocKind,
-    Header,
-    Imprint,
-    Paragraph,
-    Report,
-    Seal,
-    Section,
-    Signer,
-    Table,
-    TitleShape,
-    Urgency,
-)
-from govdoc.render import render
-from govdoc.saving import save
-from govdoc import check  # noqa: E402  (callable: govdoc.check(path) → CheckResult)
+from __future__ import annotations
 
-# Reading drafts and model files is imported on first use, to keep ``import govdoc`` fast.
-_LAZY = {
+from typing import TYPE_CHECKING
+
+from govdoc.errors import GovdocError, GovdocWarning, OutputExistsError, TemplateError
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr__
+    from govdoc import check
+    from govdoc.convert import ConversionError, to_pdf
+    from govdoc.pageview import preview
+    from govdoc.document import Document
+    from govdoc.model import (
+        Attachment,
+        Attendance,
+        DocFormat,
+        DocKind,
+        Header,
+        Imprint,
+        Paragraph,
+        Report,
+        Seal,
+        Section,
+        Signer,
+        Table,
+        TitleShape,
+        Urgency,
+    )
+    from govdoc.modelfile import (
+        ModelFileError,
+        dump_report,
+        load_report,
+        loads_report,
+        report_schema,
+    )
+    from govdoc.parse import (
+        ParseError,
+        ParseResult,
+        ParseWarning,
+        extract_text,
+        parse_docx,
+        parse_text,
+    )
+    from govdoc.render import render
+    from govdoc.saving import save
+
+_MODEL = ("Attachment", "Attendance", "DocFormat", "DocKind", "Header", "Imprint",
+          "Paragraph", "Report", "Seal", "Section", "Signer", "Table", "TitleShape",
+          "Urgency")
+_LAZY: dict[str, str] = {
+    **{name: "govdoc.model" for name in _MODEL},
+    "Document": "govdoc.document",
+    "render": "govdoc.render",
+    "save": "govdoc.saving",
+    "check": "",  # the package govdoc.check itself, callable
+    "ConversionError": "govdoc.convert", "to_pdf": "govdoc.convert", "preview": "govdoc.pageview",
     "ModelFileError": "govdoc.modelfile", "dump_report": "govdoc.modelfile",
     "load_report": "govdoc.modelfile", "loads_report": "govdoc.modelfile",
     "report_schema": "govdoc.modelfile",
     "ParseError": "govdoc.parse", "ParseResult": "govdoc.parse", "ParseWarning": "govdoc.parse",
     "extract_text": "govdoc.parse", "parse_docx": "govdoc.parse", "parse_text": "govdoc.parse",
 }
+"""Where each public name lives; ``""`` for a subpackage that is the name itself."""
 
 
 def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib
+    if name not in _LAZY:
+        raise AttributeError(f"module 'govdoc' has no attribute {name!r}")
+    import importlib
 
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'govdoc' has no attribute {name!r}")
+    where = _LAZY[name]
+    value = (importlib.import_module(f"govdoc.{name}") if not where
+             else getattr(importlib.import_module(where), name))
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted({*globals(), *__all__})
 
-__all__ = [
-    "Attachment",
-    "Attendance",
-    "DocFormat",
-    "DocKind",
-    "Document",
-    "GovdocError",
-    "GovdocWarning",
-    "Header",
-    "Imprint",
-    "OutputExistsError",
-    "ModelFileError",
-    "Paragraph",
-    "ParseError",
-    "ParseResult",
-    "ParseWarning",
-    "Report",
-    "Seal",
-    "Section",
-    "Signer",
-    "Table",
-    "TemplateError",
-    "check",
-    "Urgency",
-    "TitleShape",
-    "dump_report",
-    "extract_text",
-    "load_report",
-    "loads_report",
-    "parse_docx",
-    "parse_text",
-    "render",
-    "report_schema",
-    "save",
-]
+
+__all__ = sorted(["GovdocError", "GovdocWarning", "OutputExistsError", "TemplateError",
+                  *_LAZY])
 __version__ = "0.1.0"

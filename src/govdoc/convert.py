@@ -23,10 +23,13 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import warnings
 import zipfile
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, Union
 
-from govdoc.errors import GovdocError
+from govdoc.errors import GovdocError, GovdocWarning
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
 INSTALL_HINT = (
@@ -77,11 +80,121 @@ def libreoffice_copy(docx: bytes) -> bytes:
     return out.getvalue()
 
 
-def to_pdf(docx: str | os.PathLike[str], out_dir: str | os.PathLike[str] | None = None,
+DocumentLike = Union[str, "os.PathLike[str]", Any]
+"""A .docx path, or a document with a ``save(path)`` method (govdoc's or python-docx's)."""
+
+
+def to_pdf(source: DocumentLike, out: str | os.PathLike[str] | None = None,
            *, timeout: float = 180) -> Path:
-    """Convert ``docx`` to PDF in ``out_dir`` (default: beside it); return the PDF's path."""
-    src = Path(docx).resolve()
-    return to_pdfs([src], out_dir if out_dir is not None else src.parent, timeout=timeout)[0]
+    """Convert a document to PDF with LibreOffice; return the PDF's path.
+
+    ``source`` is a .docx path or a rendered document (:class:`govdoc.Document`, or a
+    python-docx document). ``out`` is the PDF's path, or a folder to write
+    ``<name>.pdf`` in; by default the PDF goes beside the .docx, and a document
+    object needs ``out``. Fonts LibreOffice had to substitute are reported as one
+    :class:`FontSubstitution` warning.
+    """
+    if isinstance(source, (str, os.PathLike)):
+        src = Path(source).resolve()
+        if out is None:
+            return _convert_reporting([src], src.parent)[0]
+        target = Path(out)
+        if target.is_dir() or target.suffix.lower() != ".pdf":
+            return _convert_reporting([src], target, timeout=timeout)[0]
+        with tempfile.TemporaryDirectory(prefix="govdoc-pdf-") as tmp:
+            pdf = _convert_reporting([src], tmp, timeout=timeout)[0]
+            return _move(pdf, target)
+    if not hasattr(source, "save"):
+        raise TypeError(f"to_pdf() takes a .docx path or a document, not {type(source).__name__}")
+    if out is None:
+        raise ValueError("to_pdf(document, out): give `out`, the PDF's path or folder, "
+                         "for a document that is not a file")
+    target = Path(out)
+    with tempfile.TemporaryDirectory(prefix="govdoc-pdf-") as tmp:
+        name = "document" if target.is_dir() or target.suffix.lower() != ".pdf" else target.stem
+        docx_path = Path(tmp) / f"{name}.docx"
+        source.save(str(docx_path))
+        if target.is_dir() or target.suffix.lower() != ".pdf":
+            return _convert_reporting([docx_path], target, timeout=timeout)[0]
+        pdf = _convert_reporting([docx_path], Path(tmp) / "pdf", timeout=timeout)[0]
+        return _move(pdf, target)
+
+
+def _move(pdf: Path, target: Path) -> Path:
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(pdf), target)
+    return target
+
+
+def _convert_reporting(sources: list[Path], out_dir: str | os.PathLike[str],
+                       *, timeout: float = 180) -> list[Path]:
+    """:func:`to_pdfs`, then one warning naming the fonts LibreOffice substituted."""
+    pdfs = to_pdfs(sources, out_dir, timeout=timeout)
+    report_substitutions(sources, stacklevel=4)
+    return pdfs
+
+
+class FontSubstitution(GovdocWarning):
+    """LibreOffice set some of a document's fonts in substitutes (see :mod:`govdoc.convert`)."""
+
+
+def report_substitutions(sources: list[Path], *, stacklevel: int = 2) -> dict[str, str]:
+    """Warn (:class:`FontSubstitution`) about the fonts of ``sources`` that the conversion
+    set in other faces; return them as {requested family: family used}."""
+    found: dict[str, str] = {}
+    for src in sources:
+        try:
+            found.update(font_substitutions(src.read_bytes()))
+        except (OSError, zipfile.BadZipFile):
+            continue
+    if found:
+        listed = "，".join(f"{k} → {v}" for k, v in sorted(found.items()))
+        warnings.warn(f"字体替换 fonts substituted for the PDF (same metrics, the official "
+                      f"fonts are not installed): {listed}", FontSubstitution, stacklevel=stacklevel)
+    return found
+
+
+_RFONTS = re.compile(rb"<w:rFonts\b([^>]*)>")
+_FONT_ATTR = re.compile(rb'w:(?:eastAsia|ascii|hAnsi|cs)="([^"]+)"')
+
+
+def requested_fonts(docx: bytes) -> set[str]:
+    """The font families a .docx names in its styles, body, headers and footers."""
+    names: set[str] = set()
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        for name in zf.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                for attrs in _RFONTS.findall(zf.read(name)):
+                    names.update(m.decode("utf-8") for m in _FONT_ATTR.findall(attrs))
+    return names
+
+
+def font_substitutions(docx: bytes) -> dict[str, str]:
+    """{family the .docx names: family the conversion uses instead}, for every family
+    that govdoc's font map (or the system) substitutes. Empty when ``fc-match`` (part
+    of fontconfig) is not installed."""
+    return {name: used for name in sorted(requested_fonts(docx))
+            if (used := _matched_family(name)) is not None}
+
+
+@lru_cache(maxsize=256)
+def _matched_family(name: str) -> str | None:
+    """The family fontconfig picks for ``name`` under govdoc's map, or None when it is
+    ``name`` itself (or fontconfig cannot say)."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return None
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+    try:
+        done = subprocess.run([fc_match, "-f", "%{family}", name], env=env, capture_output=True,
+                              text=True, timeout=30, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    families = [f.strip() for f in done.stdout.split(",") if f.strip()]
+    if done.returncode != 0 or not families or name in families:
+        return None
+    return families[0]
 
 
 def to_pdfs(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike[str],

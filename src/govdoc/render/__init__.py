@@ -9,6 +9,8 @@ hostile template cannot run code.
 
 from __future__ import annotations
 
+import sys
+import types
 import warnings
 from pathlib import Path
 from typing import Any
@@ -107,3 +109,16 @@ def _unnumbered(section: Section) -> None:
         for ref in section._sectPr.findall(qn("w:footerReference")):
             if ref.get(qn("w:type")) == kind:
                 ref.set(qn("r:id"), rid)
+
+
+class _RenderModule(types.ModuleType):
+    """Makes the package callable, so that ``govdoc.render(report)`` is :func:`render`
+    even where importing a submodule (``govdoc.render.xml``) has bound the name
+    ``govdoc.render`` to this package."""
+
+    def __call__(self, report: Report, template: str | Path | None = None, *,
+                 normalize: bool = True, finish: bool = False) -> Document:
+        return render(report, template, normalize=normalize, finish=finish)
+
+
+sys.modules[__name__].__class__ = _RenderModule

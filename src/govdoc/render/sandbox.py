@@ -18,7 +18,9 @@ exception it raises) or XML it breaks is raised as
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 from collections import OrderedDict
 from typing import Any, Callable
 
@@ -85,10 +87,57 @@ ENV = _Sandbox(autoescape=True, undefined=StrictUndefined, loader=DictLoader({})
 ENV.globals.pop("lipsum", None)  # lipsum(n=10**6) would only burn memory
 
 
+_MOST_OPENED = 16
+"""Opened templates kept per process."""
+
+_opened: OrderedDict[bytes, docx.document.Document] = OrderedDict()
+_patched: OrderedDict[str, str] = OrderedDict()
+
+# Characters docxtpl turns into Word markup after rendering (tab, line and page breaks in
+# a value). govdoc writes its own markup, so a part without them needs no such pass.
+_LISTING = re.compile("[\t\n\a\f]")
+
+
+def _opened_template(data: bytes) -> docx.document.Document:
+    """A fresh copy of the document in ``data``: the package is parsed once per process
+    and copied for every render."""
+    original = _opened.get(data)
+    if original is None:
+        original = docx.Document(io.BytesIO(data))
+        _opened[data] = original
+        if len(_opened) > _MOST_OPENED:
+            _opened.popitem(last=False)
+    else:
+        _opened.move_to_end(data)
+    return copy.deepcopy(original)
+
+
 class _Template(DocxTemplate):
-    """docxtpl's template, remembering which part it renders and parsing strictly."""
+    """docxtpl's template, remembering which part it renders and parsing strictly; the
+    template's package is parsed and its Jinja sources cleaned once per process."""
 
     part_name = "word/document.xml"
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self._data = data
+
+    def init_docx(self, reload: bool = True) -> None:
+        if not self.docx or (self.is_rendered and reload):
+            self.docx = _opened_template(self._data)
+            self.is_rendered = False
+
+    def patch_xml(self, src_xml: str) -> str:
+        patched = _patched.get(src_xml)
+        if patched is None:
+            patched = super().patch_xml(src_xml)
+            _patched[src_xml] = patched
+            if len(_patched) > _MOST_COMPILED:
+                _patched.popitem(last=False)
+        return patched
+
+    def resolve_listing(self, xml: str) -> str:
+        return super().resolve_listing(xml) if _LISTING.search(xml) else xml
 
     def render_xml_part(self, src_xml: str, part: Any, context: dict[str, Any],
                         jinja_env: Any = None) -> str:
@@ -123,7 +172,7 @@ def fill(data: bytes, where: str,
     (so that it can add parts, such as images, first). ``where`` names the template in
     error messages.
     """
-    tpl = _Template(io.BytesIO(data))
+    tpl = _Template(data)
     tpl.init_docx()
     values = context(tpl.docx)
     try:

@@ -25,7 +25,9 @@ Word model follows Word's documented settings and has not been checked against W
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from govdoc import spec
 from govdoc.text.kinsoku import (
@@ -67,16 +69,16 @@ LIBREOFFICE = Engine(
 
 def _scripts(text: str) -> list[bool]:
     """For each character, True when it is set as East Asian text."""
-    out: list[bool] = []
+    out = list(map(is_wide, text))
+    if _WEAK.isdisjoint(text):
+        return out
     for i, ch in enumerate(text):
         if ch in _WEAK:
-            if out:
-                out.append(out[-1])
+            if i:
+                out[i] = out[i - 1]
             else:
-                strong = next((c for c in text[i:] if c not in _WEAK), "中")
-                out.append(is_wide(strong))
-        else:
-            out.append(is_wide(ch))
+                strong = next((c for c in text if c not in _WEAK), "中")
+                out[i] = is_wide(strong)
     return out
 
 
@@ -87,20 +89,19 @@ def _is_ideograph(ch: str) -> bool:
 def advances(text: str, *, size: float = spec.BODY_SIZE.value,
              spacing: float = spec.CHAR_SQUEEZE.value, engine: Engine = WORD) -> list[float]:
     """The advance of each character of ``text`` in points, as ``engine`` sets it."""
+    out = [em * size + spacing for em in map(advance_em, text)]
     asian = _scripts(text)
-    out = []
-    for i, ch in enumerate(text):
-        adv = advance_em(ch) * size
-        change = i + 1 < len(text) and asian[i] != asian[i + 1]
-        if not change or engine.spacing_before_script_change:
-            adv += spacing
-        if change and engine.autospace_em:
-            nxt = text[i + 1]
+    for i in range(len(text) - 1):
+        if asian[i] == asian[i + 1]:
+            continue  # no change of script after this character
+        if not engine.spacing_before_script_change:
+            out[i] -= spacing
+        if engine.autospace_em:
+            ch, nxt = text[i], text[i + 1]
             if (_is_ideograph(ch) and nxt.isascii() and nxt.isalnum()) or (
                 ch.isascii() and ch.isalnum() and _is_ideograph(nxt)
             ):
-                adv += engine.autospace_em * size
-        out.append(adv)
+                out[i] += engine.autospace_em * size
     return out
 
 
@@ -128,18 +129,17 @@ def break_lines(
     (default: 3号 with the grid's −0.25 pt).
     """
     uniform = _ALL_WIDE.fullmatch(text) is not None  # Chinese text only: one advance
-    adv = [] if uniform else advances(text, size=size, spacing=spacing, engine=engine)
+    # reach[i]: the advance of text[:i]
+    reach = [] if uniform else [0.0, *accumulate(
+        advances(text, size=size, spacing=spacing, engine=engine))]
     cell = size + spacing
     lines: list[str] = []
     start, room = 0, width_pt - first_indent_pt
     while start < len(text):
         if uniform:
             end = min(len(text), start + max(0, int((room + _EPSILON_PT) // cell)))
-        else:
-            end, used = start, 0.0
-            while end < len(text) and used + adv[end] <= room + _EPSILON_PT:
-                used += adv[end]
-                end += 1
+        else:  # the most characters whose advances add up to no more than the room
+            end = max(start, bisect_right(reach, reach[start] + room + _EPSILON_PT) - 1)
         if end < len(text):
             brk = end
             while brk > start + 1 and not _can_break(text, brk, engine):

@@ -10,6 +10,7 @@ for Word and for LibreOffice alike.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from govdoc import spec
 
@@ -25,11 +26,13 @@ _TNR_ASCII = (
 )
 
 
+@lru_cache(maxsize=8192)
 def is_wide(ch: str) -> bool:
     """True when ``ch`` takes a full cell (East Asian Wide or Full-width)."""
     return unicodedata.east_asian_width(ch) in ("W", "F") or ch in "“”‘’—…·"
 
 
+@lru_cache(maxsize=8192)
 def advance_em(ch: str) -> float:
     """The advance of ``ch`` in em, before character spacing.
 
