@@ -18,6 +18,7 @@ leaves a line of room above it, else on a page of its own (measured with LibreOf
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govdoc import spec
 from govdoc.blocks import Block, ImprintBlock, Item, JointMarkBlock, SectionBreak, TableBlock
@@ -97,6 +98,7 @@ def block_lines(block: Block, engine: Engine) -> list[str]:
 _BY_ID = {s.id: s for s in STYLES.values()}
 
 
+@lru_cache(maxsize=None)
 def _inherited(role: Role, name: str) -> object:
     """A style setting of ``role``, looked up through the ``basedOn`` chain."""
     style = STYLES[role]
@@ -155,8 +157,9 @@ def imprint_height_tw(item: ImprintBlock, engine: Engine = LIBREOFFICE) -> int:
     return sum(_line_tw(b) * len(block_lines(b, engine)) for row in item.rows for b in row)
 
 
-LineCache = dict[tuple[Item, str], list[int]]
-"""Line heights already worked out, by item and engine (see :func:`paginate`)."""
+LineCache = dict[tuple[int, str], tuple[Item, list[int]]]
+"""Line heights already worked out, by item and engine (see :func:`paginate`): keyed by
+the item's identity, and holding the item, so that the identity stays its own."""
 
 
 def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
@@ -170,10 +173,11 @@ def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
     cache = {} if cache is None else cache
     heights = []
     for item in items:
-        key = (item, engine.name)
-        if key not in cache:
-            cache[key] = _item_lines(item, engine)
-        heights.append(list(cache[key]))
+        key = (id(item), engine.name)
+        known = cache.get(key)
+        if known is None or known[0] is not item:
+            known = cache[key] = (item, _item_lines(item, engine))
+        heights.append(list(known[1]))
     placements: list[Placement | None] = [None] * len(items)
     page, y = 1, first_page_start_tw
     i = 0

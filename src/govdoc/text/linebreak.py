@@ -45,7 +45,11 @@ _WEAK = frozenset("“”‘’—…· ")
 _EPSILON_PT = 0.005
 # Characters that always take one full cell and never change the script: a text made of
 # them alone breaks by counting (the fast path of break_lines).
-_ALL_WIDE = re.compile("[\u3001-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e“”‘’…—]*")
+_WIDE_CLASS = "\u3001-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e“”‘’…—"
+_ALL_WIDE = re.compile(f"[{_WIDE_CLASS}]*")
+# Runs of the other characters: only they, and the weak marks right after them, can
+# have an advance or a script of their own.
+_OTHERS = re.compile(f"[^{_WIDE_CLASS}]+")
 
 
 @dataclass(frozen=True)
@@ -67,41 +71,57 @@ LIBREOFFICE = Engine(
 )
 
 
-def _scripts(text: str) -> list[bool]:
-    """For each character, True when it is set as East Asian text."""
-    out = list(map(is_wide, text))
-    if _WEAK.isdisjoint(text):
-        return out
-    for i, ch in enumerate(text):
-        if ch in _WEAK:
-            if i:
-                out[i] = out[i - 1]
-            else:
-                strong = next((c for c in text if c not in _WEAK), "中")
-                out[i] = is_wide(strong)
-    return out
-
-
 def _is_ideograph(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def advances(text: str, *, size: float = spec.BODY_SIZE.value,
              spacing: float = spec.CHAR_SQUEEZE.value, engine: Engine = WORD) -> list[float]:
-    """The advance of each character of ``text`` in points, as ``engine`` sets it."""
-    out = [em * size + spacing for em in map(advance_em, text)]
-    asian = _scripts(text)
-    for i in range(len(text) - 1):
-        if asian[i] == asian[i + 1]:
-            continue  # no change of script after this character
-        if not engine.spacing_before_script_change:
-            out[i] -= spacing
-        if engine.autospace_em:
-            ch, nxt = text[i], text[i + 1]
-            if (_is_ideograph(ch) and nxt.isascii() and nxt.isalnum()) or (
-                ch.isascii() and ch.isalnum() and _is_ideograph(nxt)
-            ):
-                out[i] += engine.autospace_em * size
+    """The advance of each character of ``text`` in points, as ``engine`` sets it.
+
+    Every character takes a full cell except those of other widths; the spacing and
+    the gap that ``engine`` sets where East Asian and Western text meet apply at the
+    changes of script. A weak mark (quotes, dashes, spaces) takes the script of the
+    character before it, or at the start, of the first strong character.
+    """
+    n = len(text)
+    out = [size + spacing] * n
+    runs = [m.span() for m in _OTHERS.finditer(text)]
+    if not runs:
+        return out  # East Asian text only: no change of script
+    asian = [True] * n
+    lead = 0
+    while lead < n and text[lead] in _WEAK:
+        lead += 1
+    if lead:
+        first = is_wide(text[lead]) if lead < n else True
+        asian[:lead] = [first] * lead
+    windows = []
+    for start, end in runs:
+        for i in range(start, end):
+            ch = text[i]
+            out[i] = advance_em(ch) * size + spacing
+            if i >= lead:
+                asian[i] = asian[i - 1] if ch in _WEAK else is_wide(ch)
+        while end < n and text[end] in _WEAK:  # weak marks after the run follow its script
+            if end >= lead:
+                asian[end] = asian[end - 1]
+            end += 1
+        windows.append((max(0, start - 1), min(n - 1, end)))
+    done = 0
+    for start, end in windows:
+        for i in range(max(start, done), end):
+            if asian[i] == asian[i + 1]:
+                continue
+            if not engine.spacing_before_script_change:
+                out[i] -= spacing
+            if engine.autospace_em:
+                ch, nxt = text[i], text[i + 1]
+                if (_is_ideograph(ch) and nxt.isascii() and nxt.isalnum()) or (
+                    ch.isascii() and ch.isalnum() and _is_ideograph(nxt)
+                ):
+                    out[i] += engine.autospace_em * size
+        done = max(done, end)
     return out
 
 
