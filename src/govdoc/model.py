@@ -634,6 +634,12 @@ class Report(BaseModel):
             return [_check_text(n, what="发文机关署名 issuer") for n in v]
         return _check_text(v, what="发文机关署名 issuer")
 
+    def _repr_html_(self) -> str:
+        """The page-by-page HTML preview a notebook shows (see :mod:`govdoc.html`)."""
+        from govdoc.html import report_html
+
+        return report_html(self)
+
     @property
     def issuers(self) -> list[str]:
         """The issuing organs, lead first (one for a document of a single organ)."""
