@@ -66,7 +66,8 @@ def _index(part: PathPart, level: int) -> int | None:
         return None
     # The string must be the label of that position at some form of this level.
     wanted = heading_label(level, n)
-    forms = {wanted, wanted.rstrip("、."), core,
+    bare = chinese_numeral(n) if level <= 2 else str(n)
+    forms = {wanted, wanted.rstrip("、."), bare,
              wanted.replace("（", "(").replace("）", ")")}
     return n if text in forms else None
 
