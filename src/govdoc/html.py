@@ -98,6 +98,12 @@ def _style_value(role: Role, name: str) -> object:
     return None
 
 
+def _style_number(role: Role, name: str) -> float:
+    """A numeric style setting of ``role`` (0 when its styles do not set it)."""
+    value = _style_value(role, name)
+    return float(value) if isinstance(value, (int, float)) else 0.0
+
+
 def _pt(tw: float) -> str:
     """Twips as a CSS length in points."""
     return f"{tw / spec.TWIPS_PER_PT:.2f}pt"
@@ -243,11 +249,11 @@ class _Writer:
         offsets = self._line_offsets(block)
         align = _ALIGN[block.align or _style_value(role, "jc")]  # type: ignore[index]
         first = (block.first_line_tw if block.first_line_tw is not None
-                 else int(_style_value(role, "first_line_chars") or 0) * spec.CHAR_TW)
+                 else round(_style_number(role, "first_line_chars") * spec.CHAR_TW))
         left = block.left_indent_tw or 0
         right = block.right_indent_tw
         if right is None:
-            right = round(float(_style_value(role, "right_chars") or 0) * spec.CHAR_TW)
+            right = round(_style_number(role, "right_chars") * spec.CHAR_TW)
         spacing = (block.char_spacing_tw / spec.TWIPS_PER_PT if block.char_spacing_tw is not None
                    else None)
         y = top_tw
@@ -347,7 +353,7 @@ class _Writer:
                 rules.append(f'<div class="gd-rule" style="top:{_pt(y)};'
                              f'border-top-width:{thick:g}mm"></div>')
             for b in row:
-                line = b.line_tw or int(_style_value(b.role, "line_tw") or spec.LINE_PITCH_TW)
+                line = b.line_tw or int(_style_number(b.role, "line_tw") or spec.LINE_PITCH_TW)
                 n = len(block_lines(b, self.engine))
                 self.block(b, page, y, [line] * n, 10 ** 9, " gd-imprint")
                 y += line * n
