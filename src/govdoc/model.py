@@ -15,7 +15,7 @@ import datetime
 import re
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -32,6 +32,10 @@ from pydantic_core import PydanticCustomError
 
 from govdoc import spec
 from govdoc.text.title import TitleShape
+
+if TYPE_CHECKING:
+    from govdoc.check import CheckResult
+    from govdoc.drafting import Outline
 
 __all__ = [
     "Attachment", "Attendance", "DocFormat", "DocKind", "Header", "Imprint", "Paragraph",
@@ -633,6 +637,37 @@ class Report(BaseModel):
                 raise PydanticCustomError("no_issuer", "发文机关署名不能为空: no issuer is named")
             return [_check_text(n, what="发文机关署名 issuer") for n in v]
         return _check_text(v, what="发文机关署名 issuer")
+
+    def _repr_html_(self) -> str:
+        """The page-by-page HTML preview a notebook shows (see :mod:`govdoc.html`)."""
+        from govdoc.html import report_html
+
+        return report_html(self)
+
+    def section(self, *path: int | str, attachment: int | None = None) -> Section:
+        """The section at a number path, as printed or 1-based:
+        ``report.section("一", "（二）")`` or ``report.section(1, 2)``; ``attachment``
+        (1-based) searches that attachment's body. Raises a ``KeyError`` naming the path
+        and the sections that exist (see :func:`govdoc.drafting.find_section`)."""
+        from govdoc.drafting import find_section
+
+        return find_section(self, *path, attachment=attachment)
+
+    def outline(self, *, normalize: bool = True) -> Outline:
+        """The title and numbered headings, indented by level, as the document prints
+        them; ``print(report.outline())`` prints it (see :func:`govdoc.drafting.outline`)."""
+        from govdoc.drafting import outline
+
+        return outline(self, normalize=normalize)
+
+    def check(self, *, render: bool = False, normalize: bool = True,
+              timeout: float = 180) -> CheckResult:
+        """Render this report and check the document against GB/T 9704-2012: the static
+        rules by default, with ``render=True`` also the geometry rules, measured on a
+        LibreOffice PDF (see :func:`govdoc.drafting.check_report`)."""
+        from govdoc.drafting import check_report
+
+        return check_report(self, render=render, normalize=normalize, timeout=timeout)
 
     @property
     def issuers(self) -> list[str]:
