@@ -69,14 +69,15 @@ body indented two characters, the 署名 and date at the right under the seal's 
 A sentence of part 一（二） was retyped from a plain-text editor, which put straight
 quotes around 两个确立. Normalisation does not guess at quotes; the checker finds them."""),
     ("code", """part = draft.section("一", "（二）")
-part.body[0].text = part.body[0].text.replace("“两个确立”", '"两个确立"')
+retyped = part.body[0].text.replace("“两个确立”", '"两个确立"')
+part.body[0] = govdoc.Paragraph(text=retyped)
 
 result = draft.check()
 print(result.summary)
 for finding in result.errors + result.warnings:
     print(finding.rule, finding.message, "—", finding.found, "|", finding.excerpt)"""),
     ("code", """# Curly quotes, in pairs.
-part.body[0].text = re.sub(r'"([^"]*)"', r"“\\1”", part.body[0].text)
+part.body[0] = govdoc.Paragraph(text=re.sub(r'"([^"]*)"', r"“\\1”", part.body[0].text))
 result = draft.check()
 print(result.summary)
 assert result.ok and not result.warnings, result.table()
@@ -92,7 +93,7 @@ out.mkdir(exist_ok=True)
 doc = govdoc.render(draft)
 doc.save(out / f"{draft.title}.docx")
 pdf = govdoc.to_pdf(doc, out / f"{draft.title}.pdf")
-pages = govdoc.preview(pdf, pages=[1, 5])
+pages = govdoc.preview(pdf, pages=[1, 5])  # the printed first and last pages
 print(pdf.name, f"{pages.page_count} pages")
 pages"""),
 ]

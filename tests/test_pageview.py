@@ -73,3 +73,10 @@ def test_a_missing_pdftoppm_gives_the_install_hint(monkeypatch, seed_docx):
 def test_a_resolution_out_of_range_is_refused(seed_docx):
     with pytest.raises(ValueError, match="dpi=5"):
         govdoc.preview(seed_docx, dpi=5)
+
+
+def test_a_pdf_is_only_rasterised(seed_pdf, seed_preview):
+    pages = govdoc.preview(seed_pdf)
+    assert pages.page_count == seed_preview.page_count
+    assert pages.substitutions == {}  # nothing was printed here
+    assert pages[0].size == seed_preview[0].size

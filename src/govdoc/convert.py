@@ -214,21 +214,23 @@ def to_pdfs(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike[str]
         pdf.unlink(missing_ok=True)  # never mistake an old PDF for a new one
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
     with tempfile.TemporaryDirectory(prefix="govdoc-lo-") as work:
-        profile, copies = Path(work) / "profile", Path(work) / "in"
+        # LibreOffice sees only ASCII names (it cannot load a file whose name the
+        # process's locale cannot encode); the PDFs get their own names when moved out.
+        profile, copies, made = Path(work) / "profile", Path(work) / "in", Path(work) / "out"
         copies.mkdir()
         inputs = []
-        for src in sources:
+        for i, src in enumerate(sources):
             try:
                 data = src.read_bytes()
             except OSError as exc:
                 raise ConversionError(f"cannot read {src}: {exc.strerror}") from None
             if zipfile.is_zipfile(io.BytesIO(data)):
                 data = libreoffice_copy(data)
-            inputs.append(copies / src.name)
+            inputs.append(copies / f"{i:05d}.docx")
             inputs[-1].write_bytes(data)
         cmd = [
             soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-            "--norestore", "--convert-to", "pdf", "--outdir", str(out), *map(str, inputs),
+            "--norestore", "--convert-to", "pdf", "--outdir", str(made), *map(str, inputs),
         ]
         # soffice is a wrapper that starts soffice.bin: give them a session of their own
         # so that a timeout ends both, not only the wrapper.
@@ -239,7 +241,13 @@ def to_pdfs(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike[str]
         except subprocess.TimeoutExpired:
             _kill_group(proc)
             raise ConversionError(f"LibreOffice did not finish within {timeout} s") from None
-    missing = [str(p) for p in pdfs if not p.exists()]
+        missing = []
+        for i, pdf in enumerate(pdfs):
+            converted = made / f"{i:05d}.pdf"
+            if converted.exists():
+                shutil.move(str(converted), pdf)
+            else:
+                missing.append(str(pdf))
     if proc.returncode != 0 or missing:
         detail = stderr.strip() or stdout.strip()
         raise ConversionError(f"LibreOffice could not convert to {', '.join(missing)}: {detail}")

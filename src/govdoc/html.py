@@ -491,7 +491,7 @@ def report_html(report: Report, *, normalize: bool = True, engine: str = "word")
     ``"libreoffice"``.
     """
     from govdoc.layout import first_page_start_tw, layout, letter_mark
-    from govdoc.pagination import BLOCK_TW, LANDSCAPE_BLOCK_TW, LineCache, paginate
+    from govdoc.pagination import BLOCK_TW, LANDSCAPE_BLOCK_TW, LineCache, line_heights, paginate
 
     if engine not in ("word", "libreoffice"):
         raise ValueError(f"engine must be 'word' or 'libreoffice', not {engine!r}")
@@ -503,7 +503,7 @@ def report_html(report: Report, *, normalize: bool = True, engine: str = "word")
     unnumbered_from: int | None = None
     for item, where in zip(items, placed.placements):
         assert where is not None
-        heights = cache[(item, writer.engine.name)]
+        heights = line_heights(cache, item, writer.engine)
         if isinstance(item, SectionBreak):
             if item.unnumbered_after:
                 unnumbered_from = where.first_page + 1

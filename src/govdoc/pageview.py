@@ -33,7 +33,7 @@ class PageImage:
 
     number: int
     """The page's number in the document, from 1."""
-    png: bytes
+    png: bytes = field(repr=False)
     """The PNG file's bytes."""
 
     @property
@@ -55,7 +55,7 @@ class PageImage:
 class Preview:
     """The pages of a document as images, in order; shown side by side in Jupyter."""
 
-    pages: tuple[PageImage, ...]
+    pages: tuple[PageImage, ...] = field(repr=False)
     page_count: int
     """How many pages the PDF has (more than ``len(pages)`` when only some were asked for)."""
     substitutions: dict[str, str] = field(default_factory=dict)
@@ -96,7 +96,8 @@ _DISPLAY_WIDTH_PX = 320
 
 def preview(source: DocumentLike, pages: int | Iterable[int] | None = None, *,
             dpi: int = 72, timeout: float = 180) -> Preview:
-    """The pages of ``source`` (a .docx path or a rendered document) as PNG images.
+    """The pages of ``source`` (a .docx or .pdf path, or a rendered document) as PNG
+    images; a .docx or a document is printed with LibreOffice first.
 
     ``pages`` picks pages by number, from 1 (one number or several); by default
     every page. ``dpi`` is the resolution (72: one pixel a point, A4 = 595 × 842).
@@ -109,8 +110,12 @@ def preview(source: DocumentLike, pages: int | Iterable[int] | None = None, *,
     if pdftoppm is None:
         raise ConversionError(PDFTOPPM_HINT)
     with tempfile.TemporaryDirectory(prefix="govdoc-preview-") as tmp:
-        docx = _as_file(source, Path(tmp))
-        pdf = to_pdf(docx, Path(tmp) / "document.pdf", timeout=timeout)
+        given = _as_file(source, Path(tmp))
+        if given.suffix.lower() == ".pdf":  # already printed: only rasterise it
+            pdf, docx = given, None
+        else:
+            docx = given
+            pdf = to_pdf(docx, Path(tmp) / "document.pdf", timeout=timeout)
         count = _page_count(pdf)
         wanted = _wanted(pages, count)
         done = subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(Path(tmp) / "p")],
@@ -122,7 +127,7 @@ def preview(source: DocumentLike, pages: int | Iterable[int] | None = None, *,
         if len(files) != count:
             raise ConversionError(f"pdftoppm made {len(files)} images of a {count}-page PDF")
         images = tuple(PageImage(n, files[n - 1].read_bytes()) for n in wanted)
-        substitutions = font_substitutions(docx.read_bytes())
+        substitutions = font_substitutions(docx.read_bytes()) if docx is not None else {}
     return Preview(images, count, substitutions)
 
 

@@ -26,7 +26,7 @@ from govdoc.styles import STYLES, Role
 from govdoc.text.linebreak import LIBREOFFICE, WORD, Engine, break_lines
 from govdoc.text.metrics import text_width_pt
 
-__all__ = ["LIBREOFFICE", "WORD", "Pagination", "Placement", "paginate"]
+__all__ = ["LIBREOFFICE", "WORD", "Pagination", "Placement", "line_heights", "paginate"]
 
 BLOCK_TW = spec.mm_to_twips(spec.BLOCK_HEIGHT.value)
 """Height of the text block, in twips."""
@@ -162,6 +162,15 @@ LineCache = dict[tuple[int, str], tuple[Item, list[int]]]
 the item's identity, and holding the item, so that the identity stays its own."""
 
 
+def line_heights(cache: LineCache, item: Item, engine: Engine) -> list[int]:
+    """The heights (twips) of ``item``'s lines under ``engine``, as :func:`paginate`
+    worked them out into ``cache``."""
+    known = cache.get((id(item), engine.name))
+    if known is None or known[0] is not item:
+        known = cache[(id(item), engine.name)] = (item, _item_lines(item, engine))
+    return known[1]
+
+
 def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
              first_page_start_tw: int = 0, cache: LineCache | None = None) -> Pagination:
     """Where every item falls when ``engine`` lays out ``items`` (see the module's notes).
@@ -173,11 +182,7 @@ def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
     cache = {} if cache is None else cache
     heights = []
     for item in items:
-        key = (id(item), engine.name)
-        known = cache.get(key)
-        if known is None or known[0] is not item:
-            known = cache[key] = (item, _item_lines(item, engine))
-        heights.append(list(known[1]))
+        heights.append(list(line_heights(cache, item, engine)))
     placements: list[Placement | None] = [None] * len(items)
     page, y = 1, first_page_start_tw
     i = 0
