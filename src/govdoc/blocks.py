@@ -7,6 +7,7 @@ The layout (:mod:`govdoc.layout`) produces them, the pagination model
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Union
 
@@ -73,7 +74,7 @@ class Block:
     """Lines keep their own exact height instead of snapping to the document grid."""
     char_spacing_tw: int | None = None
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The paragraph's whole text."""
         return "".join(r.text for r in self.runs)

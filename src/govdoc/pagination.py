@@ -23,7 +23,7 @@ from functools import lru_cache
 from govdoc import spec
 from govdoc.blocks import Block, ImprintBlock, Item, JointMarkBlock, SectionBreak, TableBlock
 from govdoc.styles import STYLES, Role
-from govdoc.text.linebreak import LIBREOFFICE, WORD, Engine, break_lines
+from govdoc.text.linebreak import LIBREOFFICE, WORD, Engine, break_lines, same_in_every_engine
 from govdoc.text.metrics import text_width_pt
 
 __all__ = ["LIBREOFFICE", "WORD", "Pagination", "Placement", "line_heights", "paginate"]
@@ -167,7 +167,13 @@ def line_heights(cache: LineCache, item: Item, engine: Engine) -> list[int]:
     worked them out into ``cache``."""
     known = cache.get((id(item), engine.name))
     if known is None or known[0] is not item:
-        known = cache[(id(item), engine.name)] = (item, _item_lines(item, engine))
+        other = cache.get((id(item), (LIBREOFFICE if engine is WORD else WORD).name))
+        if (other is not None and other[0] is item and isinstance(item, Block)
+                and same_in_every_engine(item.text)):
+            known = other  # the other engine's lines are this one's
+        else:
+            known = (item, _item_lines(item, engine))
+        cache[(id(item), engine.name)] = known
     return known[1]
 
 

@@ -38,7 +38,7 @@ from govdoc.text.kinsoku import (
 )
 from govdoc.text.metrics import advance_em, is_wide
 
-__all__ = ["Engine", "LIBREOFFICE", "WORD", "break_lines"]
+__all__ = ["Engine", "LIBREOFFICE", "WORD", "break_lines", "same_in_every_engine"]
 
 # Characters that take the script of the text before them (Unicode "weak"/neutral).
 _WEAK = frozenset("“”‘’—…· ")
@@ -125,6 +125,19 @@ def advances(text: str, *, size: float = spec.BODY_SIZE.value,
     return out
 
 
+# Characters that one engine may not start (or end) a line with and the other may.
+_KINSOKU_DIFFERENCES = frozenset(
+    (WORD_NO_LINE_START ^ LIBREOFFICE_NO_LINE_START) | (WORD_NO_LINE_END ^ LIBREOFFICE_NO_LINE_END)
+)
+
+
+def same_in_every_engine(text: str) -> bool:
+    """True when Word and LibreOffice provably set ``text`` in the same lines: it is
+    East Asian text only (one advance, no change of script) and holds none of the marks
+    on which their 避头尾 lists differ."""
+    return _ALL_WIDE.fullmatch(text) is not None and _KINSOKU_DIFFERENCES.isdisjoint(text)
+
+
 def _can_break(text: str, i: int, engine: Engine) -> bool:
     """True when a line may end before ``text[i]``."""
     a, b = text[i - 1], text[i]
@@ -148,6 +161,7 @@ def break_lines(
     ``size`` and ``spacing`` are the font size and character spacing in points
     (default: 3号 with the grid's −0.25 pt).
     """
+    n = len(text)
     uniform = _ALL_WIDE.fullmatch(text) is not None  # Chinese text only: one advance
     # reach[i]: the advance of text[:i]
     reach = [] if uniform else [0.0, *accumulate(
@@ -155,18 +169,20 @@ def break_lines(
     cell = size + spacing
     lines: list[str] = []
     start, room = 0, width_pt - first_indent_pt
-    while start < len(text):
+    while start < n:
         if uniform:
-            end = min(len(text), start + max(0, int((room + _EPSILON_PT) // cell)))
+            end = start + max(0, int((room + _EPSILON_PT) // cell))
         else:  # the most characters whose advances add up to no more than the room
-            end = max(start, bisect_right(reach, reach[start] + room + _EPSILON_PT) - 1)
-        if end < len(text):
-            brk = end
-            while brk > start + 1 and not _can_break(text, brk, engine):
-                brk -= 1
-            if brk > start + 1 or _can_break(text, brk, engine):
-                end = brk
-            end = max(end, start + 1)
+            end = bisect_right(reach, reach[start] + room + _EPSILON_PT) - 1
+        if end < n:
+            if end <= start:
+                end = start + 1  # a line holds at least one character
+            elif end > start + 1 and not _can_break(text, end, engine):
+                brk = end - 1
+                while brk > start + 1 and not _can_break(text, brk, engine):
+                    brk -= 1
+                if brk > start + 1 or _can_break(text, brk, engine):
+                    end = brk
         lines.append(text[start:end])
         start, room = end, width_pt
     return lines

@@ -43,7 +43,7 @@ def normalize_punctuation(text: str) -> str:
     """
     while True:
         out = _normalize_once(text)
-        if out == text:
+        if out == text or _MARKS.search(out) is None:
             return out
         text = out
 
