@@ -39,6 +39,7 @@ _LAZY = {
     "report_schema": "govdoc.modelfile",
     "ParseError": "govdoc.parse", "ParseResult": "govdoc.parse", "ParseWarning": "govdoc.parse",
     "extract_text": "govdoc.parse", "parse_docx": "govdoc.parse", "parse_text": "govdoc.parse",
+    "render_many": "govdoc.batch", "BatchError": "govdoc.batch",
 }
 
 
@@ -58,6 +59,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Attachment",
     "Attendance",
+    "BatchError",
     "DocFormat",
     "DocKind",
     "Document",
@@ -87,6 +89,7 @@ __all__ = [
     "parse_docx",
     "parse_text",
     "render",
+    "render_many",
     "report_schema",
     "save",
 ]
