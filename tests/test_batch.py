@@ -430,3 +430,20 @@ def test_pdfs_are_converted_in_one_libreoffice_run_and_resumed(tmp_path, monkeyp
     assert calls == [3, 1]
     assert [o.path.name for o in again.pdf_skipped] == ["东村.pdf", "西村.pdf"]
     assert [o.path.name for o in again.pdf_written] == ["南村.pdf"]
+
+
+# -- the example ------------------------------------------------------------------------------
+
+def test_the_example_batch_writes_one_notice_per_village(tmp_path):
+    example = Path(__file__).resolve().parent.parent / "examples" / "batch_notice"
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", govdoc.GovdocWarning)
+        result = render_many(example / "model.yaml", example / "villages.csv", tmp_path,
+                             name="{{ 村名 }}.docx")
+    villages = [r.values["村名"] for r in read_records(example / "villages.csv")]
+    assert len(villages) == 10 and result.ok
+    assert [o.path.name for o in result.written] == [f"{v}.docx" for v in villages]
+    text = text_of(tmp_path / "北山村.docx")
+    assert "棣政发〔2024〕24号" in text and "北山村村民委员会：" in text
