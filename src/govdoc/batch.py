@@ -66,6 +66,7 @@ PDF_CHUNK = 100
 
 RECORD_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 _MAX_LISTED = 10  # offending rows listed in a batch-wide error
+_LOCAL_CHUNK = 32  # records written between folder syncs when rendering in this process
 _TEMP = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{8}\.tmp$")  # govdoc.saving's temporary files
 
 Progress = Callable[[str, int, int], object]
@@ -372,7 +373,17 @@ def _init_worker(job: _Job) -> None:
 
 def _worker_chunk(tasks: list[_Task]) -> list[Outcome]:
     assert _JOB is not None, "worker not initialised"
-    return [_make(_JOB, task) for task in tasks]
+    return _make_chunk(_JOB, tasks)
+
+
+def _make_chunk(job: _Job, tasks: list[_Task]) -> list[Outcome]:
+    """Make each record of ``tasks``, then sync the folder once for the new names."""
+    from govdoc.saving import sync_folder
+
+    try:
+        return [_make(job, task) for task in tasks]
+    finally:
+        sync_folder(job.out_dir)
 
 
 def _make(job: _Job, task: _Task) -> Outcome:
@@ -405,7 +416,7 @@ def _make(job: _Job, task: _Task) -> Outcome:
             document = render(report, template=job.template, normalize=job.normalize,
                               finish=job.finish)
         data_bytes = document.to_bytes()
-        write_atomic(path, data_bytes, overwrite=job.overwrite)
+        write_atomic(path, data_bytes, overwrite=job.overwrite, sync_folder=False)
     except OutputExistsError:
         return Outcome(row, "skipped", path)
     except (GovdocError, ValidationError, ValueError, OSError) as exc:
@@ -604,13 +615,17 @@ def _start_method(requested: str | None) -> str | None:
 def _run(job: _Job, tasks: list[_Task], jobs: int, start_method: str | None, done: int,
          total: int, report: _Reporter) -> list[Outcome]:
     """Render ``tasks``: here when ``jobs`` is 1, else in chunks in worker processes."""
+    from govdoc.saving import sync_folder
+
     outcomes: list[Outcome] = []
     report("docx", done, total)
     if jobs == 1 or len(tasks) <= 1:
-        for task in tasks:
-            outcomes.append(_make(job, task))
-            done += 1
-            report("docx", done, total)
+        for start in range(0, len(tasks), _LOCAL_CHUNK):
+            for task in tasks[start:start + _LOCAL_CHUNK]:
+                outcomes.append(_make(job, task))
+                done += 1
+                report("docx", done, total)
+            sync_folder(job.out_dir)
         return outcomes
     workers = min(jobs, len(tasks))
     size = max(1, min(32, math.ceil(len(tasks) / (workers * 4))))
