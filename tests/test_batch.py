@@ -14,7 +14,7 @@ import docx
 import pytest
 
 import govdoc
-from govdoc.batch import BatchError, Record, read_records, render_many
+from govdoc.batch import BatchError, read_records, render_many
 
 from conftest import require_libreoffice
 

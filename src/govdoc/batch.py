@@ -42,7 +42,7 @@ import tempfile
 import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -618,8 +618,8 @@ def _run(job: _Job, tasks: list[_Task], jobs: int, start_method: str | None, don
     from govdoc.saving import sync_folder
 
     outcomes: list[Outcome] = []
-    report("docx", done, total)
     if jobs == 1 or len(tasks) <= 1:
+        report("docx", done, total)
         for start in range(0, len(tasks), _LOCAL_CHUNK):
             for task in tasks[start:start + _LOCAL_CHUNK]:
                 outcomes.append(_make(job, task))
@@ -636,8 +636,8 @@ def _run(job: _Job, tasks: list[_Task], jobs: int, start_method: str | None, don
     try:
         futures: dict[Future[list[Outcome]], list[_Task]] = {
             executor.submit(_worker_chunk, chunk): chunk for chunk in chunks}
-        from concurrent.futures import as_completed
-
+        # Only now, the workers forked, may a progress bar start its monitor thread.
+        report("docx", done, total)
         for future in as_completed(futures):
             try:
                 results = future.result()
