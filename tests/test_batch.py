@@ -312,6 +312,31 @@ def test_progress_callback_counts_every_record(tmp_path):
     assert seen[0] == ("docx", 2, 3) and seen[-1] == ("docx", 3, 3)  # two skipped at once
 
 
+def test_progress_true_shows_a_tqdm_bar_imported_only_then(tmp_path, monkeypatch):
+    check = subprocess.run([sys.executable, "-c", "import sys, govdoc.batch, govdoc.cli; "
+                            "print('tqdm' in sys.modules)"], capture_output=True, text=True,
+                           env=dict(os.environ, PYTHONPATH=str(SRC)))
+    assert check.stdout.strip() == "False", check.stderr
+    import tqdm
+
+    bars: list[FakeBar] = []
+
+    class FakeBar:
+        def __init__(self, *, total: int, **kwargs: object) -> None:
+            self.total, self.n, self.closed = total, 0, False
+            bars.append(self)
+
+        def update(self, n: int) -> None:
+            self.n += n
+
+        def close(self) -> None:
+            self.closed = True
+
+    monkeypatch.setattr(tqdm, "tqdm", FakeBar)
+    render_many(MODEL, [village("东村"), village("西村")], tmp_path, progress=True)
+    assert [(b.total, b.n, b.closed) for b in bars] == [(2, 2, True)]
+
+
 KILLED_RUN = """
 import sys
 from govdoc.batch import render_many
