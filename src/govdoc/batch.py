@@ -248,9 +248,10 @@ def _as_records(records: Iterable[Mapping[str, Any] | Record] | str | os.PathLik
             out.append(Record(index, values, None, problem))
         else:
             raise TypeError(f"record {index} is a {type(item).__name__}, not a dict")
-    rows = [r.where for r in out]
+    rows = [r.row for r in out]
     if len(set(rows)) != len(rows):
-        raise BatchError("two records have the same row number")
+        raise BatchError("two records have the same row number; rows name the records in "
+                         "messages and file names")
     return out
 
 
@@ -420,8 +421,7 @@ def _make(job: _Job, task: _Task) -> Outcome:
     except OutputExistsError:
         return Outcome(row, "skipped", path)
     except (GovdocError, ValidationError, ValueError, OSError) as exc:
-        return failed(str(exc).strip().splitlines()[0] if str(exc).strip()
-                      else type(exc).__name__)
+        return failed("; ".join(str(exc).strip().splitlines()) or type(exc).__name__)
     except Exception as exc:  # noqa: BLE001 - one record's bug must not stop the others
         return failed(f"internal error ({type(exc).__name__}: {exc})")
     notes = tuple(dict.fromkeys(str(w.message) for w in caught
@@ -681,7 +681,7 @@ def _convert(result: BatchResult, documents: list[Outcome], pdf_dir: Path, overw
             try:
                 to_pdfs([d.path for d in chunk if d.path], tmp)
             except ConversionError as exc:
-                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "failed"
+                reason = "; ".join(str(exc).strip().splitlines())
             for document in chunk:
                 assert document.path is not None
                 made = Path(tmp) / document.path.with_suffix(".pdf").name
