@@ -472,3 +472,31 @@ def test_the_example_batch_writes_one_notice_per_village(tmp_path):
     assert [o.path.name for o in result.written] == [f"{v}.docx" for v in villages]
     text = text_of(tmp_path / "北山村.docx")
     assert "棣政发〔2024〕24号" in text and "北山村村民委员会：" in text
+
+
+def test_pdf_without_libreoffice_is_refused_before_writing(tmp_path, monkeypatch):
+    import govdoc.convert
+
+    monkeypatch.setattr(govdoc.convert, "find_soffice", lambda: None)
+    with pytest.raises(govdoc.convert.ConversionError, match="LibreOffice is needed"):
+        render_many(MODEL, [village("东村")], tmp_path / "out", pdf=True)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_document_libreoffice_cannot_convert_is_a_failed_pdf(tmp_path, monkeypatch):
+    import govdoc.convert
+
+    def half(docxs, out_dir, **kwargs):  # type: ignore[no-untyped-def]
+        first = Path(out_dir) / (Path(docxs[0]).stem + ".pdf")
+        first.write_bytes(b"%PDF-1.4 fake")
+        raise govdoc.convert.ConversionError(f"LibreOffice could not convert to {docxs[1]}")
+
+    monkeypatch.setattr(govdoc.convert, "find_soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(govdoc.convert, "to_pdfs", half)
+    result = render_many(MODEL, [village("东村"), village("西村")], tmp_path,
+                         name="{{ 村名 }}.docx", pdf=True)
+    assert len(result.written) == 2 and not result.ok
+    assert [o.path.name for o in result.pdf_written] == ["东村.pdf"]
+    [failed] = result.pdf_failed
+    assert failed.row == 2 and failed.message.startswith("西村.docx: PDF: LibreOffice could not")
+    assert files_in(tmp_path) == ["东村.docx", "东村.pdf", "西村.docx"]
