@@ -409,6 +409,17 @@ def test_cli_exits_1_after_writing_the_good_records(tmp_path):
     assert "1 failed" in lines[-1] and "Traceback" not in run.stderr
 
 
+def test_cli_lists_the_first_20_failures_and_counts_the_rest(tmp_path):
+    source = write_csv(tmp_path, [village(f"第{i}村", 要求="") for i in range(23)])
+    run = govdoc_cmd("batch", str(write_model(tmp_path)), str(source), "-o",
+                     str(tmp_path / "out"))
+    assert run.returncode == 1
+    errors = [line for line in run.stderr.splitlines() if line.startswith("govdoc: error: ")]
+    assert len(errors) == 21 and errors[0].startswith("govdoc: error: villages.csv:2: ")
+    assert errors[-1] == "govdoc: error: … and 3 more failures (the first 20 are shown)"
+    assert "23 records: 0 written, 0 skipped (already there), 23 failed" in run.stderr
+
+
 def test_cli_refuses_a_batch_that_cannot_be_named(tmp_path):
     source = write_csv(tmp_path, [village("东村"), village("东村")])
     run = govdoc_cmd("batch", str(write_model(tmp_path)), str(source), "-o",
@@ -500,3 +511,12 @@ def test_a_document_libreoffice_cannot_convert_is_a_failed_pdf(tmp_path, monkeyp
     [failed] = result.pdf_failed
     assert failed.row == 2 and failed.message.startswith("西村.docx: PDF: LibreOffice could not")
     assert files_in(tmp_path) == ["东村.docx", "东村.pdf", "西村.docx"]
+
+
+def test_an_unquoted_yaml_placeholder_gets_a_hint(tmp_path):
+    model = tmp_path / "m.yaml"
+    model.write_text(MODEL_YAML.replace('title: "{{ 要求 }}"', "title: {{ 要求 }}"),
+                     encoding="utf-8")
+    with pytest.raises(govdoc.ModelFileError, match=r"(?s)m\.yaml:6: YAML: .*put a value that "
+                                                    r"starts with \{\{ in quotes"):
+        render_many(model, [village("东村")], tmp_path / "out")

@@ -267,17 +267,29 @@ class _Model:
 
 
 def _load_model(model: ModelSource) -> _Model:
-    from govdoc.modelfile import load_data, report_data
+    from govdoc.modelfile import ModelFileError, Problem, load_data, report_data
 
     if isinstance(model, Report):
         return _Model(report_data(model), "the model", {})
     if isinstance(model, Mapping):
         return _Model(dict(model), "the model", {})
     if isinstance(model, (str, os.PathLike)):
-        data = load_data(model)
+        try:
+            data = load_data(model)
+        except ModelFileError as exc:
+            if Path(model).suffix.lower() in (".yaml", ".yml") and \
+                    any(p.message.startswith("YAML:") for p in exc.problems) and \
+                    b"{{" in Path(model).read_bytes():
+                raise ModelFileError(exc.source, [*exc.problems, Problem(None, None, _YAML_HINT)]) \
+                    from None
+            raise
         return _Model(data.data, Path(model).name, data.lines)
     raise TypeError(f"render_many() takes a model file, a dict or a Report, "
                     f"not {type(model).__name__}")
+
+
+_YAML_HINT = ('in YAML, put a value that starts with {{ in quotes, e.g. title: "{{ 村名 }}"; '
+              "unquoted, {{ … }} is read as a mapping")
 
 
 def _field(path: tuple) -> str:

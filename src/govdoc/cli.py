@@ -258,6 +258,10 @@ def _configure_batch(p: argparse.ArgumentParser) -> None:
                    help="show no progress bar (it shows only on a terminal)")
 
 
+BATCH_ERRORS_SHOWN = 20
+"""How many failed records ``govdoc batch`` lists before it only counts them."""
+
+
 def _run_batch(args: argparse.Namespace) -> int:
     from govdoc.batch import read_records, render_many
 
@@ -276,8 +280,12 @@ def _run_batch(args: argparse.Namespace) -> int:
                              template=args.template)
     for note in result.warnings:
         say(f"warning: {note}")
-    for outcome in result.failed + result.pdf_failed:
+    failures = result.failed + result.pdf_failed
+    for outcome in failures[:BATCH_ERRORS_SHOWN]:
         say(f"error: {outcome.message}")
+    if len(failures) > BATCH_ERRORS_SHOWN:
+        say(f"error: … and {len(failures) - BATCH_ERRORS_SHOWN} more failures "
+            f"(the first {BATCH_ERRORS_SHOWN} are shown)")
     say(f"{result.summary()} in {args.output}")
     if result.skipped and not args.overwrite:
         say("skipped files exist already; pass --overwrite to replace them")
