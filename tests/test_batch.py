@@ -520,3 +520,10 @@ def test_an_unquoted_yaml_placeholder_gets_a_hint(tmp_path):
     with pytest.raises(govdoc.ModelFileError, match=r"(?s)m\.yaml:6: YAML: .*put a value that "
                                                     r"starts with \{\{ in quotes"):
         render_many(model, [village("东村")], tmp_path / "out")
+
+
+def test_a_bad_row_format_in_the_name_is_refused(tmp_path):
+    with pytest.raises(BatchError, match=r"\{row:q\}: Unknown format code"):
+        render_many(MODEL, [village("东村")], tmp_path / "out", name="{row:03d}-{row:q}.docx")
+    result = render_many(MODEL, [village("东村")], tmp_path / "out", name="{row:03d}-{row}.docx")
+    assert [o.path.name for o in result.written] == ["001-1.docx"]

@@ -16,7 +16,8 @@ the field, e.g. ``villages.csv:5: body[2].title: …``.
 * A record that fails is reported with its row and reason; the others go on.
 * Output files are written atomically (:func:`govdoc.saving.write_atomic`): a
   killed run leaves only complete .docx files, and its hidden temporary files are
-  removed by the next run.
+  removed by the next run. Each file is synced to disk before it takes its name;
+  the folder is synced once per chunk of files.
 * Files that exist are skipped unless ``overwrite=True``, so a batch that stopped
   half-way is finished by running it again.
 * ``jobs=N`` renders in N worker processes; each renders and saves its files
@@ -569,10 +570,12 @@ def _names(pattern: str, records: list[Record]) -> dict[int, str | None]:
     names that would leave the folder or that two records share."""
     if not isinstance(pattern, str) or not pattern:
         raise BatchError("the name pattern is empty")
-    try:
-        format(1, "" if not (m := re.search(r"\{row:([^{}]*)\}", pattern)) else m.group(1))
-    except ValueError as exc:
-        raise BatchError(f"the name pattern {pattern!r}: {{row}}: {exc}") from None
+    for m in _NAME_TOKEN.finditer(pattern):
+        if m.group(1) is None:
+            try:
+                format(1, m.group(2) or "")
+            except ValueError as exc:
+                raise BatchError(f"the name pattern {pattern!r}: {m.group(0)}: {exc}") from None
     names: dict[int, str | None] = {}
     problems: list[str] = []
     seen: dict[str, Record] = {}
