@@ -264,6 +264,7 @@ BATCH_ERRORS_SHOWN = 20
 
 def _run_batch(args: argparse.Namespace) -> int:
     from govdoc.batch import read_records, render_many
+    from govdoc.errors import GovdocWarning
 
     model = _input_path(args.model)
     source = _input_path(args.records)
@@ -273,7 +274,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     if not records:
         raise CommandError(f"{source}: no records")
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the result lists the warnings; printed below
+        warnings.simplefilter("ignore", GovdocWarning)  # result.warnings: printed below
         result = render_many(model, records, args.output, name=args.name,
                              overwrite=args.overwrite, jobs=args.jobs, pdf=args.pdf,
                              pdf_dir=args.pdf_dir, progress=args.progress,
