@@ -421,6 +421,18 @@ def test_cli_lists_the_first_20_failures_and_counts_the_rest(tmp_path):
     assert "23 records: 0 written, 0 skipped (already there), 23 failed" in run.stderr
 
 
+def test_cli_prints_each_warning_once(tmp_path):
+    model = tmp_path / "m.yaml"
+    model.write_text(MODEL_YAML.replace("防汛工作的通知", "防汛工作"), encoding="utf-8")
+    source = write_csv(tmp_path, [village("东村", 备注="x"), village("西村", 备注="y")])
+    run = govdoc_cmd("batch", str(model), str(source), "-o", str(tmp_path / "out"))
+    assert run.returncode == 0, run.stderr
+    warnings = [line for line in run.stderr.splitlines() if line.startswith("govdoc: warning: ")]
+    assert len(warnings) == 2
+    assert "备注 is used by no placeholder" in warnings[0]
+    assert "标题未以文种“通知”结尾" in warnings[1] and "(2 documents, first row 2)" in warnings[1]
+
+
 def test_cli_refuses_a_batch_that_cannot_be_named(tmp_path):
     source = write_csv(tmp_path, [village("东村"), village("东村")])
     run = govdoc_cmd("batch", str(write_model(tmp_path)), str(source), "-o",
