@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
     from govdoc import check
     from govdoc.convert import ConversionError, to_pdf
     from govdoc.pageview import preview
+    from govdoc.batch import BatchError, render_many
     from govdoc.document import Document
     from govdoc.model import (
         Attachment,
@@ -65,6 +66,7 @@ _MODEL = ("Attachment", "Attendance", "DocFormat", "DocKind", "Header", "Imprint
 _LAZY: dict[str, str] = {
     **{name: "govdoc.model" for name in _MODEL},
     "Document": "govdoc.document",
+    "BatchError": "govdoc.batch", "render_many": "govdoc.batch",
     "render": "govdoc.render",
     "save": "govdoc.saving",
     "check": "",  # the package govdoc.check itself, callable

@@ -1,5 +1,5 @@
 """The ``govdoc`` command: build documents from drafts and model files, print the model's
-schema, convert documents to PDF.
+schema, convert documents to PDF, fill one model with many records (mail-merge).
 
     govdoc build report.yaml -o report.docx      # a model file (.yaml/.yml/.json/.toml)
     govdoc build draft.txt -o report.docx        # a plain-text draft (.txt, .md)
@@ -7,6 +7,7 @@ schema, convert documents to PDF.
     govdoc build draft.txt -o report.yaml        # a draft as an editable model file
     govdoc schema -o report.schema.json
     govdoc pdf report.docx -o report.pdf
+    govdoc batch notice.yaml villages.csv -o out --name "{{ 村名 }}.docx"   # one per record
 
 Exit status 0 on success, 1 with a one-line reason on an error (``--debug`` shows the
 traceback), 2 for a wrong command line. No command overwrites a file unless given
@@ -229,7 +230,84 @@ PDF = Command(
     _configure_pdf, _run_pdf,
 )
 
-COMMANDS: list[Command] = [BUILD, SCHEMA, PDF]
+# -- batch ----------------------------------------------------------------------------------
+
+def _configure_batch(p: argparse.ArgumentParser) -> None:
+    p.add_argument("model", metavar="MODEL",
+                   help="a model file (.yaml, .yml, .json, .toml) with {{ key }} placeholders")
+    p.add_argument("records", metavar="RECORDS",
+                   help="the records: a .csv file (UTF-8, a header row) or a .jsonl file "
+                        "(one JSON object per line)")
+    p.add_argument("-o", "--output", metavar="DIR", required=True,
+                   help="the folder to write the documents to (made if missing)")
+    p.add_argument("--name", metavar="PATTERN", default="{row:04d}.docx",
+                   help="each file's name, from {{ key }} placeholders and {row}, the record's "
+                        "line in RECORDS (default: %(default)s)")
+    p.add_argument("-j", "--jobs", metavar="N", type=int, default=1,
+                   help="render in N worker processes (default: 1)")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace files that exist (default: skip them, so a stopped batch "
+                        "resumes)")
+    p.add_argument("--pdf", action="store_true",
+                   help="also convert the documents to PDF with LibreOffice")
+    p.add_argument("--pdf-dir", metavar="DIR",
+                   help="the folder for the PDFs (default: the output folder)")
+    p.add_argument("-t", "--template", metavar="TEMPLATE.docx",
+                   help="a govdoc template to use instead of the general one")
+    p.add_argument("--no-progress", dest="progress", action="store_false",
+                   help="show no progress bar (it shows only on a terminal)")
+
+
+BATCH_ERRORS_SHOWN = 20
+"""How many failed records ``govdoc batch`` lists before it only counts them."""
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from govdoc.batch import read_records, render_many
+    from govdoc.errors import GovdocWarning
+
+    model = _input_path(args.model)
+    source = _input_path(args.records)
+    if args.jobs < 1:
+        raise CommandError(f"--jobs must be at least 1, not {args.jobs}")
+    records = read_records(source)
+    if not records:
+        raise CommandError(f"{source}: no records")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GovdocWarning)  # result.warnings: printed below
+        result = render_many(model, records, args.output, name=args.name,
+                             overwrite=args.overwrite, jobs=args.jobs, pdf=args.pdf,
+                             pdf_dir=args.pdf_dir, progress=args.progress,
+                             template=args.template)
+    for note in result.warnings:
+        say(f"warning: {note}")
+    failures = result.failed + result.pdf_failed
+    for outcome in failures[:BATCH_ERRORS_SHOWN]:
+        say(f"error: {outcome.message}")
+    if len(failures) > BATCH_ERRORS_SHOWN:
+        say(f"error: … and {len(failures) - BATCH_ERRORS_SHOWN} more failures "
+            f"(the first {BATCH_ERRORS_SHOWN} are shown)")
+    say(f"{result.summary()} in {args.output}")
+    if result.skipped and not args.overwrite:
+        say("skipped files exist already; pass --overwrite to replace them")
+    return 0 if result.ok else 1
+
+
+BATCH = Command(
+    "batch", "fill one model file with many records: one .docx per row (mail-merge)",
+    "examples:\n"
+    "  govdoc batch notice.yaml villages.csv -o out --name \"{{ 村名 }}.docx\"\n"
+    "  govdoc batch notice.yaml villages.jsonl -o out --jobs 4 --pdf\n"
+    "  govdoc batch notice.yaml villages.csv -o out --overwrite   # write every file again\n"
+    "\n"
+    "A placeholder {{ key }} in the model's text is replaced by the record's value,\n"
+    "literally. Files that exist are skipped, so running a stopped batch again finishes\n"
+    "it. A record that fails is reported with its line; the others are still written,\n"
+    "and the exit status is then 1.",
+    _configure_batch, _run_batch,
+)
+
+COMMANDS: list[Command] = [BUILD, SCHEMA, PDF, BATCH]
 """The sub-commands, in the order ``govdoc --help`` lists them."""
 
 

@@ -24,8 +24,9 @@ from pydantic import ValidationError
 from govdoc.errors import GovdocError
 from govdoc.model import Report
 
-__all__ = ["FORMATS", "ModelFileError", "Problem", "dump_report", "format_of", "load_report",
-           "loads_report", "report_schema"]
+__all__ = ["FORMATS", "ModelData", "ModelFileError", "Problem", "dump_report", "format_of",
+           "load_data", "load_report", "loads_data", "loads_report", "report_from_data",
+           "report_schema"]
 
 Format = Literal["yaml", "json", "toml"]
 FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
@@ -71,17 +72,38 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 
 def load_report(path: str | os.PathLike[str]) -> Report:
     """Read a report from a ``.yaml``/``.yml``, ``.json`` or ``.toml`` file."""
+    model = load_data(path)
+    return report_from_data(model.data, source=str(path), lines=model.lines)
+
+
+def loads_report(text: str, fmt: Format, *, source: str = "<string>") -> Report:
+    """Read a report from model-file ``text`` in format ``fmt``; ``source`` names it in errors."""
+    model = loads_data(text, fmt, source=source)
+    return report_from_data(model.data, source=source, lines=model.lines)
+
+
+@dataclass(frozen=True)
+class ModelData:
+    """A model file read but not yet checked: its mapping of fields (``data``) and, for
+    YAML and JSON, the line of each field (``lines``, keyed by the path into ``data``)."""
+
+    data: dict[str, Any]
+    lines: dict[tuple, int]
+
+
+def load_data(path: str | os.PathLike[str]) -> ModelData:
+    """Read a model file's fields without checking them (see :func:`report_from_data`)."""
     fmt = format_of(path)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ModelFileError(str(path), [Problem(None, None, f"not UTF-8 text ({exc.reason})")]) \
             from None
-    return loads_report(text, fmt, source=str(path))
+    return loads_data(text, fmt, source=str(path))
 
 
-def loads_report(text: str, fmt: Format, *, source: str = "<string>") -> Report:
-    """Read a report from model-file ``text`` in format ``fmt``; ``source`` names it in errors."""
+def loads_data(text: str, fmt: Format, *, source: str = "<string>") -> ModelData:
+    """Parse model-file ``text`` into its mapping of fields, without checking them."""
     lines: dict[tuple, int] = {}
     if fmt == "yaml":
         data, lines = _load_yaml(text, source)
@@ -110,6 +132,16 @@ def loads_report(text: str, fmt: Format, *, source: str = "<string>") -> Report:
     if not isinstance(data, dict):
         raise ModelFileError(source, [Problem(1, None, "the file must hold a mapping of the "
                                                        "report's fields (title, body, issuer, date…)")])
+    return ModelData(data, lines)
+
+
+def report_from_data(data: dict[str, Any], *, source: str = "<string>",
+                     lines: dict[tuple, int] | None = None) -> Report:
+    """Check a model file's fields (as :func:`loads_data` reads them) and return the report.
+
+    Dates may be written as 公文 write them (2024年1月18日). Errors are a
+    :class:`ModelFileError` naming ``source``, the line (from ``lines``) and the field.
+    """
     data = _read_dates(data)
     try:
         return Report.model_validate(data)
@@ -117,7 +149,7 @@ def loads_report(text: str, fmt: Format, *, source: str = "<string>") -> Report:
         problems = []
         for error in exc.errors():
             path, field = _locate(data, error["loc"])
-            problems.append(Problem(_line_of(lines, path), field or None, error["msg"]))
+            problems.append(Problem(_line_of(lines or {}, path), field or None, error["msg"]))
         raise ModelFileError(source, problems) from None
 
 

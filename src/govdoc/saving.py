@@ -20,7 +20,7 @@ from govdoc.errors import OutputExistsError
 if TYPE_CHECKING:
     from govdoc.document import Document
 
-__all__ = ["save", "write_atomic"]
+__all__ = ["save", "sync_folder", "write_atomic"]
 
 _CHUNK = 1024 * 1024
 # Filesystems without hard links (FAT, exFAT, some network shares) answer link()
@@ -45,8 +45,13 @@ def save(document: Document, path: str | os.PathLike[str], *, overwrite: bool = 
     return write_atomic(path, document.to_bytes(), overwrite=overwrite)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool) -> Path:
-    """Write ``data`` to ``path`` through a synced temporary file in the same folder."""
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool,
+                 sync_folder: bool = True) -> Path:
+    """Write ``data`` to ``path`` through a synced temporary file in the same folder.
+
+    With ``sync_folder=False`` the folder is not synced after the rename: the caller
+    writing many files into one folder calls :func:`sync_folder` once afterwards.
+    """
     target = Path(path)
     if not overwrite and os.path.lexists(target):
         raise _exists(target)
@@ -71,7 +76,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool) 
         except FileNotFoundError:
             pass
         raise
-    _sync_folder(folder)
+    if sync_folder:
+        _sync_folder(folder)
     return target
 
 
@@ -106,6 +112,11 @@ def _link_no_clobber(tmp: Path, target: Path) -> None:
 def _exists(target: Path) -> OutputExistsError:
     return OutputExistsError(errno.EEXIST, "the file exists; pass overwrite=True to replace it",
                              str(target))
+
+
+def sync_folder(folder: str | os.PathLike[str]) -> None:
+    """Make the names of files just written into ``folder`` durable (POSIX)."""
+    _sync_folder(Path(folder))
 
 
 def _sync_folder(folder: Path) -> None:
