@@ -108,6 +108,25 @@ def profile(data: list[dict[str, str]]) -> None:
     print(out.getvalue())
 
 
+def measure(documents: int = 1000, jobs: int = 2, repeat: int = 3) -> dict[str, Any]:
+    """Time ``repeat`` batches of ``documents`` with ``jobs`` workers, alternating with
+    python-docx builds of the first record's document; the figures as a dict."""
+    bench = bench_render()
+    data = records(documents)
+    report = first_report(data[0])
+    time_batch(data[:20], jobs)  # warm-up: imports, template cache
+    batches: list[float] = []
+    baseline: list[float] = []
+    for _ in range(repeat):  # alternate, so that machine noise hits both sides
+        batches.append(time_batch(data, jobs))
+        baseline += time_python_docx(bench, report, 5)
+    per_doc = statistics.median(batches) / documents
+    one = statistics.median(baseline)
+    return {"documents": documents, "jobs": jobs, "batch_s": batches, "python_docx_s": baseline,
+            "per_document_ms": per_doc * 1000, "python_docx_ms": one * 1000,
+            "ratio": per_doc / one}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1000,
@@ -121,18 +140,10 @@ def main() -> int:
     if args.records < 1 or args.jobs < 1 or args.repeat < 1:
         parser.error("--records, --jobs and --repeat must be at least 1")
 
-    bench = bench_render()
+    m = measure(args.records, args.jobs, args.repeat)
+    batches, baseline = m["batch_s"], m["python_docx_s"]
+    per_doc, one, ratio = m["per_document_ms"] / 1000, m["python_docx_ms"] / 1000, m["ratio"]
     data = records(args.records)
-    report = first_report(data[0])
-    time_batch(data[:20], args.jobs)  # warm-up: imports, template cache
-    batches: list[float] = []
-    baseline: list[float] = []
-    for _ in range(args.repeat):  # alternate, so that machine noise hits both sides
-        batches.append(time_batch(data, args.jobs))
-        baseline += time_python_docx(bench, report, 5)
-    per_doc = statistics.median(batches) / args.records
-    one = statistics.median(baseline)
-    ratio = per_doc / one
     env: dict[str, Any] = {"python": sys.version.split()[0], "platform": platform.platform()}
     print(f"Python {env['python']} on {env['platform']}; {args.records} documents per batch, "
           f"jobs={args.jobs}, {args.repeat} timed batches; python-docx: {len(baseline)} runs "

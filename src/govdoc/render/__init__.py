@@ -1,10 +1,10 @@
 """Rendering: a :class:`~govdoc.model.Report` into a Word document.
 
-The layout's blocks are written as paragraph XML (user text escaped) and handed to
-docxtpl as one already-safe value for the template's ``{{p body }}`` placeholder.
-docxtpl renders in a hardened, sandboxed, autoescaping Jinja environment
-(:mod:`govdoc.render.sandbox`), so no user text is ever parsed as a template and a
-hostile template cannot run code.
+docxtpl renders the template in a hardened, sandboxed, autoescaping Jinja environment
+(:mod:`govdoc.render.sandbox`), so a hostile template cannot run code; its
+``{{p body }}`` placeholder receives a marker paragraph, which is then replaced by the
+layout's blocks written as XML (user text escaped; :mod:`govdoc.render.integrity`). So
+no user text is ever parsed as a template or seen by the template's code.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from govdoc.errors import GovdocWarning, TemplateError
 from govdoc.finish import finish as finish_pass
 from govdoc.layout import Block, Item, SectionBreak, layout, letter_mark
 from govdoc.model import Report
-from govdoc.render.integrity import ensure_complete
+from govdoc.render.integrity import BODY_MARKER, place_body
 from govdoc.render.properties import set_core_properties
 from govdoc.render.sandbox import fill
 from govdoc.render.template import template_bytes
@@ -82,20 +82,17 @@ def render(
                 )
         section = "".join(etree.tostring(child, encoding="unicode")
                           for child in document.element.body.sectPr)
-        return {"body": Markup(body_xml(blocks, images, section)),
+        written.append(body_xml(blocks, images, section))
+        return {"body": BODY_MARKER,
                 "letter_mark": Markup(paragraph_xml(mark) if mark else "")}
 
+    written: list[str] = []
     doc = fill(template_bytes(template, fmt), where, context)
-    ensure_complete(doc, _paragraphs(blocks), where)
+    place_body(doc, written[0], where)
     if any(isinstance(b, SectionBreak) and b.unnumbered_after for b in blocks):
         _unnumbered(doc.sections[-1])
     set_core_properties(doc, report)
     return Document(doc, finish_report=notes)
-
-
-def _paragraphs(items: list[Item]) -> list[Block]:
-    """The body paragraphs govdoc writes (tables and floating blocks aside)."""
-    return [item for item in items if isinstance(item, Block)]
 
 
 def _unnumbered(section: Section) -> None:

@@ -1,51 +1,42 @@
-"""Checking that a rendered document holds every paragraph of the layout, in order.
+"""Placing govdoc's body in a rendered template.
 
-The template's own Jinja code runs around govdoc's body: ``{% if false %}`` around
-the placeholder would drop it, ``{{ body }}`` inside a run would bury it in a run's
-text. After rendering, no run's text may hold XML elements, and the document's
-paragraphs must contain the layout's paragraphs as an ordered subsequence, each
-with exactly the text govdoc wrote.
+The template's Jinja code fills ``{{p body }}`` with a marker paragraph only; once the
+template has rendered, the marker is replaced by govdoc's paragraphs and tables. So
+no template code ever sees the user's words: it cannot drop, repeat or alter them.
+What a template can still get wrong is where the marker lands: ``{% if false %}``
+around the placeholder drops it, a loop repeats it, ``{{ body }}`` inside a run buries
+it in a run's text. Each is refused with a :class:`~govdoc.errors.TemplateError`.
 """
 
 from __future__ import annotations
 
 import docx.document
 from lxml import etree
+from markupsafe import Markup
 
 from govdoc.errors import TemplateError
-from govdoc.blocks import Block
 
-__all__ = ["ensure_complete", "paragraph_texts"]
+__all__ = ["BODY_MARKER", "place_body"]
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_T, _TAB, _BR, _TABS = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}tabs"
-_OUTER_PARAGRAPHS = etree.XPath("//w:p[not(ancestor::w:p)]", namespaces={"w": _W[1:-1]})
-_TEXT_WITH_ELEMENTS = etree.XPath("boolean(//w:t[*])", namespaces={"w": _W[1:-1]})
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_MARKER_TEXT = "govdoc-body-3f9c2e7a"
+BODY_MARKER = Markup(f"<w:p><w:r><w:t>{_MARKER_TEXT}</w:t></w:r></w:p>")
+"""What the template's ``{{p body }}`` is filled with: a paragraph that :func:`place_body`
+replaces."""
 
-
-def paragraph_texts(body: etree._Element) -> list[str]:
-    """The text of each outermost paragraph under ``body``, tabs and breaks included."""
-    texts = []
-    for p in _OUTER_PARAGRAPHS(body):
-        parts = []
-        for el in p.iter(_T, _TAB, _BR):
-            if el.getparent().tag == _TABS:
-                continue  # a tab stop in the paragraph's properties, not a tab character
-            if el.tag == _T:
-                parts.append(el.text or "")
-            else:
-                parts.append("\t" if el.tag == _TAB else "\n")
-        texts.append("".join(parts))
-    return texts
+_MARKERS = etree.XPath(f"//w:t[text()='{_MARKER_TEXT}']", namespaces={"w": _W})
+_TEXT_WITH_ELEMENTS = etree.XPath("boolean(//w:t[*])", namespaces={"w": _W})
+_DOC_PR = etree.XPath("//wp:docPr", namespaces={"wp": _WP})
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
-def _written(text: str) -> str:
-    """``text`` as the renderer writes it (every line break as one ``w:br``)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def place_body(document: docx.document.Document, xml: str, where: str) -> None:
+    """Put the body ``xml`` (paragraphs and tables) where the template placed the marker.
 
-
-def ensure_complete(document: docx.document.Document, blocks: list[Block], where: str) -> None:
-    """Raise :class:`TemplateError` unless every block appears, in order, in ``document``."""
+    Drawing ids (``wp:docPr``) are numbered anew over the whole body afterwards, so that
+    no two are alike.
+    """
     body = document.element.body
     if _TEXT_WITH_ELEMENTS(body):
         raise TemplateError(
@@ -53,13 +44,21 @@ def ensure_complete(document: docx.document.Document, blocks: list[Block], where
             f"Word refuses; {{{{ body }}}} must be placed as {{{{p body }}}}, a paragraph "
             f"of its own"
         )
-    found = iter(paragraph_texts(body))
-    for i, block in enumerate(blocks):
-        want = _written(block.text)
-        if not any(text == want for text in found):
-            excerpt = want if len(want) <= 30 else want[:30] + "…"
-            raise TemplateError(
-                f"template {where}: its Jinja code dropped or altered the document's "
-                f"paragraph {i + 1} ({excerpt!r}); a template must place "
-                f"{{{{p body }}}} once, as a paragraph of its own"
-            )
+    markers = _MARKERS(body)
+    paragraphs = [t.getparent().getparent() for t in markers]
+    if len(markers) != 1 or paragraphs[0].getparent() is not body:
+        placed = ("nowhere" if not markers else "once, inside a table or another element"
+                  if len(markers) == 1 else f"{len(markers)} times")
+        raise TemplateError(
+            f"template {where}: its Jinja code placed the document's body {placed}; a "
+            f"template must place {{{{p body }}}} once, as a paragraph of its own"
+        )
+    namespaces = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in body.nsmap.items()
+                          if prefix)
+    holder = etree.fromstring(f"<holder {namespaces}>{xml}</holder>", _PARSER)
+    marker = paragraphs[0]
+    for element in holder:
+        marker.addprevious(element)
+    body.remove(marker)
+    for n, drawing in enumerate(_DOC_PR(body), 1):
+        drawing.set("id", str(n))
