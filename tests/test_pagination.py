@@ -81,3 +81,29 @@ def test_predicted_pages_and_lines_agree_with_libreoffice(rendered):
                     name, first)
             checked += 1
     assert checked > 80
+
+
+def _line_by_line(count, height, page, y, capacity):
+    first = None
+    for _ in range(count):
+        if y + height > capacity and y > 0:
+            page, y = page + 1, 0
+        if first is None:
+            first = (page, y)
+        y += height
+    return page, y, first
+
+
+def test_a_paragraphs_lines_fill_pages_as_set_line_by_line():
+    import random
+
+    from govdoc.pagination import _flow_lines
+
+    rng = random.Random(7)
+    for _ in range(20000):
+        capacity = rng.choice([12758, 579 * 22, 1000, 300])
+        height = rng.choice([579, 543, 440, 700, 1500, 20000])
+        y = rng.randrange(0, capacity + 1)
+        count = rng.randrange(1, 80)
+        assert _flow_lines(count, height, 3, y, capacity) == _line_by_line(
+            count, height, 3, y, capacity), (count, height, y, capacity)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from govdoc import spec
 from govdoc.blocks import Block, ImprintBlock, Item, JointMarkBlock, SectionBreak, TableBlock
@@ -39,8 +40,7 @@ _CELL_LINE_EM = 1.186
 _FIRST_ROW_EXTRA_TW = 0
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
     """Where an item falls: the page and position (twips from the block's top) of its
     first line's top, and of its last line's bottom."""
 
@@ -233,17 +233,39 @@ def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
         capacity = LANDSCAPE_BLOCK_TW if getattr(item, "landscape", False) else BLOCK_TW
         # A table's header rows repeat at the top of every page it runs onto.
         repeat = (sum(heights[i][:item.header_rows]) if isinstance(item, TableBlock) else 0)
-        for h in heights[i] or [0]:
-            if y + h > capacity and y > 0:
-                page, y = page + 1, repeat
-            if first is None:
-                first = (page, y)
-            y += h
+        lines = heights[i] or [0]
+        if isinstance(item, Block) and lines[0] > 0:
+            # A paragraph's lines are all alike: fill the pages by counting.
+            page, y, first = _flow_lines(len(lines), lines[0], page, y, capacity)
+        else:
+            for h in lines:
+                if y + h > capacity and y > 0:
+                    page, y = page + 1, repeat
+                if first is None:
+                    first = (page, y)
+                y += h
         assert first is not None
         placements[i] = Placement(first[0], first[1], page, y)
         y += _after_tw(item)
         i += 1
     return Pagination(tuple(placements), page)
+
+
+def _flow_lines(count: int, height: int, page: int, y: int,
+                capacity: int) -> tuple[int, int, tuple[int, int]]:
+    """Set ``count`` lines of ``height`` from ``y`` on ``page``: the page and position
+    after the last line, and where the first line went. A page holds at least one line."""
+    if y > 0 and y + height > capacity:
+        page, y = page + 1, 0
+    first = (page, y)
+    fit = max(1, (capacity - y) // height)
+    if count <= fit:
+        return page, y + count * height, first
+    per_page = max(1, capacity // height)
+    full, rest = divmod(count - fit, per_page)
+    if rest == 0:
+        return page + full, per_page * height, first
+    return page + full + 1, rest * height, first
 
 
 def _chain_height(items: list[Item], heights: list[list[int]], i: int, j: int,

@@ -1,4 +1,5 @@
 import datetime
+import gc
 import io
 import re
 
@@ -168,3 +169,24 @@ def test_east_asian_line_breaking_is_on_and_text_justified_everywhere():
             assert el.get(q("val"), "1") not in ("0", "false", "off"), part
     body = styles.find(f".//{q('style')}[@{q('styleId')}='BodyText']")
     assert body.find(f".//{q('jc')}") is None  # inherits Normal's justification
+
+
+# --- the cycle collector ---
+
+
+def test_rendering_leaves_the_cycle_collector_as_it_found_it(seed_report):
+    assert gc.isenabled()
+    govdoc.render(seed_report)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        govdoc.render(seed_report)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_failed_render_leaves_the_cycle_collector_on(tmp_path, seed_report):
+    with pytest.raises(govdoc.TemplateError):
+        govdoc.render(seed_report, template=tmp_path / "missing.docx")
+    assert gc.isenabled()

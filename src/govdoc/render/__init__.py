@@ -9,11 +9,13 @@ no user text is ever parsed as a template or seen by the template's code.
 
 from __future__ import annotations
 
+import gc
 import sys
 import types
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import docx.document
 from docx.oxml.ns import qn
@@ -58,6 +60,30 @@ def render(
         raise TypeError(f"render() takes a govdoc.Report, not {type(report).__name__}")
     for message in report.warnings:
         warnings.warn(message, GovdocWarning, stacklevel=2)
+    with _cyclic_gc_paused():
+        return _render(report, template, normalize, finish)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a document is made.
+
+    Laying out and rendering create many objects that all live until the end: the
+    collector would only walk them again and again (a quarter of the time of a
+    20,000-paragraph report). Reference counting frees what is dropped meanwhile; the
+    few cycles left are collected once the collector resumes.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _render(report: Report, template: str | Path | None, normalize: bool,
+            finish: bool) -> Document:
     blocks = layout(report, normalize=normalize)
     notes = None
     if finish:
