@@ -4,7 +4,8 @@
 # tests need when they are missing and this runs as root. Fails when no test ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v soffice >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep "AR PL UMing" >/dev/null \
+if ! command -v soffice >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1 \
+   || ! command -v pdftoppm >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep "AR PL UMing" >/dev/null \
    || ! fc-list 2>/dev/null | grep "Liberation Serif" >/dev/null; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     bash scripts/install-system-deps.sh || exit 1
