@@ -148,12 +148,19 @@ def _edit_body(dst: Path, edit) -> Path:
     return dst
 
 
+_PLACEHOLDER = ('<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t>{{p body }}</w:t>'
+                '</w:r></w:p>')
+
+
+def _around_placeholder(dst: Path, opening: str, closing: str) -> Path:
+    """The default template with the body placeholder between two Jinja tags."""
+    return _edit_body(dst, lambda xml: xml.replace(
+        _PLACEHOLDER, f"<w:p><w:r><w:t>{opening}</w:t></w:r></w:p>" + _PLACEHOLDER
+        + f"<w:p><w:r><w:t>{closing}</w:t></w:r></w:p>"))
+
+
 def test_a_template_that_drops_the_body_is_refused(tmp_path):
-    placeholder = '<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t>{{p body }}</w:t></w:r></w:p>'
-    template = _edit_body(tmp_path / "drop.docx", lambda xml: xml.replace(
-        placeholder,
-        "<w:p><w:r><w:t>{%p if false %}</w:t></w:r></w:p>" + placeholder
-        + "<w:p><w:r><w:t>{%p endif %}</w:t></w:r></w:p>"))
+    template = _around_placeholder(tmp_path / "drop.docx", "{%p if false %}", "{%p endif %}")
     with pytest.raises(TemplateError, match="placed the document.s body nowhere"):
         govdoc.render(report_with("正文。"), template=template)
 
@@ -166,11 +173,8 @@ def test_a_template_that_puts_the_body_inside_a_run_is_refused(tmp_path):
 
 
 def test_a_template_that_repeats_the_body_is_refused(tmp_path):
-    placeholder = '<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t>{{p body }}</w:t></w:r></w:p>'
-    template = _edit_body(tmp_path / "twice.docx", lambda xml: xml.replace(
-        placeholder,
-        "<w:p><w:r><w:t>{%p for i in range(2) %}</w:t></w:r></w:p>" + placeholder
-        + "<w:p><w:r><w:t>{%p endfor %}</w:t></w:r></w:p>"))
+    template = _around_placeholder(tmp_path / "twice.docx", "{%p for i in range(2) %}",
+                                   "{%p endfor %}")
     with pytest.raises(TemplateError, match="placed the document's body 2 times"):
         govdoc.render(report_with("正文。"), template=template)
 

@@ -22,7 +22,7 @@ import copy
 import io
 import re
 from collections import OrderedDict
-from typing import Any, Callable
+from typing import Any, Callable, Generic, TypeVar
 
 import docx.document
 from docxtpl import DocxTemplate
@@ -46,28 +46,40 @@ _STRICT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_t
 _MOST_COMPILED = 64
 """Compiled template parts kept per process."""
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Kept(Generic[K, V]):
+    """The last ``most`` values made, by key: each is made once while it is kept."""
+
+    def __init__(self, most: int) -> None:
+        self._most = most
+        self._values: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        value = self._values.get(key)
+        if value is None:
+            value = self._values[key] = make()
+            if len(self._values) > self._most:
+                self._values.popitem(last=False)
+        else:
+            self._values.move_to_end(key)
+        return value
+
 
 class _Sandbox(SandboxedEnvironment):
     """A sandbox that also bounds the size of ``*`` and ``**`` results, and compiles each
     template source once per process (docxtpl compiles every part on every render)."""
 
     intercepted_binops = frozenset({"*", "**"})
-    _compiled: OrderedDict[str, Template]
 
     def from_string(self, source: Any, globals: Any = None,  # noqa: A002 - jinja's name
                     template_class: Any = None) -> Template:
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        cache = self.__dict__.setdefault("_compiled", OrderedDict())
-        template = cache.get(source)
-        if template is None:
-            template = super().from_string(source)
-            cache[source] = template
-            if len(cache) > _MOST_COMPILED:
-                cache.popitem(last=False)
-        else:
-            cache.move_to_end(source)
-        return template
+        compile_ = super().from_string
+        return _COMPILED.get(source, lambda: compile_(source))
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(left, int) and isinstance(right, int):
@@ -90,8 +102,9 @@ ENV.globals.pop("lipsum", None)  # lipsum(n=10**6) would only burn memory
 _MOST_OPENED = 16
 """Opened templates kept per process."""
 
-_opened: OrderedDict[bytes, docx.document.Document] = OrderedDict()
-_patched: OrderedDict[str, str] = OrderedDict()
+_COMPILED: _Kept[str, Template] = _Kept(_MOST_COMPILED)
+_OPENED: _Kept[bytes, docx.document.Document] = _Kept(_MOST_OPENED)
+_PATCHED: _Kept[str, str] = _Kept(_MOST_COMPILED)
 
 # Characters docxtpl turns into Word markup after rendering (tab, line and page breaks in
 # a value). govdoc writes its own markup, so a part without them needs no such pass.
@@ -101,15 +114,7 @@ _LISTING = re.compile("[\t\n\a\f]")
 def _opened_template(data: bytes) -> docx.document.Document:
     """A fresh copy of the document in ``data``: the package is parsed once per process
     and copied for every render."""
-    original = _opened.get(data)
-    if original is None:
-        original = docx.Document(io.BytesIO(data))
-        _opened[data] = original
-        if len(_opened) > _MOST_OPENED:
-            _opened.popitem(last=False)
-    else:
-        _opened.move_to_end(data)
-    return copy.deepcopy(original)
+    return copy.deepcopy(_OPENED.get(data, lambda: docx.Document(io.BytesIO(data))))
 
 
 class _Template(DocxTemplate):
@@ -128,13 +133,8 @@ class _Template(DocxTemplate):
             self.is_rendered = False
 
     def patch_xml(self, src_xml: str) -> str:
-        patched = _patched.get(src_xml)
-        if patched is None:
-            patched = super().patch_xml(src_xml)
-            _patched[src_xml] = patched
-            if len(_patched) > _MOST_COMPILED:
-                _patched.popitem(last=False)
-        return patched
+        patch = super().patch_xml
+        return _PATCHED.get(src_xml, lambda: patch(src_xml))
 
     def resolve_listing(self, xml: str) -> str:
         return super().resolve_listing(xml) if _LISTING.search(xml) else xml
