@@ -47,3 +47,30 @@ def test_normalisation_changes_only_the_seven_marks_in_place(text):
         assert a == b or (a, b) in {(",", "，"), (";", "；"), (":", "："), ("?", "？"),
                                     ("!", "！"), ("(", "（"), (")", "）")}
     assert normalize_punctuation(out) == out  # idempotent
+
+
+def test_the_character_class_is_what_is_chinese_accepts():
+    # The fast path's regular expression must agree with is_chinese() on every character.
+    import re
+
+    from govdoc.text.punctuation import _CHINESE, is_chinese
+
+    cls = re.compile(f"[{_CHINESE}]")
+    for code in range(0x110000):
+        ch = chr(code)
+        assert (cls.match(ch) is not None) == is_chinese(ch), hex(code)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="中文,;:?!()a1 。，（“·𠀀", max_size=14))
+def test_the_fast_paths_reach_what_the_pass_by_pass_definition_reaches(text):
+    from govdoc.text.punctuation import _normalize_once, normalize_punctuation
+
+    step = text
+    while (after := _normalize_once(step)) != step:
+        step = after
+    assert normalize_punctuation(text) == step

@@ -89,6 +89,10 @@ def advances(text: str, *, size: float = spec.BODY_SIZE.value,
     runs = [m.span() for m in _OTHERS.finditer(text)]
     if not runs:
         return out  # East Asian text only: no change of script
+    if engine.spacing_before_script_change and not engine.autospace_em:
+        for start, end in runs:  # changes of script change nothing: only the widths
+            out[start:end] = [advance_em(ch) * size + spacing for ch in text[start:end]]
+        return out
     asian = [True] * n
     lead = 0
     while lead < n and text[lead] in _WEAK:

@@ -11,10 +11,15 @@ alone: ``2.5亿元``, ``10:30``, ``a, b`` and ``f(x)`` do not change.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PARENS = {"(": "（", ")": "）"}
 _MARKS = re.compile(r"[,;:?!()]")
+# What is_chinese() accepts, as a character class; and a simple mark touching none.
+_CHINESE = ("\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\u3000-\u303f"
+            "\uff01-\uff5e\u201c\u201d\u2018\u2019\u2014\u2026\u00b7")
+_LONE_MARK = re.compile(f"(?<![{_CHINESE}])[,;:?!](?![{_CHINESE}])")
 
 
 def is_chinese(ch: str) -> bool:
@@ -41,11 +46,35 @@ def normalize_punctuation(text: str) -> str:
     A mark next to one that became full-width is judged again, so a run such as
     ``中:,`` converts whole and normalising twice changes nothing more.
     """
+    if "(" in text or ")" in text:
+        step = _normalize_once
+    elif _LONE_MARK.search(text) is None:  # every mark touches Chinese: all convert at once
+        for mark, wide in _SIMPLE.items():
+            text = text.replace(mark, wide)
+        return text
+    else:
+        step = _normalize_simple
     while True:
-        out = _normalize_once(text)
+        out = step(text)
         if out == text or _MARKS.search(out) is None:
             return out
         text = out
+
+
+_chinese = lru_cache(maxsize=8192)(is_chinese)
+
+
+def _normalize_simple(text: str) -> str:
+    """One pass of :func:`_normalize_once` over a text without parentheses."""
+    chars = None
+    last = len(text) - 1
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if (i > 0 and _chinese(text[i - 1])) or (i < last and _chinese(text[i + 1])):
+            if chars is None:
+                chars = list(text)
+            chars[i] = _SIMPLE[text[i]]
+    return text if chars is None else "".join(chars)
 
 
 def _normalize_once(text: str) -> str:
