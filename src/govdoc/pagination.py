@@ -64,35 +64,57 @@ class Pagination:
         return placement.first_page
 
 
-def _first_indent_pt(block: Block) -> float:
-    style = STYLES[block.role]
-    if block.first_line_tw is not None:
-        return block.first_line_tw / spec.TWIPS_PER_PT
-    if style.first_line_chars:
-        return style.first_line_chars * spec.BODY_SIZE.value
-    return 0.0
-
-
 def block_lines(block: Block, engine: Engine) -> list[str]:
     """The lines ``block`` is set in."""
-    style = STYLES[block.role]
-    size = block.runs[0].size if block.runs and block.runs[0].size else (
-        style.size or spec.BODY_SIZE.value)
-    spacing = (block.char_spacing_tw / spec.TWIPS_PER_PT if block.char_spacing_tw is not None
-               else (style.squeeze if style.squeeze is not None else spec.CHAR_SQUEEZE.value))
-    left = (block.left_indent_tw or 0) / spec.TWIPS_PER_PT
-    right = (block.right_indent_tw or 0) / spec.TWIPS_PER_PT
-    if block.right_indent_tw is None and style.right_chars:
-        right = style.right_chars * spec.BODY_SIZE.value
-    width = spec.BLOCK_WIDTH_PT - left - right
+    width, indent, size, spacing = _measure(block)
+    text = block.text
+    if text and "\n" not in text and "\t" not in text:
+        return break_lines(text, width_pt=width, first_indent_pt=indent, size=size,
+                           spacing=spacing, engine=engine)
     out: list[str] = []
-    for part in block.text.split("\n"):
+    for part in text.split("\n"):
         if "\t" in part or not part:
             out.append(part)  # tab-set lines (signatures, 版记) take one line each
             continue
-        out += break_lines(part, width_pt=width, first_indent_pt=_first_indent_pt(block),
-                           size=size, spacing=spacing, engine=engine)
+        out += break_lines(part, width_pt=width, first_indent_pt=indent, size=size,
+                           spacing=spacing, engine=engine)
     return out or [""]
+
+
+def _measure(block: Block) -> tuple[float, float, float, float]:
+    """Line width, first-line indent, size and character spacing (points) of ``block``."""
+    size = block.runs[0].size if block.runs and block.runs[0].size else None
+    if (size is None and block.char_spacing_tw is None and block.left_indent_tw is None
+            and block.right_indent_tw is None and block.first_line_tw is None):
+        return _role_measure(block.role)
+    return _measured(block.role, size, block.char_spacing_tw, block.left_indent_tw,
+                     block.right_indent_tw, block.first_line_tw)
+
+
+@lru_cache(maxsize=None)
+def _role_measure(role: Role) -> tuple[float, float, float, float]:
+    """:func:`_measure` of a paragraph that overrides nothing of its style."""
+    return _measured(role, None, None, None, None, None)
+
+
+def _measured(role: Role, size: float | None, spacing_tw: int | None, left_tw: int | None,
+              right_tw: int | None, first_line_tw: int | None
+              ) -> tuple[float, float, float, float]:
+    style = STYLES[role]
+    spacing = (spacing_tw / spec.TWIPS_PER_PT if spacing_tw is not None
+               else (style.squeeze if style.squeeze is not None else spec.CHAR_SQUEEZE.value))
+    left = (left_tw or 0) / spec.TWIPS_PER_PT
+    right = (right_tw or 0) / spec.TWIPS_PER_PT
+    if right_tw is None and style.right_chars:
+        right = style.right_chars * spec.BODY_SIZE.value
+    if first_line_tw is not None:
+        indent = first_line_tw / spec.TWIPS_PER_PT
+    elif style.first_line_chars:
+        indent = style.first_line_chars * spec.BODY_SIZE.value
+    else:
+        indent = 0.0
+    return (spec.BLOCK_WIDTH_PT - left - right, indent, size or style.size or spec.BODY_SIZE.value,
+            spacing)
 
 
 _BY_ID = {s.id: s for s in STYLES.values()}
@@ -186,9 +208,8 @@ def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
     the same items (breaking lines is the costly part).
     """
     cache = {} if cache is None else cache
-    heights = []
-    for item in items:
-        heights.append(list(line_heights(cache, item, engine)))
+    heights = [line_heights(cache, item, engine) for item in items]  # replaced, never changed
+    keeps = [keeps_with_next(item) for item in items]
     placements: list[Placement | None] = [None] * len(items)
     page, y = 1, first_page_start_tw
     i = 0
@@ -219,7 +240,7 @@ def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
         # A chain of paragraphs that keep with the next one, and the first line of the
         # paragraph that ends it, must share a page.
         j = i
-        while j < len(items) and keeps_with_next(items[j]):
+        while j < len(items) and keeps[j]:
             j += 1
         if j > i and j < len(items):
             chain = _chain_height(items, heights, i, j, engine)
@@ -230,7 +251,8 @@ def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
         if y > 0 or broke or page == 1:
             y += item.space_before_tw if isinstance(item, Block) else 0
         first = None
-        capacity = LANDSCAPE_BLOCK_TW if getattr(item, "landscape", False) else BLOCK_TW
+        capacity = (LANDSCAPE_BLOCK_TW if isinstance(item, TableBlock) and item.landscape
+                    else BLOCK_TW)
         # A table's header rows repeat at the top of every page it runs onto.
         repeat = (sum(heights[i][:item.header_rows]) if isinstance(item, TableBlock) else 0)
         lines = heights[i] or [0]

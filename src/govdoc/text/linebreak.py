@@ -130,16 +130,16 @@ def advances(text: str, *, size: float = spec.BODY_SIZE.value,
 
 
 # Characters that one engine may not start (or end) a line with and the other may.
-_KINSOKU_DIFFERENCES = frozenset(
+_KINSOKU_DIFFERENCES = re.compile("[" + re.escape("".join(sorted(
     (WORD_NO_LINE_START ^ LIBREOFFICE_NO_LINE_START) | (WORD_NO_LINE_END ^ LIBREOFFICE_NO_LINE_END)
-)
+))) + "]")
 
 
 def same_in_every_engine(text: str) -> bool:
     """True when Word and LibreOffice provably set ``text`` in the same lines: it is
     East Asian text only (one advance, no change of script) and holds none of the marks
     on which their 避头尾 lists differ."""
-    return _ALL_WIDE.fullmatch(text) is not None and _KINSOKU_DIFFERENCES.isdisjoint(text)
+    return _ALL_WIDE.fullmatch(text) is not None and _KINSOKU_DIFFERENCES.search(text) is None
 
 
 def _can_break(text: str, i: int, engine: Engine) -> bool:
@@ -171,17 +171,22 @@ def break_lines(
     reach = [] if uniform else [0.0, *accumulate(
         advances(text, size=size, spacing=spacing, engine=engine))]
     cell = size + spacing
+    no_start, no_end = engine.no_line_start, engine.no_line_end
     lines: list[str] = []
     start, room = 0, width_pt - first_indent_pt
     while start < n:
         if uniform:
-            end = start + max(0, int((room + _EPSILON_PT) // cell))
+            fits = int((room + _EPSILON_PT) // cell)
+            end = start + fits if fits > 0 else start
         else:  # the most characters whose advances add up to no more than the room
             end = bisect_right(reach, reach[start] + room + _EPSILON_PT) - 1
         if end < n:
             if end <= start:
                 end = start + 1  # a line holds at least one character
-            elif end > start + 1 and not _can_break(text, end, engine):
+            elif end > start + 1 and not (  # _can_break(text, end, engine), inline
+                    text[end] not in no_start and text[end - 1] not in no_end
+                    and (is_wide(text[end]) or is_wide(text[end - 1])
+                         or text[end].isspace() or text[end - 1].isspace())):
                 brk = end - 1
                 while brk > start + 1 and not _can_break(text, brk, engine):
                     brk -= 1
