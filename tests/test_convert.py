@@ -150,3 +150,17 @@ def test_a_path_converts_into_a_folder_or_to_a_file(seed_docx, tmp_path):
     assert govdoc.to_pdf(seed_docx, into) == (into / "seed.pdf").resolve()
     assert govdoc.to_pdf(seed_docx, tmp_path / "named.pdf").name == "named.pdf"
     assert (tmp_path / "named.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_long_conversion_reports_the_pdfs_made_so_far(seed_docx, tmp_path):
+    require_libreoffice()
+    import shutil
+
+    sources = []
+    for name in ("a", "b", "c"):
+        sources.append(tmp_path / f"{name}.docx")
+        shutil.copy(seed_docx, sources[-1])
+    seen: list[int] = []
+    pdfs = convert.to_pdfs(sources, tmp_path / "pdf", progress=seen.append)
+    assert [p.name for p in pdfs] == ["a.pdf", "b.pdf", "c.pdf"]
+    assert seen and seen == sorted(set(seen)) and seen[-1] == 3

@@ -22,8 +22,8 @@ the field, e.g. ``villages.csv:5: body[2].title: …``.
   half-way is finished by running it again.
 * ``jobs=N`` renders in N worker processes; each renders and saves its files
   itself, a chunk of records at a time.
-* ``pdf=True`` then converts the documents with one LibreOffice process per chunk
-  of :data:`PDF_CHUNK` files.
+* ``pdf=True`` then converts the documents with one LibreOffice process for the
+  whole batch, reporting its progress as the PDFs appear.
 
 Row numbers are line numbers of the records file (for a CSV file, its header is
 line 1), or positions counted from 1 for records given in Python.
@@ -52,7 +52,7 @@ from typing import Any, Callable, Literal, Union
 from govdoc.errors import GovdocError, GovdocWarning, OutputExistsError
 from govdoc.model import Report
 
-__all__ = ["BatchError", "BatchResult", "Outcome", "PDF_CHUNK", "Record", "read_records",
+__all__ = ["BatchError", "BatchResult", "Outcome", "PDF_SECONDS", "PDF_SECONDS_EACH", "Record", "read_records",
            "render_many"]
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}\s](?:[^{}]*?[^{}\s])?)\s*\}\}")
@@ -62,8 +62,11 @@ _NAME_TOKEN = re.compile(PLACEHOLDER.pattern + r"|\{row(?::([^{}]*))?\}")
 DEFAULT_NAME = "{row:04d}.docx"
 """The output file name when none is given: the record's row number, e.g. ``0002.docx``."""
 
-PDF_CHUNK = 100
-"""How many documents one LibreOffice process converts (bounds its memory and time)."""
+PDF_SECONDS = 120
+"""LibreOffice's start-up allowance when converting a batch, in seconds."""
+PDF_SECONDS_EACH = 30
+"""The most one document may take on average, in seconds: with :data:`PDF_SECONDS`, the
+time one LibreOffice process has for a whole batch before it is ended."""
 
 RECORD_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 _MAX_LISTED = 10  # offending rows listed in a batch-wide error
@@ -482,8 +485,8 @@ def render_many(
     in :attr:`BatchResult.failed` with its row and reason; the others go on.
     ``jobs`` worker processes render in parallel (``start_method``: default "fork"
     on Linux). With ``pdf``, the documents are then converted to PDF in ``pdf_dir``
-    (default: ``out_dir``) with one LibreOffice process per :data:`PDF_CHUNK`
-    files; existing PDFs are skipped unless ``overwrite``. ``progress`` is a callback
+    (default: ``out_dir``) by one LibreOffice process for them all; existing PDFs are
+    skipped unless ``overwrite``. ``progress`` is a callback
     ``(phase, done, total)`` or True for a tqdm bar on stderr. ``template``,
     ``normalize`` and ``finish`` are passed to :func:`govdoc.render`.
 
@@ -673,7 +676,7 @@ def _run(job: _Job, tasks: list[_Task], jobs: int, start_method: str | None, don
 
 def _convert(result: BatchResult, documents: list[Outcome], pdf_dir: Path, overwrite: bool,
              report: _Reporter) -> None:
-    """Convert ``documents`` (in record order) to PDF, one LibreOffice process per chunk."""
+    """Convert ``documents`` (in record order) to PDF with one LibreOffice process."""
     from govdoc.convert import ConversionError, to_pdfs
     from govdoc.saving import write_atomic
 
@@ -689,34 +692,36 @@ def _convert(result: BatchResult, documents: list[Outcome], pdf_dir: Path, overw
             todo.append(document)
     total, done = len(documents), len(result.pdf_skipped)
     report("pdf", done, total)
-    for start in range(0, len(todo), PDF_CHUNK):
-        chunk = todo[start:start + PDF_CHUNK]
-        with tempfile.TemporaryDirectory(prefix="govdoc-batch-pdf-") as tmp:
-            reason = ""
+    if not todo:
+        return
+    converted = done
+    with tempfile.TemporaryDirectory(prefix="govdoc-batch-pdf-") as tmp:
+        reason = ""
+        try:
+            to_pdfs([d.path for d in todo if d.path], tmp,
+                     timeout=PDF_SECONDS + PDF_SECONDS_EACH * len(todo),
+                     progress=lambda made: report("pdf", converted + made, total))
+        except ConversionError as exc:
+            reason = "; ".join(str(exc).strip().splitlines())
+        for document in todo:
+            assert document.path is not None
+            made = Path(tmp) / document.path.with_suffix(".pdf").name
+            target = pdf_dir / made.name
+            where = document.path.name
+            if not made.exists():
+                result.pdf_failed.append(Outcome(document.row, "failed", target,
+                                                 f"{where}: PDF: {reason or 'not converted'}"))
+                continue
             try:
-                to_pdfs([d.path for d in chunk if d.path], tmp)
-            except ConversionError as exc:
-                reason = "; ".join(str(exc).strip().splitlines())
-            for document in chunk:
-                assert document.path is not None
-                made = Path(tmp) / document.path.with_suffix(".pdf").name
-                target = pdf_dir / made.name
-                where = document.path.name
-                if not made.exists():
-                    result.pdf_failed.append(Outcome(document.row, "failed", target,
-                                                     f"{where}: PDF: {reason or 'not converted'}"))
-                    continue
-                try:
-                    write_atomic(target, made.read_bytes(), overwrite=overwrite)
-                except OutputExistsError:
-                    result.pdf_skipped.append(Outcome(document.row, "skipped", target))
-                except OSError as exc:
-                    result.pdf_failed.append(Outcome(document.row, "failed", target,
-                                                     f"{where}: PDF: {exc}"))
-                else:
-                    result.pdf_written.append(Outcome(document.row, "written", target))
-        done += len(chunk)
-        report("pdf", done, total)
+                write_atomic(target, made.read_bytes(), overwrite=overwrite)
+            except OutputExistsError:
+                result.pdf_skipped.append(Outcome(document.row, "skipped", target))
+            except OSError as exc:
+                result.pdf_failed.append(Outcome(document.row, "failed", target,
+                                                 f"{where}: PDF: {exc}"))
+            else:
+                result.pdf_written.append(Outcome(document.row, "written", target))
+    report("pdf", total, total)
     order = {d.row: i for i, d in enumerate(documents)}
     for outcomes in (result.pdf_written, result.pdf_skipped, result.pdf_failed):
         outcomes.sort(key=lambda o: order[o.row])

@@ -23,11 +23,12 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 import warnings
 import zipfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Callable, Union
 
 from govdoc.errors import GovdocError, GovdocWarning
 
@@ -198,8 +199,13 @@ def _matched_family(name: str) -> str | None:
 
 
 def to_pdfs(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike[str],
-            *, timeout: float = 600) -> list[Path]:
-    """Convert several .docx files to PDF in ``out_dir`` with one LibreOffice process."""
+            *, timeout: float = 600,
+            progress: Callable[[int], None] | None = None) -> list[Path]:
+    """Convert several .docx files to PDF in ``out_dir`` with one LibreOffice process.
+
+    ``timeout`` bounds the whole run (seconds). ``progress``, when given, is called with
+    the number of PDFs made so far whenever it grows.
+    """
     soffice = find_soffice()
     if soffice is None:
         raise ConversionError(INSTALL_HINT)
@@ -233,14 +239,16 @@ def to_pdfs(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike[str]
             "--norestore", "--convert-to", "pdf", "--outdir", str(made), *map(str, inputs),
         ]
         # soffice is a wrapper that starts soffice.bin: give them a session of their own
-        # so that a timeout ends both, not only the wrapper.
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                stdin=subprocess.DEVNULL, text=True, start_new_session=True)
-        try:
-            stdout, stderr = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill_group(proc)
-            raise ConversionError(f"LibreOffice did not finish within {timeout} s") from None
+        # so that a timeout ends both, not only the wrapper. It says a line per file: to
+        # files, so that a long run never fills a pipe.
+        with open(Path(work) / "stdout", "w+") as out_log, \
+                open(Path(work) / "stderr", "w+") as err_log:
+            proc = subprocess.Popen(cmd, env=env, stdout=out_log, stderr=err_log,
+                                    stdin=subprocess.DEVNULL, start_new_session=True)
+            _wait(proc, made, timeout, progress)
+            out_log.seek(0)
+            err_log.seek(0)
+            stdout, stderr = out_log.read(), err_log.read()
         missing = []
         for i, pdf in enumerate(pdfs):
             converted = made / f"{i:05d}.pdf"
@@ -254,7 +262,35 @@ def to_pdfs(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike[str]
     return pdfs
 
 
-def _kill_group(proc: subprocess.Popen[str]) -> None:
+def _wait(proc: subprocess.Popen[bytes], made: Path, timeout: float,
+          progress: Callable[[int], None] | None) -> None:
+    """Wait for LibreOffice, telling ``progress`` how many PDFs are in ``made``; end it
+    and everything it started after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    reported = 0
+    while True:
+        try:
+            proc.wait(timeout=_POLL_SECONDS if progress else max(0.0, deadline - time.monotonic()))
+            break
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline:
+                _kill_group(proc)
+                raise ConversionError(f"LibreOffice did not finish within {timeout} s") from None
+        if progress is not None and made.is_dir():
+            count = sum(1 for _ in made.glob("*.pdf"))
+            if count > reported:
+                reported = count
+                progress(count)
+    if progress is not None and made.is_dir():
+        count = sum(1 for _ in made.glob("*.pdf"))
+        if count > reported:
+            progress(count)
+
+
+_POLL_SECONDS = 0.5
+
+
+def _kill_group(proc: subprocess.Popen[Any]) -> None:
     """End ``proc`` and every process it started (its session), then reap it."""
     if hasattr(os, "killpg"):
         try:
