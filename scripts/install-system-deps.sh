@@ -5,7 +5,7 @@
 # (headless: the HTML preview's browser tests).
 set -euo pipefail
 PACKAGES=(libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming
-          fonts-wqy-zenhei fonts-liberation2 poppler-utils chromium)
+          fonts-wqy-zenhei fonts-liberation2 fontconfig poppler-utils chromium)
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-system-deps: run as root (or: sudo $0)" >&2
   exit 1

@@ -80,3 +80,18 @@ def test_a_pdf_is_only_rasterised(seed_pdf, seed_preview):
     assert pages.page_count == seed_preview.page_count
     assert pages.substitutions == {}  # nothing was printed here
     assert pages[0].size == seed_preview[0].size
+
+
+def test_previewing_warns_of_the_substitutions_at_the_callers_line(seed_docx):
+    require_libreoffice()
+    import warnings
+
+    from govdoc.convert import FontSubstitution
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        pages = govdoc.preview(seed_docx, pages=1, dpi=20)
+    [warning] = [w for w in caught if issubclass(w.category, FontSubstitution)]
+    assert warning.filename == __file__
+    for family, used in pages.substitutions.items():
+        assert f"{family} → {used}" in str(warning.message)

@@ -95,65 +95,58 @@ def to_pdf(source: DocumentLike, out: str | os.PathLike[str] | None = None,
     object needs ``out``. Fonts LibreOffice had to substitute are reported as one
     :class:`FontSubstitution` warning.
     """
-    if isinstance(source, (str, os.PathLike)):
-        src = Path(source).resolve()
-        if out is None:
-            return _convert_reporting([src], src.parent)[0]
-        target = Path(out)
-        if target.is_dir() or target.suffix.lower() != ".pdf":
-            return _convert_reporting([src], target, timeout=timeout)[0]
-        with tempfile.TemporaryDirectory(prefix="govdoc-pdf-") as tmp:
-            pdf = _convert_reporting([src], tmp, timeout=timeout)[0]
-            return _move(pdf, target)
-    if not hasattr(source, "save"):
-        raise TypeError(f"to_pdf() takes a .docx path or a document, not {type(source).__name__}")
-    if out is None:
-        raise ValueError("to_pdf(document, out): give `out`, the PDF's path or folder, "
-                         "for a document that is not a file")
-    target = Path(out)
+    pdf, found = convert(source, out, timeout=timeout)
+    warn_substitutions(found, stacklevel=2)
+    return pdf
+
+
+def convert(source: DocumentLike, out: str | os.PathLike[str] | None = None,
+            *, timeout: float = 180) -> tuple[Path, dict[str, str]]:
+    """:func:`to_pdf` without the warning: the PDF's path, and the fonts substituted
+    ({family the document names: family used})."""
     with tempfile.TemporaryDirectory(prefix="govdoc-pdf-") as tmp:
-        name = "document" if target.is_dir() or target.suffix.lower() != ".pdf" else target.stem
-        docx_path = Path(tmp) / f"{name}.docx"
-        source.save(str(docx_path))
-        if target.is_dir() or target.suffix.lower() != ".pdf":
-            return _convert_reporting([docx_path], target, timeout=timeout)[0]
-        pdf = _convert_reporting([docx_path], Path(tmp) / "pdf", timeout=timeout)[0]
-        return _move(pdf, target)
+        target = None if out is None else Path(out)
+        into_folder = target is not None and (target.is_dir() or target.suffix.lower() != ".pdf")
+        if isinstance(source, (str, os.PathLike)):
+            src = Path(source).resolve()
+        elif hasattr(source, "save"):
+            if target is None:
+                raise ValueError("to_pdf(document, out): give `out`, the PDF's path or folder, "
+                                 "for a document that is not a file")
+            src = Path(tmp) / f"{'document' if into_folder else target.stem}.docx"
+            source.save(str(src))
+        else:
+            raise TypeError(f"to_pdf() takes a .docx path or a document, "
+                            f"not {type(source).__name__}")
+        if target is None or into_folder:
+            return to_pdfs([src], target or src.parent, timeout=timeout)[0], _fonts_of(src)
+        pdf = to_pdfs([src], Path(tmp) / "pdf", timeout=timeout)[0]
+        final = target.resolve()
+        final.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(pdf), final)
+        return final, _fonts_of(src)
 
 
-def _move(pdf: Path, target: Path) -> Path:
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(str(pdf), target)
-    return target
-
-
-def _convert_reporting(sources: list[Path], out_dir: str | os.PathLike[str],
-                       *, timeout: float = 180) -> list[Path]:
-    """:func:`to_pdfs`, then one warning naming the fonts LibreOffice substituted."""
-    pdfs = to_pdfs(sources, out_dir, timeout=timeout)
-    report_substitutions(sources, stacklevel=4)
-    return pdfs
+def _fonts_of(docx: Path) -> dict[str, str]:
+    """:func:`font_substitutions` of a converted file (LibreOffice read it, so it is one)."""
+    try:
+        return font_substitutions(docx.read_bytes())
+    except (OSError, zipfile.BadZipFile):
+        return {}
 
 
 class FontSubstitution(GovdocWarning):
     """LibreOffice set some of a document's fonts in substitutes (see :mod:`govdoc.convert`)."""
 
 
-def report_substitutions(sources: list[Path], *, stacklevel: int = 2) -> dict[str, str]:
-    """Warn (:class:`FontSubstitution`) about the fonts of ``sources`` that the conversion
-    set in other faces; return them as {requested family: family used}."""
-    found: dict[str, str] = {}
-    for src in sources:
-        try:
-            found.update(font_substitutions(src.read_bytes()))
-        except (OSError, zipfile.BadZipFile):
-            continue
+def warn_substitutions(found: dict[str, str], *, stacklevel: int = 2) -> None:
+    """One :class:`FontSubstitution` warning listing ``found``, when it is not empty;
+    ``stacklevel`` as for the function that calls this one (2: its caller's line)."""
     if found:
         listed = "，".join(f"{k} → {v}" for k, v in sorted(found.items()))
         warnings.warn(f"字体替换 fonts substituted for the PDF (same metrics, the official "
-                      f"fonts are not installed): {listed}", FontSubstitution, stacklevel=stacklevel)
-    return found
+                      f"fonts are not installed): {listed}", FontSubstitution,
+                      stacklevel=stacklevel + 1)
 
 
 _RFONTS = re.compile(rb"<w:rFonts\b([^>]*)>")

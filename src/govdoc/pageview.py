@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 
-from govdoc.convert import ConversionError, DocumentLike, font_substitutions, to_pdf
+from govdoc.convert import ConversionError, DocumentLike, convert, warn_substitutions
 
 __all__ = ["PageImage", "Preview", "preview"]
 
@@ -110,12 +110,11 @@ def preview(source: DocumentLike, pages: int | Iterable[int] | None = None, *,
     if pdftoppm is None:
         raise ConversionError(PDFTOPPM_HINT)
     with tempfile.TemporaryDirectory(prefix="govdoc-preview-") as tmp:
-        given = _as_file(source, Path(tmp))
-        if given.suffix.lower() == ".pdf":  # already printed: only rasterise it
-            pdf, docx = given, None
+        if isinstance(source, (str, PathLike)) and Path(source).suffix.lower() == ".pdf":
+            pdf, substitutions = Path(source), {}  # already printed: only rasterise it
         else:
-            docx = given
-            pdf = to_pdf(docx, Path(tmp) / "document.pdf", timeout=timeout)
+            pdf, substitutions = convert(source, Path(tmp) / "document.pdf", timeout=timeout)
+            warn_substitutions(substitutions, stacklevel=2)
         count = _page_count(pdf)
         wanted = _wanted(pages, count)
         done = subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(Path(tmp) / "p")],
@@ -127,19 +126,7 @@ def preview(source: DocumentLike, pages: int | Iterable[int] | None = None, *,
         if len(files) != count:
             raise ConversionError(f"pdftoppm made {len(files)} images of a {count}-page PDF")
         images = tuple(PageImage(n, files[n - 1].read_bytes()) for n in wanted)
-        substitutions = font_substitutions(docx.read_bytes()) if docx is not None else {}
     return Preview(images, count, substitutions)
-
-
-def _as_file(source: DocumentLike, folder: Path) -> Path:
-    """``source`` as a .docx file: its own path, or the document saved in ``folder``."""
-    if isinstance(source, (str, PathLike)):
-        return Path(source)
-    if not hasattr(source, "save"):
-        raise TypeError(f"preview() takes a .docx path or a document, not {type(source).__name__}")
-    path = folder / "document.docx"
-    source.save(str(path))
-    return path
 
 
 def _page_count(pdf: Path) -> int:
