@@ -12,7 +12,6 @@ from docx.oxml.ns import nsdecls
 
 from govdoc import Paragraph, Section, Table
 from govdoc.parse import ParseError, extract_text, parse_docx
-from govdoc.parse.word import format_number
 
 W = nsdecls("w")
 
@@ -102,16 +101,6 @@ def test_numbering_set_by_a_style_and_a_start_override():
     doc.add_paragraph("检查范围", style="公文一级")
     doc.add_paragraph("检查方式", style="公文一级")
     assert extract_text(saved(doc)).splitlines() == ["三、检查范围", "四、检查方式"]
-
-
-@pytest.mark.parametrize("fmt, n, shown", [
-    ("chineseCounting", 11, "十一"), ("chineseCountingThousand", 20, "二十"),
-    ("ideographDigital", 10, "一〇"), ("decimalFullWidth", 12, "１２"),
-    ("decimalEnclosedCircle", 3, "③"), ("upperRoman", 14, "XIV"), ("lowerLetter", 28, "bb"),
-    ("decimal", 7, "7"),
-])
-def test_number_formats(fmt, n, shown):
-    assert format_number(n, fmt) == shown
 
 
 def tracked_draft() -> Document:

@@ -2,7 +2,6 @@
 
 import govdoc.check
 from govdoc.check.elements import Kind, find_elements
-from govdoc.check.lists import format_number
 from govdoc.check.resolve import load
 
 from docx_parts import make_docx, para
@@ -28,12 +27,6 @@ BODY_RPR = '<w:rFonts w:eastAsia="黑体"/><w:sz w:val="32"/>'
 def numbered(text: str, num_id: int, ilvl: int) -> str:
     return para(text, f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
                 '<w:ind w:firstLine="640"/>', BODY_RPR)
-
-
-def test_number_formats():
-    assert [format_number(n, "chineseCounting") for n in (1, 10, 12)] == ["一", "十", "十二"]
-    assert format_number(3, "decimal") == "3" and format_number(3, "decimalZero") == "03"
-    assert format_number(4, "upperRoman") == "IV" and format_number(2, "ideographTraditional") == "乙"
 
 
 def test_labels_count_per_level_and_restart_below():

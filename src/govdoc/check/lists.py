@@ -13,42 +13,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from govdoc.check.resolve import NS, Package, w
-from govdoc.text.numbering import chinese_numeral
-
-_LEGAL = "零壹贰叁肆伍陆柒捌玖"
-_IDEOGRAPH = "〇一二三四五六七八九"
-_TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def format_number(n: int, fmt: str) -> str:
-    """``n`` in the OOXML number format ``fmt`` (ST_NumberFormat)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
-               "japaneseCounting") and 1 <= n <= 9999:
-        return chinese_numeral(n)
-    if fmt == "chineseLegalSimplified" and 0 <= n <= 9:
-        return _LEGAL[n]
-    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_IDEOGRAPH[int(d)] for d in str(n))
-    if fmt == "ideographTraditional" and 1 <= n <= 10:
-        return _TRADITIONAL[n - 1]
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "decimalFullWidth":
-        return "".join(chr(ord(d) + 0xFEE0) for d in str(n))
-    if fmt in ("upperLetter", "lowerLetter") and n >= 1:
-        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return letter if fmt == "upperLetter" else letter.lower()
-    if fmt in ("upperRoman", "lowerRoman") and n >= 1:
-        out, rest = "", n
-        for value, sym in _ROMAN:
-            while rest >= value:
-                out, rest = out + sym, rest - value
-        return out if fmt == "upperRoman" else out.lower()
-    if fmt in ("none", "bullet"):
-        return ""
-    return str(n)
+from govdoc.text.wordnumbers import format_number
 
 
 @dataclass

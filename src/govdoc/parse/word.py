@@ -32,43 +32,15 @@ from pydantic import ValidationError
 
 from govdoc.model import Table
 from govdoc.parse.structure import ParseError, ParseWarning, SourceLine
-from govdoc.text.numbering import chinese_numeral
+from govdoc.text.wordnumbers import format_number
 
 Changes = Literal["accept", "reject"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
 def _attr(el: etree._Element | None, name: str = "val") -> str | None:
     return None if el is None else el.get(_W + name)
-
-
-def format_number(n: int, fmt: str) -> str:
-    """``n`` in Word's number format ``fmt`` (decimal, chineseCounting, upperRoman…)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "japaneseCounting", "ideographTraditional") and n >= 1:
-        return chinese_numeral(n) if n <= 9999 else str(n)
-    if fmt in ("ideographDigital", "taiwaneseDigital", "chineseLegalSimplified") and n >= 0:
-        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
-    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
-        return "".join(chr(0xFF10 + int(d)) for d in str(n))
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
-        return _CIRCLED[n - 1]
-    if fmt in ("upperLetter", "lowerLetter") and n >= 1:
-        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return letter if fmt == "upperLetter" else letter.lower()
-    if fmt in ("upperRoman", "lowerRoman") and n >= 1:
-        out, rest = "", n
-        for value, digits in _ROMAN:
-            while rest >= value:
-                out, rest = out + digits, rest - value
-        return out if fmt == "upperRoman" else out.lower()
-    if fmt in ("none", "bullet"):
-        return ""
-    return str(n)
 
 
 @dataclass
