@@ -76,6 +76,10 @@ class Line:
     def centre(self) -> float:
         return (self.x0 + self.x1) / 2
 
+    def fonts(self) -> set[str]:
+        """The fonts of the line's visible glyphs."""
+        return {g.font for g in self.glyphs if not g.text.isspace()}
+
 
 @dataclass(frozen=True)
 class Stroke:
@@ -116,7 +120,7 @@ class Rendering:
 
         self.path = pdf_path
         self._pdf = pdfplumber.open(str(pdf_path))
-        self.pages = [_read_page(n, p) for n, p in enumerate(self._pdf.pages, 1)]
+        self.pages = [read_page(n, p) for n, p in enumerate(self._pdf.pages, 1)]
         self._raster: Any = None
 
     def close(self) -> None:
@@ -164,7 +168,9 @@ def _colour(value: Any) -> tuple[float, ...] | None:
     return values
 
 
-def _read_page(number: int, page: Any) -> Page:
+def read_page(number: int, page: Any) -> Page:
+    """Page ``number`` (from 1) of a pdfplumber PDF: its lines of glyphs, top to bottom,
+    and its horizontal rules."""
     glyphs = [
         Glyph(c["text"], mm(c["x0"]), mm(c["x1"]), mm(c["top"]), mm(c["bottom"]),
               round(c["size"], 2), c["fontname"].split("+", 1)[-1],
