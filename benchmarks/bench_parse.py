@@ -2,7 +2,7 @@
 
 Cases (medians of N runs after two warm-up runs, one process):
 
-* ``seed text``: ``parse_text`` on shared/seeds/didiao-2023-fazhi-report.txt;
+* ``seed text``: ``parse_text`` on examples/data/didiao-2023-fazhi-report.txt;
 * ``seed docx``: ``parse_docx`` on the seed report rendered by govdoc;
 * ``2000 paragraphs text``: ``parse_text`` on a draft of 20 sections × 99 paragraphs
   of 120 characters (the text of the large case of bench_render.py);
@@ -30,7 +30,7 @@ import govdoc
 from govdoc.text import chinese_numeral
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "didiao-2023-fazhi-report.txt"
+SEED = ROOT / "examples" / "data" / "didiao-2023-fazhi-report.txt"
 
 
 def large_draft() -> str:

@@ -1,6 +1,6 @@
 """棣棠乡2023年度法治政府建设情况报告, built with govdoc's model.
 
-The text is the township's report as received (``shared/seeds/``), ASCII
+The text is the township's report as received (``examples/data/``), ASCII
 punctuation included: govdoc's normalisation sets it full-width. Run from anywhere:
 
     python examples/didiao_2023_report.py [-o OUT.docx]

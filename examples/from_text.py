@@ -14,7 +14,7 @@ from pathlib import Path
 
 import govdoc
 
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "didiao-2023-fazhi-report.txt"
+SEED = Path(__file__).resolve().parent / "data" / "didiao-2023-fazhi-report.txt"
 
 
 def main() -> None:

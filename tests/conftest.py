@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # for pdfmeasure / ooxml helpers
 
-SEED_TEXT = ROOT.parent / "shared" / "seeds" / "didiao-2023-fazhi-report.txt"
+SEED_TEXT = ROOT / "examples" / "data" / "didiao-2023-fazhi-report.txt"
 
 
 def load_example(name: str) -> ModuleType:

@@ -25,7 +25,7 @@ and digits or Latin letters counts the 0.2 em gap LibreOffice puts there, so a l
 that fits here fits in Word, WPS and LibreOffice.
 
 Guides disagree on which trapezoid 7.3.1 means (上长下短 or 上短下长; see
-``shared/spec/GBT9704.md``), so the shapes are named by what they do rather than
+``docs/GBT9704.md``), so the shapes are named by what they do rather than
 正梯形/倒梯形, which different guides use the other way round.
 """
 
