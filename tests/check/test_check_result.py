@@ -1,6 +1,7 @@
 """Findings, severities from strengths, JSON and the readable table."""
 
 import json
+import re
 
 import govdoc.check
 from govdoc.check import Severity, Status
@@ -36,7 +37,7 @@ def test_json_carries_every_field_of_a_finding():
     (f,) = data["findings"]
     assert f == {"rule": "P2", "clause": "5.2.1", "strength": "规定", "severity": "error",
                  "message": "天头应为37 mm", "expected": "37.0 mm", "found": "30.0 mm",
-                 "paragraph": 3, "excerpt": "正文", "page": None}
+                 "paragraph": 3, "excerpt": "正文", "page": None, "index": None, "where": ""}
     assert data["ok"] is False and data["counts"] == {"error": 1, "warning": 0, "info": 0}
     assert data["rules"][1] == {"rule": "H5", "title": "标志", "status": "not measured",
                                 "note": "LibreOffice missing"}
@@ -77,7 +78,7 @@ def test_geometry_is_not_measured_without_libreoffice(monkeypatch):
     geometry = [o for o in result.outcomes if o.rule in {r.id for r in govdoc.check.all_rules()
                                                           if r.kind == "G"}]
     assert geometry and all(o.status is Status.NOT_MEASURED for o in geometry)
-    assert "LibreOffice" in geometry[0].note and any("not measured" in n for n in result.notes)
+    assert "LibreOffice" in geometry[0].note and "LibreOffice" in result.geometry_problem
 
 
 def test_geometry_is_not_measured_without_pdfplumber(monkeypatch):
@@ -95,3 +96,92 @@ def test_govdoc_check_is_callable_and_a_package():
     data = make_docx(para("正文"))
     assert govdoc.check(data).summary == govdoc.check.check(data).summary
     assert govdoc.check.CheckResult is CheckResult
+
+
+# -- Issue 14, point 5: messages a user can act on ----------------------------------------
+
+
+def test_the_summary_does_not_say_conforms_when_warnings_are_present():
+    warned = CheckResult("a.docx", [finding("P6", Strength.USUAL)])
+    assert warned.ok  # exit status 0: no rule of strength 规定 is broken
+    assert "符合 conforms" not in warned.summary and "不符合" not in warned.summary
+    assert "1条警告" in warned.summary and "warnings to review" in warned.summary
+    assert "符合 conforms" in CheckResult("a.docx", [finding("T3", Strength.PRACTICE)]).summary
+    assert "不符合 does not conform" in CheckResult(
+        "a.docx", [finding("P2", Strength.REQUIRED)]).summary
+
+
+def test_render_without_its_dependencies_says_once_what_to_install(monkeypatch):
+    import sys
+
+    import govdoc.convert
+
+    monkeypatch.setattr(govdoc.convert, "find_soffice", lambda: None)
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    result = govdoc.check.check(make_docx(para("正文")), render=True)
+    table = result.table()
+    assert not [ln for ln in table.splitlines() if ln.startswith("not measured")]
+    (line,) = [ln for ln in table.splitlines() if "govdoc[check]" in ln]
+    assert "LibreOffice" in line  # both missing pieces, on one line
+    assert "符合 conforms" not in result.summary and "geometry not checked" in result.summary
+    assert result.to_dict()["geometry_problem"] == result.geometry_problem
+
+
+def test_long_cells_wrap_and_are_never_cut():
+    message = ("版记首条和末条分隔线用粗线（推荐0.35 mm），中间用细线（推荐0.25 mm），"
+               "fewer than two rules measured on LibreOffice's rendering")
+    f = Finding("V4G", "7.4.1", Strength.RECOMMENDED, message, "粗线 0.35 mm", "0.18 mm", 3, "抄送")
+    table = CheckResult("a.docx", [f]).table()
+    assert "…" not in table
+    lines = table.splitlines()
+    rows = [ln for ln in lines[2:] if ln.startswith(("warning", " "))]
+    assert len(rows) > 1 and rows[0].startswith("warning")
+    spans = [(m.start(), m.end()) for m in re.finditer("-+", lines[1])]
+    a, b = spans[4]  # the 说明 column, in display cells
+    wrapped = [columns(ln, a, b).strip() for ln in rows]
+    assert "".join(wrapped).replace(" ", "") == message.replace(" ", "")
+    for word in ("(推荐0.35", "mm），", "fewer", "LibreOffice's", "rendering"):
+        assert any(word.strip("(") in ln for ln in wrapped), word  # no word broken in two
+
+
+def columns(line: str, start: int, end: int) -> str:
+    """The characters of ``line`` between two display columns (a Chinese character is 2)."""
+    from govdoc.text.metrics import is_wide
+
+    out, col = "", 0
+    for c in line:
+        if start <= col < end:
+            out += c
+        col += 2 if is_wide(c) else 1
+    return out
+
+
+def test_wrap_breaks_between_chinese_characters_and_at_spaces_only():
+    from govdoc.check.result import wrap
+
+    text = "install it with `pip install govdoc[check]` or apt-get install libreoffice"
+    lines = wrap(text, 20)
+    assert " ".join(lines) == text and all(len(ln) <= 20 for ln in lines)
+    assert "govdoc[check]`" in lines[1] + lines[2] and "libreoffice" in lines[-1]
+    lines = wrap("正文每个自然段左空二字，回行顶格", 10)
+    assert "".join(lines) == "正文每个自然段左空二字，回行顶格" and all(len(x) <= 5 for x in lines[:-1])
+    assert not any(ln.startswith("，") for ln in lines)  # 避头: the comma stays with 字
+
+
+def test_positions_are_python_docx_paragraph_numbers_and_table_cells():
+    import io
+
+    import docx
+
+    cell = ('<w:tbl><w:tr><w:tc><w:p/></w:tc><w:tc>' + para("表内没有缩进的一段话。", "",
+            '<w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/>') + "</w:tc></w:tr></w:tbl>")
+    body = (para("标题", '<w:jc w:val="center"/>', '<w:sz w:val="44"/>') + cell
+            + para("正文没有缩进的一段话。", "", '<w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/>'))
+    data = make_docx(body)
+    result = govdoc.check.check(data)
+    (indent,) = [f for f in result.findings if f.rule == "B6" and "正文没有" in f.excerpt]
+    paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+    assert paragraphs[indent.paragraph - 1].text == "正文没有缩进的一段话。"
+    assert indent.paragraph == 2 and indent.where == "第2段" and indent.index == 4
+    table = result.table()
+    assert "第2段 “正文没有缩进的一段" in table and "doc.paragraphs[N-1]" in table

@@ -10,7 +10,9 @@ True
 Static rules read the XML with Word's style resolution; with ``render=True`` the
 document is also converted with LibreOffice and the geometry rules measure the PDF
 (pdfplumber needed: ``pip install govdoc[check]``). A geometry rule that cannot be
-measured reports "not measured", never a pass.
+measured reports "not measured", never a pass; when nothing can be measured (LibreOffice
+or pdfplumber missing) the result says once what to install
+(:attr:`CheckResult.geometry_problem`) and its verdict says the geometry was not checked.
 """
 
 from __future__ import annotations
@@ -49,8 +51,7 @@ def _run(doc: Document, source: str, render: bool, rendering: object = None,
             continue
         result.findings.extend(findings)
         result.outcomes.append(Outcome(r.id, r.title, Status.FAIL if findings else Status.PASS))
-    if problem:
-        result.notes.append(f"geometry not measured: {problem}")
+    result.geometry_problem = problem
     return result
 
 

@@ -209,18 +209,20 @@ def render_all(paths: list[Path], out_dir: Path, *, timeout: float
     """Convert ``paths`` to PDF with one LibreOffice run.
 
     Returns the PDF paths (None where a document did not convert) and, when nothing
-    can be measured, why: LibreOffice or pdfplumber missing, or the conversion failed.
+    can be measured, why: LibreOffice or pdfplumber missing (both named when both
+    are), or the conversion failed.
     """
+    from govdoc.convert import INSTALL_HINT, ConversionError, find_soffice, to_pdfs
+
+    missing = []
     try:
         import pdfplumber  # noqa: F401
     except ImportError:
-        return [None] * len(paths), PDFPLUMBER_HINT
-    from govdoc.convert import ConversionError, find_soffice, to_pdfs
-
+        missing.append(PDFPLUMBER_HINT)
     if find_soffice() is None:
-        from govdoc.convert import INSTALL_HINT
-
-        return [None] * len(paths), INSTALL_HINT
+        missing.append(INSTALL_HINT)
+    if missing:
+        return [None] * len(paths), "; ".join(missing)
     try:
         return list(to_pdfs(list(paths), out_dir, timeout=timeout)), None
     except ConversionError as exc:

@@ -536,6 +536,25 @@ class Paragraph:
     page_break_before: bool = False  # a page or section break puts it on a new page
     ends_with_page_break: bool = False
     style_name: str | None = None
+    number: int | None = None
+    """1-based position in python-docx's ``Document.paragraphs`` (the body's own
+    paragraphs: ``doc.paragraphs[number - 1]``); None inside tables and content controls."""
+    cell: tuple[int, int, int] | None = None
+    """For a paragraph in a body-level table, (table, row, column), 1-based as a user
+    counts them: ``doc.tables[t - 1].cell(r - 1, c - 1)`` in python-docx (the column is
+    the grid column, merged cells counted by their span)."""
+
+    @property
+    def where(self) -> str:
+        """The position a user can find: ``第12段`` (python-docx ``doc.paragraphs``, from 1),
+        ``表1第2行第3格`` for a table cell, or ``全文第40段`` (all paragraphs in reading
+        order) for one in a nested table or a content control."""
+        if self.number is not None:
+            return f"第{self.number}段"
+        if self.cell is not None:
+            t, r, c = self.cell
+            return f"表{t}第{r}行第{c}格"
+        return f"全文第{self.index}段"
 
     @property
     def text(self) -> str:
@@ -626,13 +645,20 @@ class Document:
         sect_elements: list[etree._Element] = []
         pending_break = False
         table_count = 0
+        body_paragraphs = 0  # python-docx's doc.paragraphs: the body's own w:p
+        body_tables = 0  # python-docx's doc.tables: the body's own w:tbl
 
-        def walk(parent: etree._Element, table: int | None, table_style: str | None) -> None:
-            nonlocal pending_break, table_count
+        def walk(parent: etree._Element, table: int | None, table_style: str | None,
+                 cell: tuple[int, int, int] | None = None) -> None:
+            nonlocal pending_break, table_count, body_paragraphs, body_tables
             for child in parent:
                 tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
                 if tag == "p":
                     para = self._paragraph(child, table, table_style, len(sect_elements))
+                    if parent is self.body:
+                        body_paragraphs += 1
+                        para.number = body_paragraphs
+                    para.cell = cell
                     para.page_break_before = para.page_break_before or pending_break \
                         or para.props.page_break_before
                     pending_break = para.ends_with_page_break
@@ -651,13 +677,20 @@ class Document:
                     style = style_el.get(w("val")) if style_el is not None else \
                         self.styles.default_table
                     self.table_styles.append(style)
-                    for tr in child.findall("w:tr", NS):
+                    top_level = parent is self.body
+                    if top_level:
+                        body_tables += 1
+                    for row, tr in enumerate(child.findall("w:tr", NS), 1):
+                        before = tr.find("w:trPr/w:gridBefore", NS)
+                        column = 1 + ((_int(before.get(w("val"))) or 0) if before is not None else 0)
                         for tc in tr.findall("w:tc", NS):
-                            walk(tc, index, style)
+                            walk(tc, index, style, (body_tables, row, column) if top_level else None)
+                            span = tc.find("w:tcPr/w:gridSpan", NS)
+                            column += max(1, _int(span.get(w("val"))) or 1) if span is not None else 1
                 elif tag in ("sdt", "customXml", "smartTag"):
                     content = child.find("w:sdtContent", NS) if tag == "sdt" else child
                     if content is not None:
-                        walk(content, table, table_style)
+                        walk(content, table, table_style, cell)
 
         walk(self.body, None, None)
         final = self.body.find("w:sectPr", NS)

@@ -84,9 +84,11 @@ class Rule:
                 strength=basis.strength if basis is not None else self.strength,
                 message=d.message or self.explanation,
                 expected=d.expected, found=d.found,
-                paragraph=d.para.index if d.para is not None else None,
+                paragraph=d.para.number if d.para is not None else None,
                 excerpt=d.excerpt if d.excerpt is not None else (d.para.excerpt() if d.para else ""),
                 page=d.page,
+                index=d.para.index if d.para is not None else None,
+                where=d.para.where if d.para is not None else "",
             ))
         return out
 
