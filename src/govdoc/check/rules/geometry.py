@@ -34,11 +34,10 @@ PUNCT = set("，。、；：？！）》”’…—")
 TITLE_BASELINE_IN_LINE = 0.82  # a 2号 line's baseline lies 0.82 of the pitch below its top
 BODY_BASELINE_IN_LINE = 0.73  # a 3号 line's baseline lies 0.73 of the pitch below its top
 CJK_INK_ASCENT_EM = 0.88  # a CJK glyph's ink rises at most 0.88 em above its baseline
-# What counts as a rule in the PDF: a horizontal stroke this long (mm), and for a 版记
-# rule this thick (mm).
+# What counts as a rule in the PDF: a horizontal stroke this long (mm); a 版记 rule is
+# as long as the block.
 LONG_RULE_MM = 100.0
 IMPRINT_RULE_MM = 150.0
-IMPRINT_RULE_MIN_WIDTH_MM = 0.2
 A4_TOLERANCE_MM = 2.0
 NO_LINE_START = set("，。、；：？！）》”’")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(\d+)[-—–－\s]*$")
@@ -80,6 +79,14 @@ def text_lines(page: Page) -> list[Line]:
 def block_lines(page: Page) -> list[Line]:
     """Lines inside the text block."""
     return [ln for ln in text_lines(page) if ln.baseline < BOTTOM + TOL]
+
+
+def where(page: Page, line: Line) -> str:
+    """``第5行 “text…”``: the line's number on its page, counted from the top (the page
+    number not counted), and its first characters."""
+    number = next((n for n, ln in enumerate(text_lines(page), 1) if ln is line), 0)
+    text = line.text.strip()
+    return f"第{number}行 “{text[:12]}{'…' if len(text) > 12 else ''}”"
 
 
 def find(r: Rendering, para: Paragraph, pages: list[Page] | None = None, last: bool = False
@@ -138,7 +145,7 @@ def measured_lines(ctx: Context) -> Iterator[Deviation]:
         if slots != spec.LINES_PER_PAGE.value:
             yield Deviation(f"{spec.LINES_PER_PAGE.value} 行", f"{slots} 行（行距 "
                             f"{pitch * spec.PT_PER_INCH / spec.MM_PER_INCH:.2f} pt）", page=page.number,
-                            excerpt=f"第{page.number}页")
+                            excerpt="")
     if not measured:
         raise NotApplicable
 
@@ -169,7 +176,7 @@ def measured_chars(ctx: Context) -> Iterator[Deviation]:
         raise NotApplicable
     for number, (line, n) in sorted(wrong.items()):
         yield Deviation(f"{spec.CHARS_PER_LINE.value} 字", f"{n} 字", page=number,
-                        excerpt=line.text[:12] + "…")
+                        excerpt=where(r.pages[number - 1], line))
 
 
 def _red(colour: tuple[float, ...]) -> bool:
@@ -204,7 +211,7 @@ def inside_block(ctx: Context) -> Iterator[Deviation]:
                 out.append(f"下边 {line.baseline:.1f} mm")
             if out:
                 yield Deviation(f"版心内：{LEFT:g}–{RIGHT:g} mm × {TOP:g}–{BOTTOM:g} mm",
-                                "、".join(out), page=page.number, excerpt=line.text[:12])
+                                "、".join(out), page=page.number, excerpt=where(page, line))
                 break  # one finding per page
 
 
@@ -376,7 +383,7 @@ def signature_with_body(ctx: Context) -> Iterator[Deviation]:
     for page in r.pages:
         if any("此页无正文" in norm(ln.text) for ln in page.lines):
             yield Deviation("不出现“此页无正文”", "此页无正文", page=page.number,
-                            excerpt=f"第{page.number}页")
+                            excerpt="")
     page, sig, _date = _signature(ctx, r)
     above = [ln for ln in block_lines(page) if ln.baseline < sig.baseline - 1]
     if not above:
@@ -387,12 +394,6 @@ def signature_with_body(ctx: Context) -> Iterator[Deviation]:
 # -- 版记 ----------------------------------------------------------------------------------
 
 
-def imprint_rules(page: Page) -> list[Stroke]:
-    """Black strokes as long as the block and thick enough to be 版记 rules."""
-    return [rl for rl in page.rules if not rl.red and rl.width >= IMPRINT_RULE_MIN_WIDTH_MM
-            and rl.length > IMPRINT_RULE_MM]
-
-
 def _imprint(ctx: Context, r: Rendering, rules: bool = True) -> list[Paragraph]:
     paras = ctx.elements(Kind.IMPRINT_LISTING, Kind.IMPRINT_PRINTED)
     if not paras or (rules and ctx.layout.format == "letter"):
@@ -400,18 +401,50 @@ def _imprint(ctx: Context, r: Rendering, rules: bool = True) -> list[Paragraph]:
     return paras
 
 
+def imprint_strokes(ctx: Context, r: Rendering) -> tuple[Page, list[Stroke]]:
+    """The page the 版记 ends on and its rules, top to bottom.
+
+    The 版记 rules are told from other strokes (a table ending on the same page, its
+    borders as long as the block) by where they stand against the 版记's own lines: the
+    nearest stroke above the first 版记 line with no other text between them, the
+    strokes between the 版记 lines, and the nearest one below the last line. The 版记
+    closes the document, so every line below its first one on that page is 版记."""
+    paras = _imprint(ctx, r)
+    first = find(r, paras[0], last=True)
+    if first is None:
+        raise NotMeasured("the 版记 was not found in the rendering")
+    page = _page_of(r, first)
+    lines = text_lines(page)
+    above_text = [ln for ln in lines if ln.baseline < first.baseline - 0.5]
+    last = lines[-1]
+    strokes: list[Stroke] = []
+    for rl in page.rules:  # one stroke per rule: LibreOffice may draw a rule twice
+        if rl.red or rl.length <= IMPRINT_RULE_MM or rl.width <= 0:
+            continue
+        if strokes and abs(strokes[-1].y - rl.y) < 0.3:
+            if rl.width > strokes[-1].width:
+                strokes[-1] = rl
+            continue
+        strokes.append(rl)
+    higher = [rl for rl in strokes if rl.y < first.top
+              and not any(rl.y < ln.baseline for ln in above_text)]
+    inner = [rl for rl in strokes if first.top <= rl.y <= last.baseline]
+    lower = [rl for rl in strokes if rl.y > last.baseline]
+    return page, higher[-1:] + inner + lower[:1]
+
+
 @rule("V5", "版记位置（实测）", spec.IMPRINT_AT_BLOCK_BOTTOM, "版记最后一条分隔线与最后一面的版心下边缘重合", "G")
 def imprint_bottom(ctx: Context) -> Iterator[Deviation]:
     r = rendering(ctx)
     paras = _imprint(ctx, r)
-    rules = imprint_rules(r.pages[-1])
+    page, rules = imprint_strokes(ctx, r)
     if not rules:
-        yield Deviation("末条分隔线在版心下边缘", "最后一面没有版记分隔线", paras[-1], page=len(r.pages))
+        yield Deviation("末条分隔线在版心下边缘", "版记没有分隔线", paras[-1], page=page.number)
         return
     last = rules[-1]
     if abs(last.y - BOTTOM) > TOL:
         yield Deviation(f"{BOTTOM:g} mm（版心下边缘）", f"{last.y:.1f} mm", paras[-1],
-                        page=len(r.pages))
+                        page=page.number)
 
 
 @rule("V6", "版记在最后一面（实测）", spec.IMPRINT_AT_BLOCK_BOTTOM, "版记应编排在公文最后一面", "G")
@@ -430,21 +463,20 @@ def imprint_last_page(ctx: Context) -> Iterator[Deviation]:
 def imprint_weights(ctx: Context) -> Iterator[Deviation]:
     r = rendering(ctx)
     paras = _imprint(ctx, r)
-    rules = [rl for rl in r.pages[-1].rules if not rl.red and rl.length > IMPRINT_RULE_MM
-             and rl.width > 0]
+    page, rules = imprint_strokes(ctx, r)
     if len(rules) < 2:
-        raise NotMeasured("fewer than two 版记 rules were found on the last page")
+        raise NotMeasured("fewer than two 版记 rules were found around the 版记")
     tol = spec.RULE_THICKNESS_TOLERANCE.value
     outer = [rules[0], rules[-1]]
     inner = rules[1:-1]
     for rl in outer:
         if abs(rl.width - spec.IMPRINT_OUTER_RULE.value) > tol:
             yield Deviation(f"粗线 {spec.IMPRINT_OUTER_RULE.value} mm", f"{rl.width:.2f} mm", paras[0],
-                            page=len(r.pages))
+                            page=page.number)
     for rl in inner:
         if abs(rl.width - spec.IMPRINT_INNER_RULE.value) > tol or rl.width >= min(o.width for o in outer):
             yield Deviation(f"细线 {spec.IMPRINT_INNER_RULE.value} mm，细于首末条", f"{rl.width:.2f} mm",
-                            paras[0], basis=spec.IMPRINT_INNER_RULE, page=len(r.pages))
+                            paras[0], basis=spec.IMPRINT_INNER_RULE, page=page.number)
 
 
 # -- Page numbers --------------------------------------------------------------------------
@@ -471,7 +503,7 @@ def page_number_height(ctx: Context) -> Iterator[Deviation]:
         centre = (box[1] + box[3]) / 2
         if abs(centre - wanted) > TOL:
             yield Deviation(f"一字线在 {wanted:g} mm（版心下 {spec.PAGE_NUMBER_DASH_BELOW_BLOCK.value:g} mm）",
-                            f"{centre:.1f} mm", page=page.number, excerpt=f"第{page.number}页页码")
+                            f"{centre:.1f} mm", page=page.number, excerpt="页码")
 
 
 @rule("N5", "页码左右位置（实测）", spec.PAGE_NUMBER_SIDE_INDENT, "单页码居右空一字，双页码居左空一字", "G")
@@ -489,7 +521,7 @@ def page_number_side(ctx: Context) -> Iterator[Deviation]:
             got, side = line.x0, "左端"
         if not lo <= got <= hi:
             yield Deviation(f"{side} {lo + TOL:.1f}–{hi - TOL:.1f} mm（{'居右' if page.number % 2 else '居左'}空一字）",
-                            f"{got:.1f} mm", page=page.number, excerpt=f"第{page.number}页页码")
+                            f"{got:.1f} mm", page=page.number, excerpt="页码")
 
 
 @rule("N6", "页码连续（实测）", spec.PAGE_NUMBERS, "每一页都显示页码，页码连续", "G")
@@ -503,9 +535,9 @@ def page_numbers_continuous(ctx: Context) -> Iterator[Deviation]:
             continue  # the 版记 page after a blank page shows no number either (7.5)
         if line is None:
             yield Deviation(f"页码 {page.number}", "无页码", page=page.number,
-                            excerpt=f"第{page.number}页")
+                            excerpt="")
             continue
         m = _PAGE_NUMBER.match(line.text)
         if m and int(m.group(1)) != page.number:
             yield Deviation(f"页码 {page.number}", m.group(1), page=page.number,
-                            excerpt=f"第{page.number}页")
+                            excerpt="")
