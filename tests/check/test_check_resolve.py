@@ -121,3 +121,22 @@ def test_what_is_not_a_docx_is_refused_with_a_clear_error(tmp_path):
     missing = tmp_path / "missing.docx"
     with pytest.raises(DocxError, match="cannot be read"):
         load(missing)
+
+
+def test_a_theme_font_the_theme_cannot_tell_falls_back_to_the_name_beside_it():
+    no_theme = doc(para("主题", '<w:pStyle w:val="Themed"/>'))  # no theme part
+    slot = no_theme.paragraphs[0].runs[0].props.east_asia
+    assert (slot.name, slot.theme) == ("仿宋_GB2312", "minorEastAsia")
+    korean = doc(para("主题", '<w:pStyle w:val="Themed"/>'), theme=theme_xml("等线"),
+                 settings='<w:themeFontLang w:val="en-US" w:eastAsia="ko-KR"/>')
+    # the theme has no Hang face: Simplified Chinese is the checker's default script
+    assert korean.paragraphs[0].runs[0].props.east_asia.name == "等线"
+
+
+def test_chars_indents_count_in_the_paragraph_marks_size():
+    # WPS writes firstLine="640" firstLineChars="200" for two 三号 characters, and the
+    # 三号 size on the paragraph mark (w:pPr/w:rPr), not on the style.
+    body = para("正文", '<w:ind w:firstLine="640" w:firstLineChars="200"/>'
+                '<w:rPr><w:sz w:val="32"/></w:rPr>', '<w:sz w:val="32"/>')
+    p = load(make_docx(body, DEFAULTS)).paragraphs[0]  # the defaults say 五号 (10.5 pt)
+    assert p.props.first_line == 640

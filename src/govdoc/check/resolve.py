@@ -309,7 +309,13 @@ class Styles:
     # -- theme
 
     def theme_font(self, slot: str) -> str | None:
-        """The typeface of a theme font slot such as ``minorEastAsia`` or ``majorHAnsi``."""
+        """The typeface of a theme font slot such as ``minorEastAsia`` or ``majorHAnsi``.
+
+        An East Asian slot takes the group's ``a:ea`` typeface, or when that is empty
+        (as Word, WPS and python-docx write it) the ``a:font`` of the script of the
+        document's East Asian theme language (``w:themeFontLang/@w:eastAsia``: zh-CN →
+        ``Hans``; ja-JP, python-docx's default, → ``Jpan``), or Simplified Chinese when
+        the language names no script the theme has. None when there is no theme part."""
         if self.theme is None:
             return None
         major = slot.startswith("major")
@@ -321,11 +327,8 @@ class Styles:
             ea = group.find("a:ea", NS)
             if ea is not None and ea.get("typeface"):
                 return ea.get("typeface")
-            script = _SCRIPTS.get(self.theme_lang)
-            for font in group.findall("a:font", NS):
-                if font.get("script") == script:
-                    return font.get("typeface")
-            return None
+            faces = {f.get("script"): f.get("typeface") for f in group.findall("a:font", NS)}
+            return faces.get(_SCRIPTS.get(self.theme_lang, "Hans")) or faces.get("Hans") or None
         tag = "a:cs" if kind == "Bidi" else "a:latin"
         el = group.find(tag, NS)
         return el.get("typeface") if el is not None and el.get("typeface") else None
@@ -375,7 +378,10 @@ class Styles:
                     theme = rf.get(w(slot + "Theme")) if slot != "cs" else rf.get(w("cstheme"))
                     name = rf.get(w(slot))
                     if theme is not None:
-                        slots[slot] = FontSlot(self.theme_font(theme), theme)
+                        # The theme's face; where the theme cannot tell (no theme part,
+                        # no face for the script), the name written beside it, which is
+                        # what Word and LibreOffice fall back to.
+                        slots[slot] = FontSlot(self.theme_font(theme) or name, theme)
                     elif name is not None:
                         slots[slot] = FontSlot(name)
             sz = rpr.find("w:sz", NS)
@@ -428,7 +434,10 @@ class Styles:
             layers += [s.find("w:pPr", NS) for s in self.chain(table_style)]
         layers += [s.find("w:pPr", NS) for s in self.chain(style_id)]
         layers.append(direct)
-        mark = self.run_props(style_id, None, None, table_style)
+        # The paragraph mark: its style's run properties and its own (w:pPr/w:rPr),
+        # which set the character unit of *Chars lengths.
+        mark = self.run_props(style_id, None, direct.find("w:rPr", NS) if direct is not None
+                              else None, table_style)
         char_tw = mark.size * 20
         props: dict[str, object] = {}
         ind = _Ind()
