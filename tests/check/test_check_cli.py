@@ -68,3 +68,14 @@ def test_add_check_commands_plugs_into_another_parser(files):
     assert args.func(args) == 0
     args = parser.parse_args(["fix", "in.docx", "-o", "out.docx"])
     assert args.input == "in.docx" and args.output == "out.docx" and callable(args.func)
+
+
+def test_render_without_libreoffice_says_once_what_to_install(files, capsys, monkeypatch):
+    import govdoc.convert
+
+    monkeypatch.setattr(govdoc.convert, "find_soffice", lambda: None)
+    assert main(["check", "--render", str(files["good"])]) == 0  # the static rules pass
+    out = capsys.readouterr().out.splitlines()
+    assert len([ln for ln in out if "LibreOffice" in ln]) == 1
+    assert not [ln for ln in out if ln.startswith("not measured")]
+    assert "geometry not checked" in out[-1] and "符合 conforms" not in out[-1]

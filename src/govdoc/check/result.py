@@ -119,17 +119,18 @@ class CheckResult:
 
     @property
     def verdict(self) -> str:
-        """符合 only when nothing is wrong; with warnings, or with the geometry asked for
-        and not measured, it says so."""
+        """符合 only when no rule found anything and every rule asked for ran: with
+        warnings, or with the geometry asked for and not measured, it says so."""
+        unmeasured = "几何未检查 geometry not checked"
         if self.errors:
             verdict = "不符合 does not conform"
         elif self.warnings:
             verdict = f"无错误，有{len(self.warnings)}条警告待核查 no errors, warnings to review"
+        elif self.geometry_problem:
+            return f"静态规则符合，{unmeasured} (the static rules conform)"
         else:
-            verdict = "符合 conforms"
-        if self.geometry_problem:
-            verdict += "（几何未检查 geometry not checked）"
-        return verdict
+            return "符合 conforms"
+        return f"{verdict}；{unmeasured}" if self.geometry_problem else verdict
 
     @property
     def summary(self) -> str:
