@@ -211,7 +211,7 @@ POSITION_LEGEND = ("位置 positions: 第N段 = python-docx 的 doc.paragraphs[N
                    "counted from 1）；表T第R行第C格 = doc.tables[T-1].cell(R-1, C-1)")
 
 # The widest each column of the table may be (display cells: a Chinese character takes 2).
-_COLUMN_WIDTHS = (7, 5, 6, 28, 36, 28, 28)
+_COLUMN_WIDTHS = (7, 5, 11, 28, 36, 28, 28)
 # Characters a wrapped line must not start with (避头): they stay with what they follow.
 _NO_LINE_START = set("，。、；：？！）》”’」』】〕…—,.;:?!)]}%")
 
