@@ -96,3 +96,13 @@ def test_the_committed_libreoffice_fixture_is_the_export_of_the_script(documents
 
     texts = [p.text for p in docx.Document(io.BytesIO(documents["libreoffice"])).paragraphs]
     assert texts == [text for _kind, text in PARTS]
+
+
+def test_a_theme_font_whose_face_is_right_is_not_reported(documents):
+    # A WPS template whose theme makes 仿宋_GB2312 the Chinese body face: the 主送 and
+    # the date, left to the theme, are in 仿宋_GB2312 as Word and WPS show them.
+    result = govdoc.check.check(third_party.wps_notice(minor_hans="仿宋_GB2312"))
+    assert not [f for f in result.findings if f.rule == "B6" and f.expected == "仿宋_GB2312"]
+    shipped = govdoc.check.check(documents["wps"])  # 宋体: reported, as the face it is
+    assert {f.excerpt for f in shipped.findings if f.rule == "B6" and f.expected == "仿宋_GB2312"} == {
+        third_party.SALUTATION, third_party.DATE}

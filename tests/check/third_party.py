@@ -146,9 +146,10 @@ def _wps_para(text: str, fonts: str | None, size: int = 32, jc: str | None = Non
     return f"<w:p><w:pPr>{ppr}{mark}</w:pPr>{run}</w:p>"  # WPS repeats the run's rPr on the mark
 
 
-def wps_notice() -> bytes:
+def wps_notice(minor_hans: str = "宋体") -> bytes:
     """The 通知 as WPS Office saves it. The 主送 and the date take their 汉字 font from the
-    theme (宋体 for zh-CN); the title's style takes the theme's major font (黑体)."""
+    theme (``minor_hans``, 宋体 as WPS ships it, for zh-CN); the title's style takes the
+    theme's major font (黑体)."""
     body = [
         _wps_para(TITLE, None, 44, jc="center", style="2"),
         _wps_para("", "仿宋_GB2312"),
@@ -214,7 +215,8 @@ def wps_notice() -> bytes:
         "word/document.xml": document,
         "word/styles.xml": styles,
         "word/settings.xml": settings,
-        "word/theme/theme1.xml": WPS_THEME,
+        "word/theme/theme1.xml": WPS_THEME.replace('script="Hans" typeface="宋体"',
+                                                   f'script="Hans" typeface="{minor_hans}"'),
         "word/_rels/document.xml.rels": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://'
             f'schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>'),

@@ -148,10 +148,11 @@ def font_name(props: RunProps) -> str:
 def font_is(props: RunProps, canonical: str) -> bool:
     """Whether the run's East Asian font is ``canonical`` under one of its names.
 
-    A theme font never counts: the theme can change under the document.
+    A theme font counts as the face the document's theme gives it, which is what Word
+    and WPS show (an unresolved one never counts).
     """
     slot = props.east_asia
-    if slot.theme or not slot.name:
+    if not slot.name:
         return False
     names = spec.FONT_NAMES[canonical].value
     wanted = {n.replace(" ", "").lower() for n in names}
