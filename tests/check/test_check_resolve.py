@@ -140,3 +140,26 @@ def test_chars_indents_count_in_the_paragraph_marks_size():
                 '<w:rPr><w:sz w:val="32"/></w:rPr>', '<w:sz w:val="32"/>')
     p = load(make_docx(body, DEFAULTS)).paragraphs[0]  # the defaults say 五号 (10.5 pt)
     assert p.props.first_line == 640
+
+
+def test_each_paragraph_says_where_python_docx_finds_it():
+    import io
+
+    import docx
+
+    def cell(text: str, span: int = 1) -> str:
+        tcpr = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{tcpr}{para(text)}</w:tc>"
+
+    table = ("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+             f"<w:tr>{cell('甲', 2)}{cell('乙')}</w:tr><w:tr>{cell('丙')}{cell('丁')}{cell('戊')}</w:tr>"
+             "</w:tbl>")
+    control = f"<w:sdt><w:sdtContent>{para('控件内')}</w:sdtContent></w:sdt>"
+    data = make_docx(para("一") + table + para("二") + control + para("三"), STYLES)
+    where = {p.text: p.where for p in load(data).paragraphs}
+    assert where == {"一": "第1段", "甲": "表1第1行第1格", "乙": "表1第1行第3格",
+                     "丙": "表1第2行第1格", "丁": "表1第2行第2格", "戊": "表1第2行第3格",
+                     "二": "第2段", "控件内": "全文第8段", "三": "第3段"}
+    d = docx.Document(io.BytesIO(data))
+    assert [p.text for p in d.paragraphs] == ["一", "二", "三"]
+    assert d.tables[0].cell(0, 2).text == "乙" and d.tables[0].cell(1, 1).text == "丁"
