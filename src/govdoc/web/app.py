@@ -390,6 +390,7 @@ def create_app(*, templates: str | os.PathLike[str] | None = None, token: str | 
     app = Starlette(
         routes=[
             Route("/", index),
+            Route("/favicon.ico", lambda request: Response(status_code=204)),
             Route("/api/upload", upload, methods=["POST"]),
             Route("/api/preview", preview, methods=["POST"]),
             Route("/api/docx", docx, methods=["POST"]),
@@ -405,6 +406,20 @@ def create_app(*, templates: str | os.PathLike[str] | None = None, token: str | 
     return Guard(app, token=token)
 
 
+WARM_UP = Draft("关于开展2024年度全乡安全生产大检查和隐患排查整治专项行动的通知\n各村（社区）：\n"
+                "现将有关事项通知如下。\n棣棠乡人民政府\n2024年3月5日", "text")
+"""A draft with a title long enough to be broken, built once before serving."""
+
+
+def warm_up() -> None:
+    """Build :data:`WARM_UP` once, so that the first request does not wait for the
+    modules and the title segmenter's dictionary (jieba caches it in the temporary
+    folder) to load."""
+    from govdoc.html import report_html
+
+    report_html(build(WARM_UP).report)
+
+
 def serve(*, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
           templates: str | os.PathLike[str] | None = None) -> None:
     """Run the page with uvicorn until interrupted. A host other than loopback needs a
@@ -417,6 +432,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, token: str | None = None
     if templates is not None and not Path(templates).is_dir():
         raise InputError(f"--templates {templates}: no such folder", 1)
     app = create_app(templates=templates, token=token)
+    warm_up()
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{port}/" + (f"?token={urllib.parse.quote(token)}" if token else "")
     print(f"govdoc serve: open {address}  (Ctrl+C stops)", flush=True)

@@ -87,10 +87,14 @@
 
   function reveal(paragraph) {
     for (const old of preview.querySelectorAll(".gd-flagged")) old.classList.remove("gd-flagged");
-    const parts = preview.querySelectorAll('[data-p="' + Number(paragraph) + '"]');
-    if (!parts.length) return;
-    for (const part of parts) part.classList.add("gd-flagged");
-    parts[0].scrollIntoView({ block: "center" });
+    // A paragraph's lines are placed on the page one by one (its own box has no
+    // height), so the lines are what is marked and scrolled to.
+    const selector = '[data-p="' + Number(paragraph) + '"]';
+    let marks = preview.querySelectorAll(selector + " > .gd-l, " + selector + " > .gd-seg");
+    if (!marks.length) marks = preview.querySelectorAll(selector);
+    if (!marks.length) return;
+    for (const mark of marks) mark.classList.add("gd-flagged");
+    marks[0].scrollIntoView({ block: "center" });
   }
 
   async function refresh() {
