@@ -40,18 +40,28 @@ class PdfQueue:
                  waiting: int = 8) -> None:
         self.converter = converter
         self._slots = threading.BoundedSemaphore(workers)
-        self._admitted = threading.BoundedSemaphore(workers + waiting)
+        self._lock = threading.Lock()
+        self._limit = workers + waiting
+        self._queued = 0
+
+    @property
+    def queued(self) -> int:
+        """How many conversions are running or waiting."""
+        return self._queued
 
     def convert(self, docx: Path, pdf: Path) -> Path:
         """Convert, waiting for a turn; :class:`InputError` (503) when the queue is full."""
-        if not self._admitted.acquire(blocking=False):
-            raise InputError("转换繁忙: too many PDF conversions are waiting; try again "
-                             "in a minute", 503)
+        with self._lock:
+            if self._queued >= self._limit:
+                raise InputError("转换繁忙: too many PDF conversions are waiting; try again "
+                                 "in a minute", 503)
+            self._queued += 1
         try:
             with self._slots:
                 return self.converter(docx, pdf)
         finally:
-            self._admitted.release()
+            with self._lock:
+                self._queued -= 1
 
 
 @dataclass
