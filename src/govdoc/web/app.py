@@ -433,6 +433,10 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, token: str | None = None
         raise InputError(f"--templates {templates}: no such folder", 1)
     app = create_app(templates=templates, token=token)
     warm_up()
+    if host in ("0.0.0.0", "::", ""):  # every address: name the machine instead
+        import socket
+
+        host = socket.gethostname()
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{port}/" + (f"?token={urllib.parse.quote(token)}" if token else "")
     print(f"govdoc serve: open {address}  (Ctrl+C stops)", flush=True)
