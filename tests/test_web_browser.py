@@ -6,7 +6,7 @@ straight-quote finding, uploads the notice's YAML and a seal image, downloads th
 .docx (byte for byte what ``govdoc build`` writes) and the PDF, and runs a 10-row
 batch; bad uploads each give one readable message and a 4xx status, and leave the
 server serving with no temporary file behind. About 40 s on 2 cores (LibreOffice's PDF
-included; half of it starting the server and Chromium and making the test files).
+included).
 
 Screenshots are taken on every run; with ``GOVDOC_SCREENSHOTS=1`` they are also
 copied to docs/serve-*.png (the README shows them).

@@ -255,12 +255,11 @@ async def _draft_and_settings(request: Request, page: Page, folder: Path
         if len(data) > MAX_SEAL_BYTES:
             raise InputError(f"{name}: 印章图片过大: larger than "
                              f"{MAX_SEAL_BYTES // (1024 * 1024)} MB", 413)
-        if data.startswith(b"\x89PNG\r\n\x1a\n"):
-            seal = folder / "seal.png"
-        elif data.startswith(b"\xff\xd8\xff"):
-            seal = folder / "seal.jpg"
-        else:
+        from govdoc.model import _IMAGE_MAGIC  # the seal images govdoc embeds
+
+        if not data.startswith(_IMAGE_MAGIC):
             raise InputError(f"{name}: 印章图片应为PNG或JPEG: not a PNG or JPEG image", 415)
+        seal = folder / ("seal.png" if data.startswith(_IMAGE_MAGIC[0]) else "seal.jpg")
         seal.write_bytes(data)
     settings = Settings(kind=DocKind(kind) if kind else None,
                         sealed={"": None, "sealed": True, "unsealed": False}[sealed],
