@@ -226,3 +226,45 @@ def test_pdf_conversions_wait_in_a_bounded_queue(tmp_path: Path) -> None:
     first.join(10)
     second.join(10)
     assert order == ["a", "b"]
+
+
+# -- batches ------------------------------------------------------------------------------------
+
+def test_a_batch_reports_its_failed_rows_and_zips_the_others() -> None:
+    import zipfile
+    from io import BytesIO
+
+    from conftest import ROOT
+
+    folder = ROOT / "examples" / "batch_notice"
+    rows = (folder / "villages.csv").read_text(encoding="utf-8").splitlines()
+    rows[3] = rows[3].split(",")[0]  # a row of one value: the others missing
+    client = _client()
+    started = client.post("/api/batch", files={
+        "model": ("model.yaml", (folder / "model.yaml").read_bytes()),
+        "records": ("villages.csv", "\n".join(rows).encode("utf-8"))})
+    assert started.status_code == 202
+    job = started.json()
+    for _ in range(600):
+        job = client.get(f"/api/batch/{job['id']}").json()
+        if job["finished"]:
+            break
+        time.sleep(0.05)
+    assert job["finished"] and job["error"] is None and job["total"] == 10
+    assert len(job["failed"]) == 1 and job["failed"][0].startswith("villages.csv:4: ")
+    zipped = client.get(f"/api/batch/{job['id']}/zip")
+    assert zipped.status_code == 200
+    assert len(zipfile.ZipFile(BytesIO(zipped.content)).namelist()) == 9
+    assert client.get(f"/api/batch/{job['id']}/zip").status_code == 404  # handed out once
+
+
+def test_a_batch_refuses_records_that_are_not_utf8() -> None:
+    from conftest import ROOT
+
+    folder = ROOT / "examples" / "batch_notice"
+    response = _client().post("/api/batch", files={
+        "model": ("model.yaml", (folder / "model.yaml").read_bytes()),
+        "records": ("villages.csv", (folder / "villages.csv").read_text(encoding="utf-8")
+                    .encode("gbk"))})
+    assert response.status_code == 422
+    assert response.json()["error"].startswith("villages.csv: 不是UTF-8文本")

@@ -88,6 +88,8 @@ MAX_RECORDS = 2000
 """The most records one batch on the page may have."""
 KEEP_SECONDS = 600
 """How long a finished batch's zip waits to be fetched before it is dropped."""
+KEEP_FINISHED = 8
+"""The most finished batches whose zips wait to be fetched (the oldest go first)."""
 
 
 class Batches:
@@ -121,10 +123,13 @@ class Batches:
             raise InputError("批量繁忙: another batch is running; try again when it ends", 503)
         tmp = Path(tempfile.mkdtemp(prefix="govdoc-serve-batch-"))
         try:
-            model_path = tmp / f"model{suffix}"
-            model_path.write_bytes(model_data)
-            source = tmp / f"records{Path(records_name).suffix.lower()}"
-            source.write_bytes(records_data)
+            # Saved under the names they were uploaded with, which messages then show.
+            model_path = tmp / "model" / _safe(model_name, f"model{suffix}")
+            source = tmp / "records" / _safe(records_name,
+                                             f"records{Path(records_name).suffix.lower()}")
+            for path, data in ((model_path, model_data), (source, records_data)):
+                path.parent.mkdir()
+                path.write_bytes(data)
             try:
                 rows = read_records(source)
             except (BatchError, ValueError) as exc:
@@ -191,10 +196,20 @@ class Batches:
             return job.zip
 
     def _forget_old(self) -> None:
+        """Drop batches finished more than :data:`KEEP_SECONDS` ago, and the oldest
+        finished ones past :data:`KEEP_FINISHED`."""
         now = time.monotonic()
-        for key in [k for k, j in self._jobs.items()
-                    if j.finished and now - j.created > KEEP_SECONDS]:
-            del self._jobs[key]
+        finished = sorted((j for j in self._jobs.values() if j.finished),
+                          key=lambda j: j.created)
+        for n, job in enumerate(finished):
+            if now - job.created > KEEP_SECONDS or n < len(finished) - KEEP_FINISHED:
+                del self._jobs[job.id]
+
+
+def _safe(name: str, default: str) -> str:
+    """An uploaded file's name, fit to save in a folder of its own (``default`` when not)."""
+    name = Path(name).name
+    return name if name not in ("", ".", "..") and not name.startswith(".") else default
 
 
 def _rename(message: str, names: dict[str, str]) -> str:
