@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import subprocess
 import sys
-import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -77,8 +76,12 @@ def page(server: Server, browser, baseline):  # type: ignore[no-untyped-def]
 
 
 def _settled(page) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the page has no request in flight and no preview pending."""
-    page.wait_for_function("document.body.dataset.busy === '0'")
+    """Wait until the page has no request in flight. (Polled from here: Playwright's
+    wait_for_function would evaluate a string in the page, which its CSP forbids.)"""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while page.evaluate("() => document.body.dataset.busy") != "0":
+        assert time.monotonic() < deadline, "the page is still busy"
+        page.wait_for_timeout(50)
 
 
 def _paste(page, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -102,7 +105,7 @@ def _findings(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 # -- the draft tab ----------------------------------------------------------------------------
 
-def test_pasted_seed_shows_its_title_and_22_line_pages(page, tmp_path) -> None:
+def test_pasted_seed_shows_its_title_and_22_line_pages(page) -> None:
     _paste(page, SEED_TEXT.read_text(encoding="utf-8"))
     assert page.inner_text("#preview .gd-r-title").replace("\n", "") == SEED_TITLE
     pages = int(page.get_attribute("#preview .govdoc-preview", "data-pages"))
@@ -113,10 +116,9 @@ def test_pasted_seed_shows_its_title_and_22_line_pages(page, tmp_path) -> None:
             l => Math.round(l.getBoundingClientRect().top))).size)""")
     assert lines[1:-1] and all(n == 22 for n in lines[1:-1]), lines
     assert page.locator("#message").is_hidden()
-    _screenshot(page, tmp_path, "page")
 
 
-def test_fixing_a_straight_quote_finding_makes_it_disappear(page) -> None:
+def test_fixing_a_straight_quote_finding_makes_it_disappear(page, tmp_path) -> None:
     seed = SEED_TEXT.read_text(encoding="utf-8")
     assert "法治政府建设情况报告" in seed
     quoted = seed.replace("法治政府建设工作", '"法治政府"建设工作', 1)
@@ -136,6 +138,7 @@ def test_fixing_a_straight_quote_finding_makes_it_disappear(page) -> None:
     box = flagged.bounding_box()
     preview = page.locator("#preview").bounding_box()
     assert preview["y"] <= box["y"] <= preview["y"] + preview["height"]
+    _screenshot(page, tmp_path, "page")
     # The fix: curly quotes in the draft.
     _paste(page, seed.replace("法治政府建设工作", "“法治政府”建设工作", 1))
     assert not [f for f in _findings(page) if "直引号" in f]
@@ -161,6 +164,7 @@ def test_notice_yaml_with_a_seal_downloads_what_govdoc_build_writes(page, tmp_pa
         page.set_input_files("#seal", str(seal))
     _settled(page)
     assert page.locator("#preview img.gd-seal").count() == 1
+    page.locator("#preview img.gd-seal").scroll_into_view_if_needed()
     _screenshot(page, tmp_path, "notice")
 
     with page.expect_download() as info:

@@ -10,8 +10,6 @@ import statistics
 import threading
 import time
 
-import pytest
-
 from conftest import SEED_TEXT
 from webserver import require_web, running_server
 

@@ -120,16 +120,19 @@ def read_upload(name: str, data: bytes) -> Draft:
         raise InputError(f"{name}: 文件为空: the file is empty")
     if fmt == "docx":
         from govdoc.errors import TemplateError
-        from govdoc.parse import ParseError, extract_text, parse_docx
+        from govdoc.parse import ParseError, extract_text
+        from govdoc.parse.word import docx_lines
         from govdoc.render.template import check_archive
 
         try:
             check_archive(data, name, "Word draft")
-            result = parse_docx(io.BytesIO(data))
             text = extract_text(io.BytesIO(data))
         except (TemplateError, ParseError) as exc:
-            raise InputError(str(exc)) from None
-        return Draft(text, "text", tuple(str(w) for w in result.warnings))
+            raise InputError(str(exc).splitlines()[0]) from None
+        # What reading the Word file reports (bullets dropped…); the text's own
+        # guesses come with every preview.
+        _, notes = docx_lines(io.BytesIO(data))
+        return Draft(text, "text", tuple(f"{name}: {w}" for w in notes))
     text = read_utf8(data, name)
     if fmt in MODEL_FORMATS:
         _model_data(text, fmt, name)  # refuse a broken model file at once
