@@ -1,7 +1,8 @@
 """``govdoc serve`` in a real browser: one server and one headless Chromium (through
 Playwright, the system's /usr/bin/chromium, no browser download) for the whole module.
 
-A clerk pastes the seed draft and sees its title and full 22-line pages, fixes a
+A clerk pastes the seed draft and sees its title and full 22-line pages (and typing
+redraws the preview once the typing pauses), fixes a
 straight-quote finding, uploads the notice's YAML and a seal image, downloads the
 .docx (byte for byte what ``govdoc build`` writes) and the PDF, and runs a 10-row
 batch; bad uploads each give one readable message and a 4xx status, and leave the
@@ -116,6 +117,19 @@ def test_pasted_seed_shows_its_title_and_22_line_pages(page) -> None:
             l => Math.round(l.getBoundingClientRect().top))).size)""")
     assert lines[1:-1] and all(n == 22 for n in lines[1:-1]), lines
     assert page.locator("#message").is_hidden()
+
+
+def test_typing_redraws_the_preview_once_the_typing_pauses(page) -> None:
+    _paste(page, SEED_TEXT.read_text(encoding="utf-8"))
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if "/api/preview" in r.url else None)
+    page.focus("#text")
+    page.keyboard.press("Control+Home")
+    with page.expect_response(lambda r: r.url.endswith("/api/preview")):
+        page.keyboard.type("关于", delay=50)  # keys 50 ms apart: one redraw after them
+    _settled(page)
+    assert len(requests) == 1
+    assert page.inner_text("#preview .gd-r-title").replace("\n", "") == "关于" + SEED_TITLE
 
 
 def test_fixing_a_straight_quote_finding_makes_it_disappear(page, tmp_path) -> None:
