@@ -1,12 +1,12 @@
 """``govdoc serve`` in a real browser: one server and one headless Chromium (through
 Playwright, the system's /usr/bin/chromium, no browser download) for the whole module.
 
-A clerk pastes the seed draft and sees its title and full 22-line pages (and typing
-redraws the preview once the typing pauses), fixes a
-straight-quote finding, uploads the notice's YAML and a seal image, downloads the
-.docx (byte for byte what ``govdoc build`` writes) and the PDF, and runs a 10-row
-batch; bad uploads each give one readable message and a 4xx status, and leave the
-server serving with no temporary file behind. About 40 s on 2 cores (LibreOffice's PDF
+A clerk pastes the seed draft and sees its title and full 22-line pages (typing
+redraws the preview once the typing pauses), fixes a straight-quote finding, uploads
+the notice's YAML and a seal image, downloads the .docx (byte for byte what ``govdoc
+build`` writes) and the PDF, and runs a 10-row batch; bad uploads each give one
+readable message and a 4xx status, and leave the server serving with no temporary
+file behind. About 40 s on 2 cores (LibreOffice's PDF
 included).
 
 Screenshots are taken on every run; with ``GOVDOC_SCREENSHOTS=1`` they are also
