@@ -422,14 +422,16 @@ def warm_up() -> None:
 def serve(*, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
           templates: str | os.PathLike[str] | None = None) -> None:
     """Run the page with uvicorn until interrupted. A host other than loopback needs a
-    ``token``; :class:`InputError` otherwise."""
+    ``token``; :class:`~govdoc.GovdocError` otherwise."""
     import uvicorn
 
+    from govdoc.errors import GovdocError
+
     if not is_loopback(host) and not token:
-        raise InputError(f"--host {host} opens the page to other machines: give a token "
-                         "too (--token or the environment variable GOVDOC_TOKEN)", 1)
+        raise GovdocError(f"--host {host} opens the page to other machines: give a token "
+                          "too (--token or the environment variable GOVDOC_TOKEN)")
     if templates is not None and not Path(templates).is_dir():
-        raise InputError(f"--templates {templates}: no such folder", 1)
+        raise GovdocError(f"--templates {templates}: no such folder")
     app = create_app(templates=templates, token=token)
     warm_up()
     if host in ("0.0.0.0", "::", ""):  # every address: name the machine instead
