@@ -307,7 +307,43 @@ BATCH = Command(
     _configure_batch, _run_batch,
 )
 
-COMMANDS: list[Command] = [BUILD, SCHEMA, PDF, BATCH]
+# -- serve ----------------------------------------------------------------------------------
+
+WEB_HINT = "govdoc serve needs the web extra: pip install 'govdoc[web]'"
+
+
+def _configure_serve(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--port", type=int, default=8000, help="the port (default: %(default)s)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="the address to listen on (default: %(default)s, this machine only); "
+                        "any other needs --token")
+    p.add_argument("--token", default=os.environ.get("GOVDOC_TOKEN"),
+                   help="a secret every request must carry (default: $GOVDOC_TOKEN)")
+    p.add_argument("--templates", metavar="DIR",
+                   help="a folder of the office's own templates (.docx) to offer")
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    import importlib.util
+
+    if any(importlib.util.find_spec(m) is None for m in ("starlette", "uvicorn", "multipart")):
+        raise CommandError(WEB_HINT)
+    from govdoc.web import serve
+
+    serve(host=args.host, port=args.port, token=args.token, templates=args.templates)
+    return 0
+
+
+SERVE = Command(
+    "serve", "a drafting page in the browser: preview, findings, downloads, mail-merge",
+    "examples:\n"
+    "  govdoc serve                       # http://127.0.0.1:8000/ on this machine\n"
+    "  govdoc serve --templates 红头模板   # offer the office's templates too\n"
+    "  GOVDOC_TOKEN=s3cret govdoc serve --host 0.0.0.0   # the office's LAN, with a token",
+    _configure_serve, _run_serve,
+)
+
+COMMANDS: list[Command] = [BUILD, SCHEMA, PDF, BATCH, SERVE]
 """The sub-commands, in the order ``govdoc --help`` lists them."""
 
 
