@@ -29,7 +29,7 @@ from govdoc.finish import finish as finish_pass
 from govdoc.layout import Block, ImprintBlock, Item, SectionBreak, layout, letter_mark
 from govdoc.model import DocFormat, Header, Report
 from govdoc.render.integrity import BODY_MARKER, place_body
-from govdoc.render.office import TemplateInfo, fields, template_info
+from govdoc.render.office import FIELDS, TemplateInfo, fields, template_info
 from govdoc.render.properties import set_core_properties
 from govdoc.render.sandbox import fill
 from govdoc.render.template import template_bytes
@@ -147,6 +147,13 @@ def _field_values(report: Report, info: TemplateInfo, where: str, normalize: boo
             f"template {where}: uses fields the report does not supply: {listed} "
             f"(模板字段无值: no value for the template's field)"
         ) from None
+    used = {name for name, _ in info.uses}
+    shown = ((_HEAD_FIELDS if info.head else ()) + (_IMPRINT_FIELDS if info.imprint else ()))
+    for name in shown:
+        if values.get(name) and name not in used:
+            warnings.warn(f"template {where}: its own 版头/版记 shows no {{{{ {name} }}}}: "
+                          f"{FIELDS[name]} {_shown(values[name])} is not printed "
+                          f"(模板未显示此项)", GovdocWarning, stacklevel=5)
     extra = dict(values["extra"])
     for name, part in missing:
         warnings.warn(f"template {where}: {part} uses the field {name}, which the report "
@@ -158,6 +165,14 @@ def _field_values(report: Report, info: TemplateInfo, where: str, normalize: boo
             values[name] = ""
     values["extra"] = type(values["extra"])(extra)
     return values
+
+
+_HEAD_FIELDS = ("number", "copy_number", "secrecy", "urgency", "signers")
+_IMPRINT_FIELDS = ("cc", "printer", "print_date")
+
+
+def _shown(value: Any) -> str:
+    return "、".join(value) if isinstance(value, tuple) else str(value)
 
 
 def _same(text: str) -> str:

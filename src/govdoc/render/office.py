@@ -23,7 +23,8 @@ from typing import Any, Callable, Iterator
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from jinja2 import TemplateSyntaxError, meta, nodes
+from jinja2 import TemplateError as JinjaError
+from jinja2 import meta, nodes
 from lxml import etree
 
 from govdoc import spec
@@ -158,9 +159,9 @@ def _used_fields(source: str) -> set[str]:
     it names; none when it does not parse (filling reports that)."""
     try:
         tree = ENV.parse(source)
-    except TemplateSyntaxError:
+        names = set(meta.find_undeclared_variables(tree)) - set(ENV.globals)
+    except JinjaError:
         return set()
-    names = set(meta.find_undeclared_variables(tree)) - set(ENV.globals)
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
         target = node.node
         if isinstance(target, nodes.Name) and target.name == "extra" and "extra" in names:
