@@ -132,10 +132,12 @@ def template_info(data: bytes) -> TemplateInfo:
         for source in sources:
             uses += [(f, name) for f in sorted(_used_fields(source)) if (f, name) not in uses]
     body = etree.fromstring(parts["word/document.xml"], _PARSER).find(qn("w:body"))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        styles = etree.fromstring(zf.read("word/styles.xml"), _PARSER)
     head, tail = _around_placeholder(body)
     deviations = list(_page_deviations(body))
     if head:
-        deviations += _head_deviations(head)
+        deviations += _head_deviations(head, styles)
     if tail:
         deviations += _imprint_deviations(tail)
     return TemplateInfo(bool(head), bool(tail), tuple(uses), tuple(deviations))
@@ -239,18 +241,48 @@ class Rule:
     thickness_mm: float | None
 
 
-def red_rules(elements: list[etree._Element]) -> list[Rule]:
-    """The red rules in ``elements``: paragraph borders and line shapes."""
+def _style_chain(styles: etree._Element | None, style_id: str | None) -> list[etree._Element]:
+    """The style ``style_id`` and those it is based on, nearest first."""
+    chain: list[etree._Element] = []
+    while styles is not None and style_id and len(chain) < 10:
+        style = next((s for s in styles.iter(qn("w:style"))
+                      if s.get(qn("w:styleId")) == style_id), None)
+        if style is None:
+            break
+        chain.append(style)
+        based = style.find(qn("w:basedOn"))
+        style_id = None if based is None else based.get(qn("w:val"))
+    return chain
+
+
+def _paragraph_props(paragraph: etree._Element, styles: etree._Element | None,
+                     ) -> list[etree._Element]:
+    """The paragraph's own pPr, then its style's and their bases'."""
+    ppr = paragraph.find(qn("w:pPr"))
+    style = None if ppr is None else ppr.find(qn("w:pStyle"))
+    own = [] if ppr is None else [ppr]
+    return own + [p for s in _style_chain(styles, None if style is None else style.get(
+        qn("w:val"))) for p in s.findall(qn("w:pPr"))]
+
+
+def red_rules(elements: list[etree._Element],
+              styles: etree._Element | None = None) -> list[Rule]:
+    """The red rules in ``elements``: paragraph borders (direct or from the paragraph's
+    style in ``styles``) and line shapes."""
     rules = []
     block = spec.BLOCK_WIDTH.value
     for element in elements:
-        for border in element.iter(qn("w:bottom"), qn("w:top")):
-            if border.getparent().tag == qn("w:pBdr") and _is_red(border.get(qn("w:color"))):
-                ind = border.getparent().getparent().find(qn("w:ind"))
-                reach = sum(-(_twips(ind, a) or 0) for a in ("w:left", "w:right",
-                                                               "w:start", "w:end"))
-                size = _twips(border, "w:sz") or 0
-                rules.append(Rule(block + reach * _MM_PER_TW, spec.pt_to_mm(size / 8)))
+        for paragraph in ([element] if element.tag == qn("w:p") else element.iter(qn("w:p"))):
+            props = _paragraph_props(paragraph, styles)
+            border = next((b for p in props for b in p.findall(f"{qn('w:pBdr')}/*")
+                           if b.tag in (qn("w:bottom"), qn("w:top"))), None)
+            if border is None or not _is_red(border.get(qn("w:color"))):
+                continue
+            ind = next((i for p in props for i in p.findall(qn("w:ind"))), None)
+            reach = sum(-(_twips(ind, a) or 0) for a in ("w:left", "w:right",
+                                                           "w:start", "w:end"))
+            size = _twips(border, "w:sz") or 0
+            rules.append(Rule(block + reach * _MM_PER_TW, spec.pt_to_mm(size / 8)))
         for shape in element.iter("{*}wsp"):
             line = shape.find(".//{*}ln")
             fill = None if line is None else line.find(".//{*}srgbClr")
@@ -287,8 +319,8 @@ def _vml_length(shape: etree._Element) -> float | None:
     return None if x0 is None or x1 is None else abs(x1 - x0)
 
 
-def _head_deviations(head: list[etree._Element]) -> Iterator[str]:
-    rules = red_rules(head)
+def _head_deviations(head: list[etree._Element], styles: etree._Element) -> Iterator[str]:
+    rules = red_rules(head, styles)
     if not rules:
         yield ("红色分隔线: the template's 版头 draws no red rule under the 发文字号 "
                f"({spec.RULE_BELOW_NUMBER.clause})")
@@ -301,7 +333,7 @@ def _head_deviations(head: list[etree._Element]) -> Iterator[str]:
         t.text or "" for t in r.iter(qn("w:t"))).strip()]
     pictures = [d for e in head for d in e.iter(qn("w:drawing"), qn("w:pict"))
                 if not red_rules([d])]
-    red_text = [r for r in mark_runs if _is_red(_run_color(r))]
+    red_text = [r for r in mark_runs if _is_red(_run_color(r, styles))]
     if not red_text and not pictures:
         yield (f"发文机关标志: the template's 版头 has neither red text nor a picture for the "
                f"标志 ({spec.MARK_TOP_BELOW_BLOCK.clause} 推荐使用红色小标宋体字)")
@@ -312,8 +344,16 @@ def _head_deviations(head: list[etree._Element]) -> Iterator[str]:
                f"{spec.MARK_TOP_BELOW_BLOCK.value:g} mm")
 
 
-def _run_color(run: etree._Element) -> str | None:
+def _run_color(run: etree._Element, styles: etree._Element) -> str | None:
+    """The run's colour: its own, else its paragraph style's."""
     color = run.find(f"{qn('w:rPr')}/{qn('w:color')}")
+    if color is None:
+        paragraph = next(run.iterancestors(qn("w:p")), None)
+        pstyle = None if paragraph is None else paragraph.find(
+            f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        chain = _style_chain(styles, None if pstyle is None else pstyle.get(qn("w:val")))
+        color = next((c for s in chain for c in s.findall(f"{qn('w:rPr')}/{qn('w:color')}")),
+                     None)
     return None if color is None else color.get(qn("w:val"))
 
 
