@@ -165,3 +165,20 @@ def test_the_template_is_a_valid_package(issued, tmp_path):
     with zipfile.ZipFile(out) as zf:
         assert zf.testzip() is None
     docx.Document(io.BytesIO(out.read_bytes()))
+
+
+def test_the_readmes_model_builds_through_a_template_made_by_init(issued, tmp_path):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Your office's own 红头 template", 1)[1]
+    model = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "report.yaml").write_text(model, encoding="utf-8")
+    template = tmp_path / "my-template.docx"
+    assert main(["template", "init", str(issued), "-o", str(template)]) == 0
+    assert main(["template", "check", str(template)]) == 0
+    out = tmp_path / "report.docx"
+    assert main(["build", str(tmp_path / "report.yaml"), "-o", str(out),
+                 "--template", str(template)]) == 0
+    joined = "".join(body_texts(out))
+    assert "棣政发〔2024〕9号" in joined and "抄送：县应急管理局。" in joined
