@@ -86,8 +86,6 @@ def init_template(source: str | Path, out: str | Path, *, overwrite: bool = Fals
     children[rule_at].addnext(placeholder)
     for element in children[rule_at + 1:end]:
         body.remove(element)
-    if imprint_at is None:  # keep only the section properties after the placeholder
-        pass
     _take_styles(styles, report)
     doc.core_properties.title = "公文模板"
     doc.core_properties.subject = ""
