@@ -244,3 +244,18 @@ def test_the_office_templates_are_valid_packages(templates):
             assert zf.testzip() is None
         import docx
         docx.Document(io.BytesIO(path.read_bytes()))
+
+
+def test_recipients_moved_into_the_imprint_need_the_templates_imprint_to_show_them(templates):
+    many = [f"第{n}村民委员会" for n in range(1, 160)]
+    report = REPORT.model_copy(update={"recipients": many})
+    with pytest.raises(TemplateError, match=r"主送机关 are too many for page 1.*\{\{ recipients \}\}"):
+        govdoc.render(report, templates["a"])
+
+
+def test_duplex_does_not_move_an_office_templates_imprint_and_says_so(templates):
+    report = REPORT.model_copy(update={"imprint": REPORT.imprint.model_copy(
+        update={"duplex": True})})
+    with pytest.warns(GovdocWarning, match="duplex=True does not move it"):
+        doc = govdoc.render(report, templates["a"])
+    assert doc.element.body.xml.count("w:tblpPr") == 1

@@ -196,6 +196,9 @@ def _body_between(report: Report, info: TemplateInfo, where: str,
     if head and report.header is None:
         laid = laid.model_copy(update={"header": Header(organs=["发文机关"])})
     if info.imprint and report.imprint is not None and report.imprint.duplex:
+        warnings.warn(f"template {where}: its own 版记 stays where the template draws it; "
+                      f"duplex=True does not move it to an even page (双面印刷: 版记未调整到偶数页)",
+                      GovdocWarning, stacklevel=5)
         laid = laid.model_copy(update={"imprint": report.imprint.model_copy(
             update={"duplex": False})})
     blocks = layout(laid, normalize=normalize)
