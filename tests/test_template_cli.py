@@ -182,3 +182,18 @@ def test_the_readmes_model_builds_through_a_template_made_by_init(issued, tmp_pa
                  "--template", str(template)]) == 0
     joined = "".join(body_texts(out))
     assert "棣政发〔2024〕9号" in joined and "抄送：县应急管理局。" in joined
+
+
+@pytest.mark.parametrize("signers", [["张三"], ["张三", "李四", "王五"],
+                                     ["张三", "李四", "王五", "赵六", "钱七"]])
+def test_init_keeps_the_signers_lines_and_renders_the_same_paragraphs(signers, tmp_path):
+    report = Report(kind="请示", header=Header(organs=["棣棠乡人民政府"], number="棣政发〔2024〕5号",
+                                             signers=signers),
+                    title="关于申请资金的请示", recipients=["县人民政府"], body=["正文。"],
+                    issuer="棣棠乡人民政府", date=datetime.date(2024, 1, 18))
+    govdoc.render(report).save(tmp_path / "issued.docx")
+    made = init_template(tmp_path / "issued.docx", tmp_path / "t.docx")
+    lines = [f for f in made.fields if f.startswith("签发人")]
+    assert len(lines) == (len(signers) + 1) // 2  # two names a line (7.2.6)
+    again = govdoc.render(report, tmp_path / "t.docx")
+    assert [p.text for p in again.paragraphs] == [p.text for p in govdoc.render(report).paragraphs]

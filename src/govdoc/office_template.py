@@ -70,9 +70,7 @@ def init_template(source: str | Path, out: str | Path, *, overwrite: bool = Fals
         raise TemplateError(f"{source}: no red rule (红色分隔线) found under the 标志: cannot "
                             "tell its 版头 from its body")
     imprint_at = _imprint_index(children)
-    for element in children[:rule_at + 1]:
-        for paragraph in _paragraphs(element):
-            _head_fields(paragraph, report)
+    _head_fields([p for e in children[:rule_at + 1] for p in _paragraphs(e)], report)
     if imprint_at is not None:
         for paragraph in _paragraphs(children[imprint_at]):
             _imprint_fields(paragraph, report)
@@ -157,26 +155,50 @@ def _replace(paragraph: etree._Element, old: str, new: str) -> bool:
     return True
 
 
-def _head_fields(paragraph: etree._Element, report: InitReport) -> None:
-    """份号, 密级, 紧急程度, 发文字号 and 签发人 of a 版头 paragraph become fields."""
-    text = _text(paragraph)
-    for part in patterns.split_on_gaps(text) if text.strip() else []:
-        for name, found in (("copy_number", patterns.copy_number(part)),
-                            ("secrecy", patterns.secrecy(part)),
-                            ("urgency", patterns.urgency(part))):
-            if found and _replace(paragraph, part.strip(), f"{{{{ {name} }}}}"):
-                report.fields.append(f"{FIELDS[name]} {part.strip()} → {{{{ {name} }}}}")
-    signed = patterns.signers_part(text.replace("\t", "　"))
-    number_text = signed[0] if signed else text
-    for part in patterns.split_on_gaps(number_text.replace("\t", "　")):
-        number = patterns.doc_number(part.strip())
-        if number and _replace(paragraph, part.strip()[:len(part.strip()) - len(number.rest)]
-                               .strip(), "{{ number }}"):
-            report.fields.append(f"发文字号 {number.number} → {{{{ number }}}}")
-    if signed and signed[1]:
-        names = _text(paragraph).split("：")[-1].strip()
-        if _replace(paragraph, names, "{{ signers|join('　') }}"):
-            report.fields.append(f"签发人 {names} → {{{{ signers|join('　') }}}}")
+def _head_fields(paragraphs: list[etree._Element], report: InitReport) -> None:
+    """份号, 密级, 紧急程度, 发文字号 and 签发人 of the 版头's paragraphs become fields.
+
+    签发人 set over several lines (two names a line, 7.2.6) become one slice of
+    ``signers`` a line, the last line taking the rest, so the template keeps the lines.
+    """
+    signer_lines: list[tuple[etree._Element, str]] = []
+    in_signers = False
+    for paragraph in paragraphs:
+        text = _text(paragraph)
+        for part in patterns.split_on_gaps(text) if text.strip() else []:
+            for name, found in (("copy_number", patterns.copy_number(part)),
+                                ("secrecy", patterns.secrecy(part)),
+                                ("urgency", patterns.urgency(part))):
+                if found and _replace(paragraph, part.strip(), f"{{{{ {name} }}}}"):
+                    report.fields.append(f"{FIELDS[name]} {part.strip()} → {{{{ {name} }}}}")
+        signed = patterns.signers_part(text.replace("\t", "　"))
+        has_number = False
+        for part in patterns.split_on_gaps((signed[0] if signed else text).replace("\t", "　")):
+            number = patterns.doc_number(part.strip())
+            written = part.strip()[:len(part.strip()) - len(number.rest)].strip() if number else ""
+            if number and _replace(paragraph, written, "{{ number }}"):
+                report.fields.append(f"发文字号 {number.number} → {{{{ number }}}}")
+                has_number = True
+        if signed:
+            in_signers = True
+            names = _text(paragraph).split("：")[-1].strip(" \t　")
+        elif in_signers:
+            names = _text(paragraph).split("{{ number }}")[-1].strip(" \t　")
+        else:
+            continue
+        if names:
+            signer_lines.append((paragraph, names))
+        if has_number:
+            in_signers = False
+    start = 0
+    for i, (paragraph, names) in enumerate(signer_lines):
+        count = len(patterns.names(names))
+        expr = ("signers" if len(signer_lines) == 1 else f"signers[{start}:]"
+                if i == len(signer_lines) - 1 else f"signers[{start}:{start + count}]")
+        field_ = f"{{{{ {expr}|join('　') }}}}"
+        if _replace(paragraph, names, field_):
+            report.fields.append(f"签发人 {names} → {field_}")
+        start += count
 
 
 def _imprint_fields(paragraph: etree._Element, report: InitReport) -> None:
