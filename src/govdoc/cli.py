@@ -8,6 +8,7 @@ schema, convert documents to PDF, fill one model with many records (mail-merge).
     govdoc schema -o report.schema.json
     govdoc pdf report.docx -o report.pdf
     govdoc batch notice.yaml villages.csv -o out --name "{{ 村名 }}.docx"   # one per record
+    govdoc template init issued.docx -o my-template.docx   # an office's 红头 template
 
 Exit status 0 on success, 1 with a one-line reason on an error (``--debug`` shows the
 traceback), 2 for a wrong command line. No command overwrites a file unless given
@@ -372,6 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
     from govdoc.check.cli import add_check_commands
 
     add_check_commands(sub)  # check and fix: their handlers return the exit status
+    from govdoc.template_cli import add_template_commands
+
+    add_template_commands(sub)  # template init and template check
     return parser
 
 

@@ -558,6 +558,11 @@ class Report(BaseModel):
         default=None,
         description="附注 (7.3.6), e.g. 联系人：张三，电话：1234567; set in （ ） under the date.",
     )
+    extra: dict[str, str] = Field(
+        default_factory=dict,
+        description="An office's own template fields, by name (e.g. 联系人, 公开属性): "
+        "what an office's 红头 template shows as {{ extra.name }}; the layout does not use them.",
+    )
 
     @field_validator("note")
     @classmethod

@@ -33,7 +33,7 @@ FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", 
 """File suffixes of model files and their formats."""
 
 _KEY_ORDER = ("kind", "header", "title", "recipients", "body", "attachments", "issuer", "date",
-              "sealed", "note", "imprint")
+              "sealed", "note", "imprint", "extra")
 _TAGS = ("paragraph", "section", "table")
 
 

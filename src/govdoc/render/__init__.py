@@ -26,14 +26,17 @@ from markupsafe import Markup
 from govdoc.document import Document
 from govdoc.errors import GovdocWarning, TemplateError
 from govdoc.finish import finish as finish_pass
-from govdoc.layout import Block, Item, SectionBreak, layout, letter_mark
-from govdoc.model import Report
+from govdoc.layout import Block, ImprintBlock, Item, SectionBreak, layout, letter_mark
+from govdoc.model import DocFormat, Header, Report
 from govdoc.render.integrity import BODY_MARKER, place_body
+from govdoc.render.office import FIELDS, TemplateInfo, fields, template_info
 from govdoc.render.properties import set_core_properties
 from govdoc.render.sandbox import fill
 from govdoc.render.template import template_bytes
 from govdoc.render.xml import body_xml, paragraph_xml
+from govdoc.styles import Role
 from govdoc.template_builder import LANDSCAPE_FOOTERS
+from govdoc.text import normalize_punctuation
 
 __all__ = ["render"]
 
@@ -44,6 +47,7 @@ def render(
     *,
     normalize: bool = True,
     finish: bool = False,
+    strict: bool = True,
 ) -> Document:
     """Lay out ``report`` in ``template`` and return the document; call ``.save()`` on it.
 
@@ -55,13 +59,18 @@ def render(
     hold a single character get their character spacing tightened by at most 0.1 pt
     where that pulls the character up (see :mod:`govdoc.finish`);
     ``doc.finish_report`` then lists what was found and done.
+
+    A template may draw its own 版头 and 版记 around ``{{p body }}`` and use the report's
+    fields (see :mod:`govdoc.render.office`); govdoc then lays out only the body between
+    them. A field the template uses that the report does not supply is a
+    :class:`TemplateError`; with ``strict=False`` a warning, and the field stays empty.
     """
     if not isinstance(report, Report):
         raise TypeError(f"render() takes a govdoc.Report, not {type(report).__name__}")
     for message in report.warnings:
         warnings.warn(message, GovdocWarning, stacklevel=2)
     with _cyclic_gc_paused():
-        return _render(report, template, normalize, finish)
+        return _render(report, template, normalize, finish, strict)
 
 
 @contextmanager
@@ -83,13 +92,18 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _render(report: Report, template: str | Path | None, normalize: bool,
-            finish: bool) -> Document:
-    blocks = layout(report, normalize=normalize)
+            finish: bool, strict: bool) -> Document:
+    fmt = report.layout_format
+    where = str(template) if template is not None else f"{fmt.value}.docx (govdoc's own)"
+    data = template_bytes(template, fmt)
+    info = template_info(data)
+    for deviation in info.deviations:
+        warnings.warn(f"template {where}: {deviation}", GovdocWarning, stacklevel=4)
+    values = _field_values(report, info, where, normalize, strict)
+    blocks = _body_between(report, info, where, normalize)
     notes = None
     if finish:
         blocks, notes = finish_pass(blocks)
-    fmt = report.layout_format
-    where = str(template) if template is not None else f"{fmt.value}.docx (govdoc's own)"
     mark = letter_mark(report, normalize=normalize)
 
     def context(document: docx.document.Document) -> dict[str, Any]:
@@ -109,16 +123,99 @@ def _render(report: Report, template: str | Path | None, normalize: bool,
         section = "".join(etree.tostring(child, encoding="unicode")
                           for child in document.element.body.sectPr)
         written.append(body_xml(blocks, images, section))
-        return {"body": BODY_MARKER,
+        return {**values, "body": BODY_MARKER,
                 "letter_mark": Markup(paragraph_xml(mark) if mark else "")}
 
     written: list[str] = []
-    doc = fill(template_bytes(template, fmt), where, context)
+    doc = fill(data, where, context)
     place_body(doc, written[0], where)
     if any(isinstance(b, SectionBreak) and b.unnumbered_after for b in blocks):
         _unnumbered(doc.sections[-1])
     set_core_properties(doc, report)
     return Document(doc, finish_report=notes)
+
+
+def _field_values(report: Report, info: TemplateInfo, where: str, normalize: bool,
+                  strict: bool) -> dict[str, Any]:
+    """The template's fields from ``report``; a field it does not supply is an error, or
+    with ``strict=False`` a warning and an empty field."""
+    values = fields(report, normalize_punctuation if normalize else _same)
+    missing = info.missing(values)
+    if missing and strict:
+        listed = ", ".join(f"{name} (in {part})" for name, part in missing)
+        raise TemplateError(
+            f"template {where}: uses fields the report does not supply: {listed} "
+            f"(模板字段无值: no value for the template's field)"
+        ) from None
+    used = {name for name, _ in info.uses}
+    shown = ((_HEAD_FIELDS if info.head else ()) + (_IMPRINT_FIELDS if info.imprint else ()))
+    for name in shown:
+        if values.get(name) and name not in used:
+            warnings.warn(f"template {where}: its own 版头/版记 shows no {{{{ {name} }}}}: "
+                          f"{FIELDS[name]} {_shown(values[name])} is not printed "
+                          f"(模板未显示此项)", GovdocWarning, stacklevel=5)
+    extra = dict(values["extra"])
+    for name, part in missing:
+        warnings.warn(f"template {where}: {part} uses the field {name}, which the report "
+                      f"does not supply; it is left empty (模板字段无值)", GovdocWarning,
+                      stacklevel=5)
+        if name.startswith("extra."):
+            extra[name[6:]] = ""
+        else:
+            values[name] = ""
+    values["extra"] = type(values["extra"])(extra)
+    return values
+
+
+_HEAD_FIELDS = ("number", "copy_number", "secrecy", "urgency", "signers")
+_IMPRINT_FIELDS = ("cc", "printer", "print_date")
+
+
+def _shown(value: Any) -> str:
+    return "、".join(value) if isinstance(value, tuple) else str(value)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+_OWN_HEAD_FORMATS = (DocFormat.GENERAL, DocFormat.MINUTES)
+
+
+def _body_between(report: Report, info: TemplateInfo, where: str,
+                  normalize: bool) -> list[Item]:
+    """The layout's blocks; under a template's own 版头 and above its own 版记, only the
+    body between them.
+
+    The body is paginated as under a GB/T 9704 版头 (the report's, or one of the usual
+    height when it has none): the template's 版头 is held to that geometry
+    (:attr:`TemplateInfo.deviations`).
+    """
+    head = info.head and report.layout_format in _OWN_HEAD_FORMATS
+    laid = report
+    if head and report.header is None:
+        laid = laid.model_copy(update={"header": Header(organs=["发文机关"])})
+    if info.imprint and report.imprint is not None and report.imprint.duplex:
+        warnings.warn(f"template {where}: its own 版记 stays where the template draws it; "
+                      f"duplex=True does not move it to an even page (双面印刷: 版记未调整到偶数页)",
+                      GovdocWarning, stacklevel=5)
+        laid = laid.model_copy(update={"imprint": report.imprint.model_copy(
+            update={"duplex": False})})
+    blocks = layout(laid, normalize=normalize)
+    if head:
+        start = next(i for i, b in enumerate(blocks)
+                     if isinstance(b, Block) and b.role is Role.TITLE)
+        blocks = blocks[start:]
+    if info.imprint and blocks and isinstance(blocks[-1], ImprintBlock):
+        if report.recipients and not any(
+                isinstance(b, Block) and b.role is Role.SALUTATION for b in blocks) and not any(
+                name == "recipients" for name, _ in info.uses):
+            raise TemplateError(
+                f"template {where}: the 主送机关 are too many for page 1 and go into the "
+                f"版记, but the template's own 版记 does not show {{{{ recipients }}}}"
+            )
+        blocks = blocks[:-1]
+    return blocks
 
 
 def _unnumbered(section: Section) -> None:
@@ -140,8 +237,8 @@ class _RenderModule(types.ModuleType):
     ``govdoc.render`` to this package."""
 
     def __call__(self, report: Report, template: str | Path | None = None, *,
-                 normalize: bool = True, finish: bool = False) -> Document:
-        return render(report, template, normalize=normalize, finish=finish)
+                 normalize: bool = True, finish: bool = False, strict: bool = True) -> Document:
+        return render(report, template, normalize=normalize, finish=finish, strict=strict)
 
 
 sys.modules[__name__].__class__ = _RenderModule
