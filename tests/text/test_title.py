@@ -1,10 +1,12 @@
-"""Breaking long titles into 梯形/菱形 lines on word boundaries (GB/T 9704 7.3.1)."""
+"""Breaking long titles by phrase into 梯形/菱形 lines (GB/T 9704 7.3.1, issue 17)."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -93,15 +95,19 @@ def test_breaks_fall_between_words_and_outside_protected_spans(case):
         assert end in bounds and start in bounds, (case.title, end)
         for a, b in protected:
             assert not a < end < b, (case.title, case.title[a:b])
-    for line in case.lines:
+    for i, line in enumerate(case.lines):
         assert not line.endswith("关于"), line
-        assert not line.startswith(("的", *KINDS)), line
+        assert not line.startswith(KINDS), line
+        if line.startswith("的"):  # only the closing 的 + 文种, after a long phrase
+            assert i == len(case.lines) - 1 and line[1:] in KINDS, line
+            assert len(case.lines[i - 1]) >= 8, case.lines
 
 
 @pytest.mark.parametrize("case", CASES, ids=ids)
-def test_lines_follow_the_shape_and_fit(case):
+def test_lines_follow_a_shape_and_fit(case):
+    # Meaning comes first (issue 17): a layout that gave up the shape asked for says why.
     widths = [title_width(line) for line in case.lines]
-    assert follows(case.shape, widths), (case.title, widths)
+    assert follows(case.shape, widths) or case.reason, (case.title, widths)
     assert all(w <= MAX for w in widths)
     assert all(len(line.replace(" ", "")) >= spec.TITLE_MIN_LINE_CHARS.value for line in case.lines)
     assert all(line[0] not in NO_LINE_START and line[-1] not in NO_LINE_END for line in case.lines)
