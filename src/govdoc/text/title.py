@@ -8,9 +8,9 @@ lets symmetry choose only among the places of the best rank. Best first:
 0. before 关于 (or 转发, 印发…) after the issuing organs, and before the 关于 of a cited organ;
 1. between coordinated issuing organs (at a space or 、);
 2. between 印发/转发/批转… and their object (a 《…》 or an organ);
-3. before 等;
-4. other phrase boundaries: between a verb and its object, before a verb or a
-   conjunction (和, 与, 及…), around a date or an amount, after 、 or a mid-title 的,
+3. before 等, and before a conjunction (和, 与, 及…) joining two phrases;
+4. other phrase boundaries: between a verb and its object, before a verb, around a
+   date or an amount, after 、 or a mid-title 的,
    before a 区别词 (节约型, 部际, 省级) that starts another noun phrase;
 5. before the closing 的 + 文种, when the phrase before it is long (the line is then
    just 的通知: better than cutting a noun phrase, worse than any phrase boundary);
@@ -120,9 +120,11 @@ _UNIT = (
     r"(?:年度|周年|年|季度|个月|月|日|号|届|批|期|次|项|件|个|条|款|家|所|座|户|人|名|"
     r"万亿元|亿元|万元|千元|元|万|亿|%|％|公里|千米|米|吨|亩|公顷|平方米|立方米|小时|天)"
 )
+# A part of the year that stays with it: 2024年上半年, 2024年汛期.
+_SEASON = r"(?:上半年|下半年|前三季度|年初|年底|年末|汛期|春季|夏季|秋季|冬季)"
 _NUMBER_SPAN = re.compile(
     rf"(?:第?{_NUMBER}{_UNIT}?|第{_CN_NUMBER}{_UNIT}?|{_CN_NUMBER}{_UNIT})"
-    rf"(?:[—–\-~～至到]?(?:{_NUMBER}{_UNIT}?|{_CN_NUMBER}{_UNIT}))*"
+    rf"(?:[—–\-~～至到]?(?:{_NUMBER}{_UNIT}?|{_CN_NUMBER}{_UNIT}))*{_SEASON}?"
 )
 _KINDS = (
     "决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
@@ -132,6 +134,7 @@ _KINDS = (
 _ORGAN_TAILS = (
     "人民政府", "政府", "办公厅", "办公室", "委员会", "委会", "党委", "党组", "县委", "市委",
     "省委", "区委", "总局", "局", "部门", "部", "厅", "署", "院", "委", "办", "中心",
+    "总队", "支队", "大队",
 )
 _SUBORDINATE = frozenset(
     ("人民政府", "政府", "办公厅", "办公室", "委员会", "常委会", "党委", "党组", "党工委",
@@ -148,7 +151,7 @@ _BOOK_VERBS = frozenset(("印发", "转发", "批转", "颁发", "颁布", "公�
 # only after 关于, an adverb or another verb, and nouns inside a noun phrase).
 _VERBS = _BOOK_VERBS | frozenset((
     "加强", "做好", "推进", "推动", "促进", "开展", "表彰", "表扬", "同意", "建立", "下达",
-    "拨付", "请求", "调整", "成立", "授予", "提高", "加快", "深化", "完善", "优化", "提升",
+    "拨付", "请求", "调整", "成立", "授予", "提高", "加快", "深化", "完善", "优化",
     "规范", "支持", "落实", "设立", "撤销", "命名", "确定", "延续", "加大", "健全", "构建",
     "打造", "解决", "追加", "下拨", "给予", "启动", "修订", "废止", "举办", "召开", "认定",
     "增补", "核定", "核拨", "建立健全", "申请", "要求", "禁止", "严格", "划转", "扩大", "强化", "巩固", "保障", "稳定", "取消", "废除",
@@ -296,7 +299,8 @@ class _Grammar:
 
     def _number_chunks(self) -> list[tuple[int, int]]:
         """Dates, amounts and ordinals (第三批, 第二季度): adjacent number spans joined,
-        if they carry an Arabic digit or count batches (not 第十四个五年, part of a name)."""
+        if they carry an Arabic digit or count batches (not 第十四个五年 or 第七次全国人口普查,
+        parts of a name)."""
         chunks: list[list[int]] = []
         for m in _NUMBER_SPAN.finditer(self.text):
             if chunks and chunks[-1][1] == m.start():
@@ -304,7 +308,7 @@ class _Grammar:
             else:
                 chunks.append([m.start(), m.end()])
         return [(a, b) for a, b in chunks if re.search(r"[0-9０-９]", self.text[a:b])
-                or re.fullmatch(r"第.*(?:批|届|次|期|季度|轮)", self.text[a:b])]
+                or re.fullmatch(r"第.*(?:批|期|季度|轮)", self.text[a:b])]
 
     def _verbs(self) -> set[int]:
         """The indexes of the words that act as verbs."""
@@ -357,8 +361,8 @@ class _Grammar:
             rank = _R_ISSUER
         elif prev.text in _BOOK_VERBS and (word.text == "《" or _is_organ_word(word.text)):
             rank = _R_OBJECT
-        elif word.text == "等":
-            rank = _R_ETC
+        elif word.text == "等" or (word.text in _CONJUNCTIONS and self._phrase_boundary(i)):
+            rank = _R_ETC  # before 等, or before 和 joining two phrases
         elif p == self.closing:
             rank = _R_KIND if p - self.subject >= _LONG_PHRASE else _R_NOUN
         elif self._phrase_boundary(i):
@@ -385,8 +389,9 @@ class _Grammar:
             return True
         if prev.text == "》" and self._nominal(i):
             return True  # a cited document | what about it (《政府工作报告》重点工作)
-        if word.text in ("（", "《", "“") and self._nominal(i - 1):
-            return True
+        if word.text in ("（", "《", "“") and self._nominal(i - 1) and len(prev.text) > 1:
+            close = self.text.find(_PAIRS[word.text], p)
+            return close - p > 5  # before a long aside: （2021—2035年）, not 村（社区）
         if word.tag == "b" and self._nominal(i - 1) and not self._in_organ(p):
             return True  # a new modifier (节约型, 部际, 省级) starts another noun phrase
         at_number = any(p in (a, b) for a, b in self.numbers)
