@@ -134,7 +134,7 @@ _KINDS = (
 _ORGAN_TAILS = (
     "人民政府", "政府", "办公厅", "办公室", "委员会", "委会", "党委", "党组", "县委", "市委",
     "省委", "区委", "总局", "局", "部门", "部", "厅", "署", "院", "委", "办", "中心",
-    "总队", "支队", "大队",
+    "总队", "支队", "大队", "工会", "团委", "妇联", "科协", "联合会", "武装部",
 )
 _SUBORDINATE = frozenset(
     ("人民政府", "政府", "办公厅", "办公室", "委员会", "常委会", "党委", "党组", "党工委",
@@ -205,8 +205,11 @@ def _bounds(ws: list[str]) -> list[int]:
 
 
 def _issuer_end(text: str, ws: list[str]) -> int:
-    """Where the leading issuing organs end (0 when the title does not start with one)."""
+    """Where the leading issuing organs end (0 when the title does not start with one;
+    the whole text when it is a list of organs, as in a joint 发文机关标志)."""
     m = _ISSUER_END.search(text)
+    if not m and _is_organ_word(text) and (" " in text or "、" in text):
+        return len(text)
     if not m or m.start() == 0:
         return 0
     prefix = text[: m.start()].rstrip()
@@ -557,17 +560,17 @@ _MOST_LAYOUTS = 20_000
 
 def _greedy(text: str, max_cells: float) -> list[str]:
     """Lines filled as far as they fit, moved back for 避头尾: linear in ``text``."""
-    lines, start, n = [], 0, len(text)
+    n = len(text)
+    # The width each character adds after the one before it (with the 0.2 em gap
+    # LibreOffice puts between Chinese and Latin text).
+    kinds = [2 if _ALNUM.match(ch) else 1 if _is_ideograph(ch) else 0 for ch in text]
+    steps = [advance_em(ch) + (0.2 if i and kinds[i] and kinds[i - 1] and kinds[i] != kinds[i - 1]
+                               else 0.0) for i, ch in enumerate(text)]
+    lines, start = [], 0
     while start < n:
-        end, width = start, 0.0
-        while end < n:
-            step = advance_em(text[end])
-            if end > start and ((_is_ideograph(text[end - 1]) and _ALNUM.match(text[end]))
-                                or (_ALNUM.match(text[end - 1]) and _is_ideograph(text[end]))):
-                step += 0.2
-            if end > start and width + step > max_cells:
-                break
-            width += step
+        end, width = start + 1, advance_em(text[start])
+        while end < n and width + steps[end] <= max_cells:
+            width += steps[end]
             end += 1
         if end < n:
             back = end
@@ -576,4 +579,11 @@ def _greedy(text: str, max_cells: float) -> list[str]:
             end = back if back - 1 > start else end
         lines.append(text[start:end])
         start = end
+    least = spec.TITLE_MIN_LINE_CHARS.value
+    if len(lines) > 1 and len(lines[-1]) < least and len(lines[-2]) > 2 * least:
+        # No line of one or two characters: the last takes some from the one before.
+        cut = len(lines[-2]) - (least - len(lines[-1]))
+        while cut > least and (lines[-2][cut] in NO_LINE_START or lines[-2][cut - 1] in NO_LINE_END):
+            cut -= 1
+        lines[-2:] = [lines[-2][:cut], lines[-2][cut:] + lines[-1]]
     return lines

@@ -148,15 +148,19 @@ def _open() -> sqlite3.Connection:
         if _db is None:
             db = None
             path = cache_path()
-            if path is not None:
+            for attempt in range(2 if path is not None else 0):
                 try:
-                    if not path.is_file():
-                        _build_file(path)
+                    if attempt or not path.is_file():
+                        _build_file(path)  # none yet, or a damaged one: (re)build it
                     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
                                          check_same_thread=False)
                     (total,), = db.execute("SELECT total FROM meta")
-                except (OSError, sqlite3.Error):
-                    db = None  # unwritable cache folder, or a damaged file
+                    break
+                except OSError:
+                    db = None  # an unwritable cache folder
+                    break
+                except sqlite3.Error:
+                    db = None  # a damaged file
             if db is None:
                 db = sqlite3.connect(":memory:", check_same_thread=False)
                 _fill(db, _dictionary_file())
