@@ -103,6 +103,28 @@ def _chars(text: str) -> int:
     return len(text.replace(" ", ""))
 
 
+class _Widths:
+    """The widths of every slice of one text in O(1) each (prefix sums of
+    :func:`title_width`'s advances and gaps), and its characters other than spaces."""
+
+    def __init__(self, text: str) -> None:
+        kinds = [_kind(ch) for ch in text]
+        self._advance, self._gap, self._chars = [0.0], [0.0, 0.0], [0]
+        for i, ch in enumerate(text):
+            self._advance.append(self._advance[-1] + advance_em(ch))
+            self._chars.append(self._chars[-1] + (ch != " "))
+            if i:
+                gap = 0.2 if kinds[i] and kinds[i - 1] and kinds[i] != kinds[i - 1] else 0.0
+                self._gap.append(self._gap[-1] + gap)
+
+    def width(self, a: int, b: int) -> float:
+        """``title_width(text[a:b])``."""
+        return self._advance[b] - self._advance[a] + (self._gap[b] - self._gap[a + 1] if b > a else 0.0)
+
+    def chars(self, a: int, b: int) -> int:
+        return self._chars[b] - self._chars[a]
+
+
 
 def words(text: str) -> list[str]:
     """``text`` cut into words (see :mod:`govdoc.text.title_grammar`); they join back to ``text``."""
@@ -435,24 +457,22 @@ def _kept_spans(text: str, spans: list[tuple[int, int]], max_cells: float) -> li
             kept.remove(max(chunk, key=lambda s: (s[1] - s[0], s)))
 
 
-def _layouts(text: str, gaps: list[_Gap], max_cells: float, min_chars: int,
+def _layouts(text: str, measure: _Widths, gaps: list[_Gap], max_cells: float, min_chars: int,
              max_lines: int) -> Iterator[list[_Gap]]:
     """Every choice of gaps whose lines fit, hold ``min_chars`` or more, and number at most ``max_lines``."""
     n = len(text)
 
     def walk(start: int, chosen: list[_Gap]) -> Iterator[list[_Gap]]:
-        rest = text[start:]
-        if title_width(rest) <= max_cells and _chars(rest) >= min_chars:
+        if measure.width(start, n) <= max_cells and measure.chars(start, n) >= min_chars:
             yield chosen
         if len(chosen) + 1 >= max_lines:
             return
         for g in gaps:
             if g.end <= start:
                 continue
-            line = text[start:g.end]
-            if title_width(line) > max_cells:
+            if measure.width(start, g.end) > max_cells:
                 break
-            if _chars(line) >= min_chars and n - g.start >= min_chars:
+            if measure.chars(start, g.end) >= min_chars and n - g.start >= min_chars:
                 yield from walk(g.start, chosen + [g])
 
     yield from walk(0, [])
@@ -530,19 +550,22 @@ def _break(text: str, shape: TitleShape, max_cells: float) -> list[str]:
         return _greedy(text, max_cells)
     wanted = max(fewest, 3) if shape is TitleShape.DIAMOND else fewest
     gaps = _Grammar(text, max_cells).gaps()
+    measure = _Widths(text)
     best: tuple | None = None
-    for layout in islice(_layouts(text, gaps, max_cells, spec.TITLE_MIN_LINE_CHARS.value,
-                                  wanted + 1), _MOST_LAYOUTS):
-        widths = [title_width(line) for line in _lines(text, layout)]
+    for layout in islice(_layouts(text, measure, gaps, max_cells,
+                                  spec.TITLE_MIN_LINE_CHARS.value, wanted + 1), _MOST_LAYOUTS):
         # Before 关于 and between issuing organs are one tier: both part the organs.
         ranks = tuple(sorted((max(g.rank, _R_ORGANS) for g in layout), reverse=True))
-        extra = abs(len(widths) - wanted)
+        extra = abs(len(layout) + 1 - wanted)
         worst = ranks[0] if ranks else _R_ISSUER
         # One line more than needed only to avoid a bare cut inside a noun phrase, and
         # only when every break of that layout is a phrase boundary.
         grade = 2 if extra and worst > _R_PHRASE else int(worst >= _R_NOUN)
-        key = (grade, extra, ranks,
-               _shape_class(widths, shape), _balance(widths, shape))
+        if best is not None and (grade, extra, ranks) > best[0][:3]:
+            continue  # worse in meaning: its shape does not matter
+        ends = [0, *(g.start for g in layout)], [*(g.end for g in layout), len(text)]
+        widths = [measure.width(a, b) for a, b in zip(*ends)]
+        key = (grade, extra, ranks, _shape_class(widths, shape), _balance(widths, shape))
         if best is None or key < best[0]:
             best = (key, layout)
     if best is None:
@@ -558,20 +581,24 @@ _MOST_LAYOUTS = 20_000
 """The most layouts weighed: a bound on time, far above real titles' counts."""
 
 
+@lru_cache(maxsize=8192)
+def _kind(ch: str) -> int:
+    """2 for a digit or Latin letter, 1 for a Chinese character, 0 for anything else."""
+    return 2 if _ALNUM.match(ch) else 1 if _is_ideograph(ch) else 0
+
+
 def _greedy(text: str, max_cells: float) -> list[str]:
-    """Lines filled as far as they fit, moved back for 避头尾: linear in ``text``."""
+    """Lines filled as far as they fit, moved back for 避头尾: one pass over ``text``."""
     n = len(text)
-    # The width each character adds after the one before it (with the 0.2 em gap
-    # LibreOffice puts between Chinese and Latin text).
-    kinds = [2 if _ALNUM.match(ch) else 1 if _is_ideograph(ch) else 0 for ch in text]
-    steps = [advance_em(ch) + (0.2 if i and kinds[i] and kinds[i - 1] and kinds[i] != kinds[i - 1]
-                               else 0.0) for i, ch in enumerate(text)]
     lines, start = [], 0
     while start < n:
-        end, width = start + 1, advance_em(text[start])
-        while end < n and width + steps[end] <= max_cells:
-            width += steps[end]
-            end += 1
+        end, width, before = start + 1, advance_em(text[start]), _kind(text[start])
+        while end < n:
+            kind = _kind(text[end])
+            step = advance_em(text[end]) + (0.2 if kind and before and kind != before else 0.0)
+            if width + step > max_cells:
+                break
+            width, before, end = width + step, kind, end + 1
         if end < n:
             back = end
             while back - 1 > start and (text[back] in NO_LINE_START or text[back - 1] in NO_LINE_END):

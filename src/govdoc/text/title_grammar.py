@@ -173,18 +173,26 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ALNUM_RUN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％]+")
 
 
+_seen: dict[str, tuple[int, str] | None] = {}
+"""Every fragment looked up in this process, with its entry (None: not a word)."""
+_MOST_SEEN = 200_000
+
+
 def _lookup(fragments: set[str]) -> dict[str, tuple[int, str]]:
     db = _open()
-    found: dict[str, tuple[int, str]] = {}
-    items = sorted(fragments)
     with _lock:
+        items = sorted(f for f in fragments if f not in _seen)
+        if len(_seen) + len(items) > _MOST_SEEN:
+            _seen.clear()
+        for f in items:
+            _seen[f] = None
         for i in range(0, len(items), 900):
             chunk = items[i:i + 900]
             marks = ",".join("?" * len(chunk))
             for text, freq, tag in db.execute(
                     f"SELECT text, freq, tag FROM word WHERE text IN ({marks})", chunk):
-                found[text] = (freq, tag)
-    return found
+                _seen[text] = (freq, tag)
+        return {f: entry for f in fragments if (entry := _seen.get(f)) is not None}
 
 
 def _cut_han(run: str, start: int, known: dict[str, tuple[int, str]]) -> list[Word]:
@@ -213,9 +221,8 @@ def _cut_han(run: str, start: int, known: dict[str, tuple[int, str]]) -> list[Wo
 def segment(text: str) -> list[Word]:
     """``text`` cut into words, as jieba cuts it with its dictionary (and govdoc's
     extra words); the words' texts join back to ``text``."""
-    fragments = {m.group()[i:j] for m in _HAN.finditer(text)
-                 for i in range(len(m.group()))
-                 for j in range(i + 1, min(len(m.group()), i + _LONGEST) + 1)}
+    fragments = {run[i:j] for run in _HAN.findall(text) for i in range(len(run))
+                 for j in range(i + 1, min(len(run), i + _LONGEST) + 1)}
     known = _lookup(fragments) if fragments else {}
     out: list[Word] = []
     pos = 0
