@@ -242,7 +242,10 @@ BREAK = ("import sys; from govdoc.text.title import break_title; "
          "print('jieba' in sys.modules)")
 
 
+# Each of these builds the word list's copy in a new process: about 1 s each.
 def test_the_word_list_is_built_once_in_the_users_cache_folder(tmp_path):
+    (tmp_path / "govdoc").mkdir()
+    (tmp_path / "govdoc" / "lexicon-0-0-0.sqlite3").write_bytes(b"an older copy")
     first = _run(BREAK, str(tmp_path))
     (built,) = (tmp_path / "govdoc").glob("lexicon-*.sqlite3")
     stamp = built.stat().st_mtime_ns
@@ -250,7 +253,8 @@ def test_the_word_list_is_built_once_in_the_users_cache_folder(tmp_path):
     assert first.stdout == second.stdout
     assert first.stdout.splitlines()[1] == "False"  # jieba itself is never imported
     assert built.stat().st_mtime_ns == stamp  # read, not rebuilt
-    assert [p.name for p in (tmp_path / "govdoc").iterdir()] == [built.name]  # no temporary left
+    # Neither a temporary file nor the older copy is left.
+    assert [p.name for p in (tmp_path / "govdoc").iterdir()] == [built.name]
 
 
 def test_an_unwritable_cache_folder_falls_back_to_memory(tmp_path):
@@ -265,8 +269,10 @@ def test_an_unwritable_cache_folder_falls_back_to_memory(tmp_path):
 
 
 def test_a_damaged_cache_file_is_not_trusted(tmp_path):
-    _run(BREAK, str(tmp_path))
-    (built,) = (tmp_path / "govdoc").glob("lexicon-*.sqlite3")
+    from govdoc.text.title_grammar import cache_path
+
+    built = tmp_path / "govdoc" / cache_path().name  # where the process will look
+    built.parent.mkdir()
     built.write_bytes(b"garbage" * 100)
     proc = _run(BREAK, str(tmp_path))
     assert proc.stdout.splitlines()[0] == str(

@@ -25,8 +25,11 @@ conjunction, nor before 的 in mid-title.
 
 - **Lines.** As few as the width allows; one more only when that avoids cutting a
   noun phrase anywhere but after a noun that closes one (rank 7 or 8), and all its
-  breaks are phrase boundaries (rank 4 or better). A line never holds fewer than 3 characters, never starts with a closing
-  mark (，。、）》” …) or ends with an opening one (（《“ …).
+  breaks are phrase boundaries (rank 4 or better). A line never holds fewer than 3
+  characters, never starts with a closing mark (，。、）》” …) or ends with an opening
+  one (（《“ …).
+- **Rank of a layout.** Its breaks' ranks, worst first, compared in turn (ranks 0 and 1
+  count as one: both part the organs).
 - **Shape.** Among the layouts of the best rank the lines form a trapezoid, longest
   first (:attr:`TitleShape.DESCENDING`, the default) or longest last
   (:attr:`TitleShape.ASCENDING`), or a diamond of three or more lines, longest in the
@@ -99,10 +102,6 @@ def title_width(text: str) -> float:
     return width
 
 
-def _chars(text: str) -> int:
-    return len(text.replace(" ", ""))
-
-
 class _Widths:
     """The widths of every slice of one text in O(1) each (prefix sums of
     :func:`title_width`'s advances and gaps), and its characters other than spaces."""
@@ -119,15 +118,16 @@ class _Widths:
 
     def width(self, a: int, b: int) -> float:
         """``title_width(text[a:b])``."""
-        return self._advance[b] - self._advance[a] + (self._gap[b] - self._gap[a + 1] if b > a else 0.0)
+        gaps = self._gap[b] - self._gap[a + 1] if b > a else 0.0
+        return self._advance[b] - self._advance[a] + gaps
 
     def chars(self, a: int, b: int) -> int:
         return self._chars[b] - self._chars[a]
 
 
-
 def words(text: str) -> list[str]:
-    """``text`` cut into words (see :mod:`govdoc.text.title_grammar`); they join back to ``text``."""
+    """``text`` cut into words (see :mod:`govdoc.text.title_grammar`); they join back to
+    ``text``."""
     from govdoc.text.title_grammar import segment
 
     return [w.text for w in segment(text)]
@@ -176,7 +176,8 @@ _VERBS = _BOOK_VERBS | frozenset((
     "拨付", "请求", "调整", "成立", "授予", "提高", "加快", "深化", "完善", "优化",
     "规范", "支持", "落实", "设立", "撤销", "命名", "确定", "延续", "加大", "健全", "构建",
     "打造", "解决", "追加", "下拨", "给予", "启动", "修订", "废止", "举办", "召开", "认定",
-    "增补", "核定", "核拨", "建立健全", "申请", "要求", "禁止", "严格", "划转", "扩大", "强化", "巩固", "保障", "稳定", "取消", "废除",
+    "增补", "核定", "核拨", "建立健全", "申请", "要求", "禁止", "严格", "划转", "扩大",
+    "强化", "巩固", "保障", "稳定", "取消", "废除",
 ))
 _ADVERBS = frozenset((
     "进一步", "切实", "全面", "深入", "大力", "积极", "认真", "扎实", "持续", "坚决",
@@ -184,7 +185,7 @@ _ADVERBS = frozenset((
 ))
 _CONJUNCTIONS = frozenset(("和", "与", "及", "暨", "并", "以及", "或", "或者"))
 # Words that lean on the word after them: no line ends with one.
-_SCOPES = frozenset(("全国", "全省", "全市", "全县", "全区", "全乡", "全镇", "全面", "各级", "有关"))
+_SCOPES = frozenset(("全国", "全省", "全市", "全县", "全区", "全乡", "全镇", "各级", "有关"))
 # Nouns that close a noun phrase: inside a noun phrase too long for a line, a break
 # after one of them is the least bad.
 _HEADS = frozenset((
@@ -396,7 +397,8 @@ class _Grammar:
             rank = _R_HEAD
         else:
             rank = _R_NOUN
-        if any(len(w.text) == 1 and _is_ideograph(w.text) for w in (prev, word)) and rank >= _R_NOUN:
+        lone = any(len(w.text) == 1 and _is_ideograph(w.text) for w in (prev, word))
+        if lone and rank >= _R_NOUN:
             rank = _R_BAD
         return rank
 
@@ -601,7 +603,8 @@ def _greedy(text: str, max_cells: float) -> list[str]:
             width, before, end = width + step, kind, end + 1
         if end < n:
             back = end
-            while back - 1 > start and (text[back] in NO_LINE_START or text[back - 1] in NO_LINE_END):
+            while back - 1 > start and (text[back] in NO_LINE_START
+                                        or text[back - 1] in NO_LINE_END):
                 back -= 1
             end = back if back - 1 > start else end
         lines.append(text[start:end])
@@ -610,7 +613,8 @@ def _greedy(text: str, max_cells: float) -> list[str]:
     if len(lines) > 1 and len(lines[-1]) < least and len(lines[-2]) > 2 * least:
         # No line of one or two characters: the last takes some from the one before.
         cut = len(lines[-2]) - (least - len(lines[-1]))
-        while cut > least and (lines[-2][cut] in NO_LINE_START or lines[-2][cut - 1] in NO_LINE_END):
+        while cut > least and (lines[-2][cut] in NO_LINE_START
+                               or lines[-2][cut - 1] in NO_LINE_END):
             cut -= 1
         lines[-2:] = [lines[-2][:cut], lines[-2][cut:] + lines[-1]]
     return lines

@@ -16,13 +16,12 @@ built in memory, once per process.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import os
 import re
 import sqlite3
-import tempfile
 import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,8 +92,8 @@ def cache_path() -> Path | None:
     if source is None:
         return None
     stat = source.stat()
-    key = hashlib.sha256(repr((_SCHEMA, stat.st_size, stat.st_mtime_ns, EXTRA_WORDS))
-                         .encode()).hexdigest()[:16]
+    words = zlib.crc32(repr((_SCHEMA, EXTRA_WORDS)).encode())
+    key = f"{stat.st_size:x}-{stat.st_mtime_ns:x}-{words:08x}"
     base = os.environ.get("XDG_CACHE_HOME") or ""
     root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
     return root / "govdoc" / f"lexicon-{key}.sqlite3"
@@ -121,6 +120,8 @@ def _fill(db: sqlite3.Connection, source: Path | None) -> None:
 
 
 def _build_file(path: Path) -> None:
+    import tempfile  # only here: its import costs a new process 20-40 ms
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -134,6 +135,12 @@ def _build_file(path: Path) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    for old in path.parent.glob("lexicon-*.sqlite3"):
+        if old != path:  # a copy of another dictionary, or of older extra words
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 _lock = threading.Lock()
