@@ -15,7 +15,9 @@ example one of the main branch), in the same run, the two alternating:
   list loaded); the width cache is cleared before each pass;
 - **import govdoc**: in-process import time in a new interpreter (median);
 - **first use**: the one-time build of the word list's cache (this checkout only);
-- **growth**: ``break_title`` at 10,000 and 100,000 characters, and their ratio.
+- **growth**: ``break_title`` at 10,000 and 100,000 characters, and their ratio;
+- **the corpus**: how many titles break as the clerk's lines say, and those whose lines
+  are not 上长下短 (the shape asked for): symmetry lost to meaning.
 """
 
 from __future__ import annotations
@@ -154,6 +156,19 @@ def main() -> None:
     print(f"| a new process breaking one title, cache built (s) | — | {again:.3f} | — |")
     print(f"| growth: 10,000 → 100,000 characters (s) | — | {growth[0]:.4f} → {growth[1]:.4f} "
           f"| {growth[1] / growth[0]:.1f}× |")
+    sys.path.insert(0, str(ROOT / "tests"))
+    from title_corpus import CORPUS
+
+    from govdoc.text.title import break_title, title_width
+
+    matched = sum(tuple(break_title(t.title)) == t.lines for t in CORPUS)
+    print(f"| corpus: titles broken as the clerk breaks them | — | {matched} of {len(CORPUS)} | — |")
+    print()
+    print("Symmetry lost to meaning (lines not 上长下短; widths in characters):")
+    for t in CORPUS:
+        widths = [title_width(line) for line in t.lines]
+        if any(b > a for a, b in zip(widths, widths[1:])):
+            print(f"- {' / '.join(t.lines)}  {[round(w, 1) for w in widths]}")
     print()
     print("cold build runs (s):", {side: [round(x, 3) for x in v] for side, v in cold.items()})
 
