@@ -95,7 +95,10 @@ def cache_path() -> Path | None:
     words = zlib.crc32(repr((_SCHEMA, EXTRA_WORDS)).encode())
     key = f"{stat.st_size:x}-{stat.st_mtime_ns:x}-{words:08x}"
     base = os.environ.get("XDG_CACHE_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    try:
+        root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    except (RuntimeError, KeyError):
+        return None  # no home folder: the copy is built in memory
     return root / "govdoc" / f"lexicon-{key}.sqlite3"
 
 
