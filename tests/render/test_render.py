@@ -153,7 +153,8 @@ def test_a_long_title_is_one_paragraph_with_line_breaks():
     first = paragraphs[0]
     assert first.find(f".//{q('pStyle')}").get(q("val")) == "Title"
     assert len(first.findall(f".//{q('br')}")) == 1
-    assert texts(data)[0] == "国务院办公厅关于部际联席会议\n审批程序等有关问题的通知"
+    # Issue 17: before 关于, keeping 部际联席会议审批程序 whole.
+    assert texts(data)[0] == "国务院办公厅\n关于部际联席会议审批程序等有关问题的通知"
     assert open_docx(io.BytesIO(data)).core_properties.title == title
 
 
