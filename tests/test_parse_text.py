@@ -269,11 +269,21 @@ def test_control_characters_are_removed_with_a_warning():
     assert "U+0007" in str(result.warnings[0])
 
 
-def test_empty_text_and_a_draft_without_a_signature_are_errors():
+def test_an_empty_draft_is_an_error():
     with pytest.raises(ParseError, match="空"):
         parse_text(" \n\u3000\n")
-    with pytest.raises(ParseError, match="署名"):
-        parse_text("关于开展安全检查的通知\n正文一。\n正文二。")
+
+
+def test_a_draft_without_signature_or_date_builds_with_one_warning_per_missing_part():
+    # Issue 14 point 2: nothing refused for what it lacks, nothing invented.
+    result = parse_text("关于开展安全检查的通知\n正文一。\n正文二。")
+    assert result.report.issuer is None and result.report.date is None
+    missing = [w.missing for w in result.warnings if w.missing is not None]
+    assert sorted(m.value for m in missing) == ["date", "signature"]
+    assert any("署名" in str(w) for w in result.warnings)
+    assert any("成文日期" in str(w) for w in result.warnings)
+    with pytest.raises(ParseError, match="署名|成文日期"):
+        parse_text("关于开展安全检查的通知\n正文一。\n正文二。", strict=True)
 
 
 # -- Never a line lost -------------------------------------------------------------------------
