@@ -319,7 +319,7 @@ def date_problem(text: str) -> str | None:
     t = squeeze(text)
     if STANDARD_DATE.fullmatch(t):
         return None
-    if any(c in _CN_DATE and not c.isascii() for c in t):
+    if any(c in "〇○零一二三四五六七八九十廿卅" for c in t):
         return "用了汉字数字"
     if re.search(r"[年月]0\d", t):
         return "月、日编了虚位"
@@ -399,7 +399,8 @@ def _heading_match(text: str) -> tuple[int, re.Match[str]] | None:
         punct = m.group("p")
         if rank in (1, 3) and not punct:
             continue  # 一是…, 2024年…: a numeral with no mark is no heading
-        if punct and (after[:1].isdigit() or punct in ".．" and after[:1] in ".．"):
+        if punct in (".", "．") and after[:1] and (after.isdigit() or after in ".．") \
+                or rank == 3 and punct and after.isdigit():
             continue  # 2.5亿元, 1.1.3
         return rank, m
     return None
@@ -628,11 +629,15 @@ def doc_number(text: str) -> DocNumber | None:
                      year_ok=re.fullmatch(r"(?:19|20)\d{2}", year) is not None)
 
 
+DOC_NUMBER_ANY = re.compile(
+    rf"[{re.escape(_BRACKET_OPEN)}]{SPACE}*\d{{2,4}}{SPACE}*[{re.escape(_BRACKET_CLOSE)}]"
+    rf"{SPACE}*第?{SPACE}*\d+{SPACE}*号")
+"""The year and serial of a 发文字号 in any form (〔24〕, [2024]第05号), to search for."""
+
+
 def doc_number_in(text: str) -> re.Match[str] | None:
     """Where a 发文字号 in any form (〔24〕, [2024]第05号) stands in ``text``, or None."""
-    return re.search(
-        rf"[{re.escape(_BRACKET_OPEN)}]{SPACE}*\d{{2,4}}{SPACE}*[{re.escape(_BRACKET_CLOSE)}]"
-        rf"{SPACE}*第?{SPACE}*\d+{SPACE}*号", text)
+    return DOC_NUMBER_ANY.search(text)
 
 
 def order_number(text: str, *, loose: bool = False) -> bool:
@@ -949,14 +954,16 @@ def printed(text: str) -> Printed | None:
 
 # -- Website metadata -------------------------------------------------------------------
 
-METADATA_LABELS = ("索引号", "主题分类", "发文机关", "发布机构", "发布机关", "成文日期", "发布日期",
-                   "发文日期", "文号", "发文字号", "标题", "名称", "主题词", "公文种类", "体裁分类",
-                   "组配分类", "有效性", "生效日期", "废止日期", "信息来源", "来源", "浏览次数",
-                   "公开方式", "公开范围", "所属机构", "分类", "时效")
+METADATA_LABELS = ("索引号", "信息索引", "主题分类", "信息分类", "所属类别", "体裁分类", "组配分类", "分类",
+                   "发文机关", "发文机构", "发布机构", "发布机关", "发布单位", "所属机构", "成文日期",
+                   "发布日期", "发布时间", "公开日期", "生成日期", "发文日期", "文号", "发文字号", "标题",
+                   "信息名称", "名称", "主题词", "关键词", "公文种类", "有效性", "生效日期", "废止日期",
+                   "信息来源", "来源", "浏览次数", "公开方式", "公开范围", "公开时限", "时效", "字号",
+                   "浏览字号")
 """Labels of the metadata table a government website prints above a document."""
+_METADATA_WORDS = "|".join((SPACE + "*").join(w) for w in sorted(METADATA_LABELS, key=len, reverse=True))
 _METADATA = re.compile(
-    rf"(?P<label>{'|'.join((SPACE + '*').join(w) for w in sorted(METADATA_LABELS, key=len, reverse=True))})"
-    rf"{SPACE}*[：:]{SPACE}*")
+    rf"(?:【(?P<bracketed>{_METADATA_WORDS})】|(?P<label>{_METADATA_WORDS}){SPACE}*[：:]){SPACE}*")
 
 
 @dataclass(frozen=True)
@@ -976,7 +983,8 @@ def metadata_fields(text: str) -> list[MetadataField]:
     out: list[MetadataField] = []
     for k, f in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(t)
-        out.append(MetadataField(squeeze(f.group("label")), t[f.end():end].strip()))
+        label = f.group("label") or f.group("bracketed")
+        out.append(MetadataField(squeeze(label), t[f.end():end].strip()))
     return out
 
 

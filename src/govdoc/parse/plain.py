@@ -18,7 +18,9 @@ from pydantic import ValidationError
 from govdoc.model import Table
 from govdoc.parse.structure import ParseWarning, SourceLine
 
-_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""Only these end a line: U+2028, U+0085 and the like inside a line stay in it."""
 _ROW = re.compile(r"^\|.*\|$")
 _SEPARATOR = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -38,7 +40,9 @@ def cells(row: str) -> list[str]:
 def text_lines(text: str, *, markdown: bool = False) -> tuple[list[SourceLine], list[ParseWarning]]:
     """The lines of ``text`` (tables gathered), and warnings about what was removed."""
     warnings: list[ParseWarning] = []
-    raw = text.splitlines()
+    raw = _LINE_BREAK.split(text)
+    if raw and raw[-1] == "":
+        raw.pop()
     cleaned: list[str] = []
     for n, line in enumerate(raw, 1):
         if _ILLEGAL.search(line):
@@ -61,6 +65,10 @@ def text_lines(text: str, *, markdown: bool = False) -> tuple[list[SourceLine], 
         start = k
         while k < len(cleaned) and _ROW.match(cleaned[k]):
             k += 1
+        if not any(_SEPARATOR.match(line) or len(cells(line)) > 1 for line in cleaned[start:k]):
+            # |注意| alone is a word between bars, not a one-cell table.
+            lines.extend(SourceLine(n + 1, cleaned[n]) for n in range(start, k))
+            continue
         rows: list[list[str]] = []
         header_rows = 0
         for line in cleaned[start:k]:

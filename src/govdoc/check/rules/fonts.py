@@ -56,7 +56,7 @@ def body(ctx: Context) -> Iterator[Deviation]:
     for e in ctx.layout.elements:
         if e.kind in FANGSONG_ELEMENTS:
             found_any = True
-            what = e.kind.value
+            what = e.kind.label
             yield from check_font(e.para, spec.FONT_FANGSONG.value, spec.FONT_FANGSONG, what)
             yield from check_size(e.para, spec.BODY_SIZE.value, spec.BODY_SIZE, what)
             if e.kind is Kind.BODY:
