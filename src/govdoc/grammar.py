@@ -268,6 +268,19 @@ def read_date(text: str) -> DateReading | None:
     return None
 
 
+_LEADING_DATE = re.compile(
+    rf"[（(](?P<date>(?:\d{{4}}|[{_CN_DATE}]{{4}})年(?:\d{{1,2}}|[{_CN_DATE}]{{1,3}})月"
+    rf"(?:\d{{1,2}}|[{_CN_DATE}]{{1,4}})日)(?P<rest>.{{2,80}})[）)]")
+
+
+def adoption_note(text: str) -> DateReading | None:
+    """The date of a 题注 under a title (（2024年9月12日……会议通过）), or None."""
+    m = _LEADING_DATE.fullmatch(squeeze(text))
+    if m is None or not m.group("rest").endswith(("通过", "批准", "发布", "公布")):
+        return None
+    return read_date(m.group("date"))
+
+
 def date_shaped(text: str) -> bool:
     """Whether ``text`` is written as a whole date (year, month and day, any numerals),
     possible or not: what the checker takes for a 成文日期."""
@@ -534,7 +547,7 @@ def copy_number(text: str, *, loose: bool = False) -> str | None:
 
 
 _SECRECY_LEVELS = "|".join(spec.SECRECY_LEVELS.value)
-STANDARD_SECRECY = re.compile(rf"(?:{_SECRECY_LEVELS})(?:★(?:\d+(?:年|个月)|长期))?")
+STANDARD_SECRECY = re.compile(rf"(?:{_SECRECY_LEVELS})(?:★(?:[1-9]\d*(?:年|个月)|长期))?")
 """密级和保密期限 as 7.2.2 writes them: 秘密, 机密★1年, 绝密★长期."""
 _SECRECY_FORM = re.compile(r"(?P<level>[\u4e00-\u9fff]{2,3})[★☆*＊](?P<term>.{0,8})")
 
@@ -584,9 +597,9 @@ _NUMBER = re.compile(
 STANDARD_NUMBER = re.compile(
     r"(?P<code>[^\s〔〕\[\]［］（）()【】]+)〔(?P<year>(?:19|20)\d{2})〕(?P<serial>[1-9]\d*)号")
 """A 发文字号 as 7.2.5 writes it: 机关代字〔年份〕序号号."""
-ORDER_NUMBER = re.compile(r"第[1-9]\d*号")
-"""令号 of a 命令 (10.2): 第12号."""
-_ORDER_NUMBER_LOOSE = re.compile(rf"第{SPACE}*\d+{SPACE}*号")
+ORDER_NUMBER = re.compile(r"(?:(?:19|20)\d{2}年)?第[1-9]\d*号")
+"""令号 of a 命令 (10.2): 第12号 (a ministry's: 2024年第6号)."""
+_ORDER_NUMBER_LOOSE = re.compile(rf"(?:(?:19|20)\d{{2}}{SPACE}*年{SPACE}*)?第{SPACE}*\d+{SPACE}*号")
 
 
 @dataclass(frozen=True)
@@ -705,7 +718,7 @@ _SENTENCE = re.compile(r"[。；;？?！!]")
 _ORGAN_END = re.compile(
     r"(政府|委员会|委|办公室|办|厅|局|部|署|院|所|中心|处|科|室|站|队|会|社|公司|集团|单位|部门|"
     r"机关|机构|企业|协会|学校|大学|学院|医院|银行|支部|党委|党组|工委|省|市|县|区|乡|镇|村|街道|社区|"
-    r"组|团|馆|台|园区|人民法院|人民检察院|军区|部队)$"
+    r"组|团|馆|台|园区|人民法院|人民检察院|军区|部队|总支|支委|常委会|常务委员会|机构)$"
 )
 _BRACKETED_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
 
@@ -905,7 +918,7 @@ def attachment_label_title(text: str) -> tuple[int, str] | None:
 
 # -- 版记 -------------------------------------------------------------------------------
 
-_CC = re.compile(rf"(?P<label>抄{SPACE}*[送报]|主{SPACE}*送){SPACE}*[：:]{SPACE}*(?P<names>.*)")
+_CC = re.compile(rf"(?P<label>抄{SPACE}*[送报]|分{SPACE}*送|主{SPACE}*送){SPACE}*[：:]{SPACE}*(?P<names>.*)")
 
 
 @dataclass(frozen=True)

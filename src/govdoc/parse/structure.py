@@ -149,6 +149,7 @@ class _HeaderFields:
     copy_number: str | None = None
     secrecy: str | None = None
     urgency: str | None = None
+    order_number: str | None = None  # 令号 of a 命令（令）
 
 
 @dataclass
@@ -205,6 +206,10 @@ class _Parser:
         self.warnings: list[tuple[int, ParseWarning]] = []
         self.metadata: list[pt.MetadataField] = []
         self.number_under_title: str | None = None
+        self.order_kind: DocKind | None = None
+        self.early_kind: DocKind | None = None  # the kind the title or the 标志 says
+        self.adopted: datetime.date | None = None  # the date of a 题注 under the title
+        self.signed_under_title: tuple[int, int] | None = None  # 公报: 署名 and date lines
         self.kept_aside: list[int] = []  # lines kept in the document properties
 
     # -- bookkeeping ----------------------------------------------------------------
@@ -239,7 +244,10 @@ class _Parser:
             raise ParseError("草稿是空的: the draft holds no text")
         pos, metadata_lines = self.read_metadata(idx)
         pos, header = self.read_header(idx, pos)
+        if header is not None and header.order_number is not None:
+            self.order_kind = DocKind.命令 if "".join(header.organs).endswith("命") else DocKind.令
         pos, title = self.read_title(idx, pos)
+        self.early_kind = self.order_kind or (pt.title_kind(title) if title else None)
         pos = self.read_number_under_title(idx, pos, header)
         if header is None and self.number_under_title is not None:
             header = _HeaderFields(number=self.number_under_title)
@@ -281,6 +289,23 @@ class _Parser:
                     self.warn(date_at, f"成文日期: {reading.problem}")
         else:
             self.check_dates(rest_before_imprint)
+            if self.signed_under_title is not None:
+                sig, at = self.signed_under_title
+                issuer_lines = [sig]
+                reading = pt.date_line(self.text(at))
+                date = reading.date if reading is not None else None
+                self.mark(at, Kind.DATE)
+            else:
+                # A text cut off after its 署名: organ names closing it.
+                issuer_lines = self.read_signature(rest_before_imprint, None)
+                if issuer_lines and len(issuer_lines) < len(rest_before_imprint):
+                    body_positions = rest_before_imprint[:rest_before_imprint.index(issuer_lines[0])]
+                    note_start, listed = self.read_attachment_note(body_positions)
+                    body_positions = body_positions[:note_start]
+                else:
+                    issuer_lines = []
+        if date is None and self.adopted is not None:
+            date = self.adopted
         kind = self.kind_of(title, metadata_lines, body_positions)
         if date is None:
             if default_date is not None:
@@ -340,8 +365,8 @@ class _Parser:
             self.metadata += fields
             found.append(idx[k])
             k += 1
-        if len(found) < 2 and not any(f.label in ("索引号", "文号", "发布机构")
-                                      for f in self.metadata):
+        if len(found) < 2 and len(self.metadata) < 2 and not any(
+                f.label in ("索引号", "文号", "发布机构") for f in self.metadata):
             self.metadata = []
             return 0, []
         for i in found:
@@ -359,6 +384,8 @@ class _Parser:
     # -- kinds --------------------------------------------------------------------------
 
     def kind_of(self, title: str, metadata: list[int], body: list[int]) -> DocKind:
+        if self.order_kind is not None:
+            return self.order_kind
         kind = pt.title_kind(title) if title else None
         if kind is not None:
             return kind
@@ -415,6 +442,9 @@ class _Parser:
                 m += 1
             ends = [x for x in range(k, m) if self.text(head[x]).endswith("文件")]
             stop = ends[-1] + 1 if ends else k
+            order = self.order_header(head, k)
+            if order is not None:
+                return order
             if stop == 0:
                 return 0, None
             return stop, self.header_fields(head[:stop], None)
@@ -429,6 +459,21 @@ class _Parser:
             self.mark(idx[pos], Kind.SIGNERS)
             pos += 1
         return pos, fields
+
+    def order_header(self, head: list[int], k: int) -> tuple[int, _HeaderFields] | None:
+        """A 命令（令）'s 版头: its 标志 (…令) and the 令号 (第12号) on the next line."""
+        if k + 1 >= len(head) or not all(self.is_text(i) for i in head[k:k + 2]):
+            return None
+        mark, number = self.text(head[k]), self.text(head[k + 1])
+        if not (mark.endswith("令") and pt.name_like(mark) and pt.order_number(number, loose=True)):
+            return None
+        fields = self.header_fields(head[:k], None)
+        fields.organs = [mark[:-1]] if mark[:-1] else []
+        fields.suffix = "令"
+        fields.order_number = pt.squeeze(number)
+        self.mark(head[k], Kind.MARK)
+        self.mark(head[k + 1], Kind.DOC_NUMBER)
+        return k + 2, fields
 
     @staticmethod
     def mark_like(text: str) -> bool:
@@ -509,6 +554,7 @@ class _Parser:
             self.warn(None, f"版头没有发文机关标志，用“{'、'.join(organs)}”: the 版头 has no 标志; "
                             f"{'the 署名' if issuer else 'the metadata 发布机构'} is used")
         kw: dict[str, object] = dict(organs=organs, number=fields.number,
+                                     order_number=fields.order_number,
                                      signers=fields.signers, copy_number=fields.copy_number,
                                      secrecy=fields.secrecy, urgency=fields.urgency)
         if fields.suffix is not None:
@@ -525,6 +571,8 @@ class _Parser:
                      and len(idx[pos:pos + k]) == k
                      and pt.title_kind("".join(self.text(i) for i in idx[pos:pos + k]))
                      for k in (2, 3))
+        if self.order_kind is not None:
+            return pos, ""  # a 命令（令） prints no title (10.2)
         if not joined and not self.title_first(first):
             self.warn(first, "没有找到标题: no title line found; the document has no title",
                       missing=Part.TITLE)
@@ -558,24 +606,47 @@ class _Parser:
 
     def read_number_under_title(self, idx: list[int], pos: int,
                                 header: _HeaderFields | None) -> int:
-        """A 发文字号 written in （ ） under the title (as 决定 and 公告 published online
-        have it), or a metadata 文号 when the draft has no 发文字号."""
-        if pos < len(idx) and self.is_text(idx[pos]):
-            t = self.text(idx[pos])
+        """What published texts put under the title: the 发文字号 (in （ ） or not), a
+        题注 with the date of adoption, or the 署名 and date (a 公报); or a metadata 文号
+        when the draft has no 发文字号."""
+        if pos < len(idx) and self.is_text(idx[pos]) and (header is None or header.number is None):
+            i = idx[pos]
+            t = self.text(i)
             inner = pt.note(t)
-            number = pt.doc_number(inner) if inner else None
+            number = pt.doc_number(inner if inner else t)
             if number is not None and not number.rest:
                 if not number.year_ok:
-                    raise self.fail(idx[pos], "发文字号", "年份不是四位的公元年份: the year must be "
-                                                        "a full year, e.g. 〔2024〕 (7.2.5)")
-                self.mark(idx[pos], Kind.DOC_NUMBER)
+                    raise self.fail(i, "发文字号", "年份不是四位的公元年份: the year must be "
+                                                 "a full year, e.g. 〔2024〕 (7.2.5)")
+                self.mark(i, Kind.DOC_NUMBER)
                 for change in number.changes:
-                    self.warn(idx[pos], f"发文字号: {change}")
-                self.warn(idx[pos], "标题下括号中的发文字号移入版头: the 发文字号 under the title "
-                                    "is set in the 版头 (7.2.5)")
+                    self.warn(i, f"发文字号: {change}")
+                self.warn(i, "标题下的发文字号移入版头: the 发文字号 under the title is set in the "
+                             "版头 (7.2.5)")
                 self.fill_number(header, number.number)
-                return pos + 1
-        if (header is None or header.number is None) and self.metadata_value("文号", "发文字号"):
+                pos += 1
+        if pos < len(idx) and self.is_text(idx[pos]):
+            i = idx[pos]
+            adopted = pt.adoption_note(self.text(i))
+            if adopted is not None and adopted.impossible:
+                raise self.fail(i, "成文日期", adopted.problem or "no such day")
+            if adopted is not None and adopted.date is not None:
+                self.adopted = adopted.date
+                self.mark(i, Kind.DATE)
+                self.kept_aside.append(i)
+                self.warn(i, "题注存入文档属性，其日期作成文日期: the 题注 under the title is kept "
+                             "in the document properties; its date is the 成文日期")
+                pos += 1
+            elif pos + 1 < len(idx) and self.is_text(idx[pos + 1]) \
+                    and pt.name_like(self.text(i)) and pt.organ_like(self.text(i)):
+                reading = pt.date_line(self.text(idx[pos + 1]))
+                if reading is not None and reading.date is not None:
+                    self.signed_under_title = (i, idx[pos + 1])
+                    self.warn(i, "标题下的署名和成文日期移至正文之后: the 署名 and date under the "
+                                 "title are set after the 正文")
+                    pos += 2
+        if (header is None or header.number is None) and self.number_under_title is None \
+                and self.metadata_value("文号", "发文字号"):
             value = self.metadata_value("文号", "发文字号") or ""
             number = pt.doc_number(value)
             if number is not None and number.year_ok and not number.rest:
@@ -809,18 +880,22 @@ class _Parser:
                          "the date have no 附件 label; they are set as an attachment")
         return Attachment(title=title.rstrip("。，；：.,;:、 ") or "附件", body=body)
 
-    def read_signature(self, before: list[int], date_at: int) -> list[int]:
-        """The 署名 lines directly above the date (the lowest always; others organ names)."""
+    def read_signature(self, before: list[int], date_at: int | None) -> list[int]:
+        """The 署名 lines directly above the date (the lowest always; others organ names),
+        or, without a date (``date_at`` None), organ names ending the text. A 命令 or 令
+        signs with 签名章: its lines are posts and names."""
+        seal = self.early_kind in _SIGNED_BY_SEAL
         found: list[int] = []
         k = len(before) - 1
         while k >= 0 and len(found) < 3:
             i = before[k]
             if not self.is_text(i) or not pt.name_like(self.text(i)):
                 break
-            if found:
-                if found[0] - i > 1:  # a blank line between two 署名 lines: not one block
+            organs = all(pt.organ_like(n) for n in pt.split_on_gaps(self.text(i)))
+            if found or date_at is None:
+                if found and found[0] - i > 1:  # a blank line between two 署名 lines
                     break
-                if not all(pt.organ_like(n) for n in pt.split_on_gaps(self.text(i))):
+                if not organs and not seal:
                     break
             found.insert(0, i)
             k -= 1
@@ -831,7 +906,10 @@ class _Parser:
         names: list[str] = []
         for i in lines:
             self.mark(i, Kind.SIGNATURE)
-            names += pt.split_on_gaps(self.text(i))
+            parts = pt.split_on_gaps(self.text(i))
+            # 棣棠县农业农村局　棣棠县公安局: two organs; 省　长　张某某: one 签名章 line.
+            joint = len(parts) > 1 and all(pt.organ_like(n) for n in parts)
+            names += parts if joint else [self.text(i)]
         if not names:
             organs = header.organs if header else []
             if organs:
