@@ -111,7 +111,8 @@ def found_parts(name: str) -> dict[str, str | None]:
         "date": _text(report.date),
         "attachments": _text([a.title for a in report.attachments]),
         "cc": _text("".join(imprint.cc) if imprint else None),
-        "printer": _text(f"{imprint.printer}@{imprint.date}" if imprint else None),
+        "printer": _text(f"{imprint.printer}@{imprint.date}"
+                         if imprint and (imprint.printer or imprint.date) else None),
         "note": _text(report.note.strip("（）") if report.note else None),
         "metadata": _text(metadata),
     }

@@ -117,10 +117,10 @@ def pieces(line: str, tag: str, report: govdoc.Report) -> list[str]:
 
 
 def docx_text(data: bytes) -> tuple[str, str]:
-    """(the document's text in reading order, the document properties' comments)."""
+    """(the document's text in reading order, the document properties' title and comments)."""
     text = extract_text(io.BytesIO(data))
-    comments = open_docx(io.BytesIO(data)).core_properties.comments or ""
-    return comparable(text), comparable(comments)
+    props = open_docx(io.BytesIO(data)).core_properties
+    return comparable(text), comparable((props.title or "") + (props.comments or ""))
 
 
 @pytest.mark.parametrize("name", OK)
@@ -130,7 +130,12 @@ def test_every_character_reaches_the_docx_in_order(name):
     data = govdoc.render(result.report).to_bytes()
     page, properties = docx_text(data)
     tags = {e.line: e.tag for e in result.elements}
+    # Lines the importer moved, with a warning saying so, are looked for anywhere.
     moved = {w.line for w in result.warnings if w.line and re.search(r"移|作附件|作正文|合为", w.message)}
+    # Lines kept in the document properties: a website's metadata, a 题注, a repeated
+    # title, and the title of a 命令 (which prints none, 10.2).
+    aside = {comparable(m) for m in result.report.metadata}
+    order = result.report.layout_format.value == "order"
     cursor = 0
     checked = 0
     for number, raw in enumerate(re.split(r"\r\n|\r|\n", source(name)), 1):
@@ -138,16 +143,19 @@ def test_every_character_reaches_the_docx_in_order(name):
         if not line or re.fullmatch(r"\|[\s:|-]+\|", line):
             continue
         tag = tags.get(number, "table" if line.startswith("|") else "paragraph")
-        if tag == "metadata":
+        if tag == "metadata" or comparable(line) in aside or order and tag == "title":
             assert comparable(line) in properties, (number, line)
             continue
         for piece in pieces(line, tag, result.report):
             want = comparable(piece)
             if not want:
                 continue
-            at = page.find(want, 0 if number in moved else cursor)
+            # 签发人 on the 发文字号's line: the last stands on it, the others above (7.2.6).
+            anywhere = number in moved or tag == "doc_number" and piece != pieces(line, tag,
+                                                                                   result.report)[0]
+            at = page.find(want, 0 if anywhere else cursor)
             assert at >= 0, (number, piece, "not in order" if want in page else "missing")
-            if number not in moved:
+            if not anywhere:
                 cursor = at + len(want)
             checked += 1
     assert checked >= 5
@@ -164,7 +172,11 @@ def test_the_part_is_found_as_expected(name, part):
 @pytest.mark.parametrize("name", OK)
 def test_the_kind_is_taken_as_expected(name):
     result = outcome(name).result
-    assert result is not None and result.report.kind.value == expected(name)["kind"]
+    assert result is not None
+    if expected(name)["kind"] is None:  # none can be told: the guess is warned about
+        assert any("文种" in w.message for w in result.warnings)
+    else:
+        assert result.report.kind.value == expected(name)["kind"]
 
 
 _MISSING = {"title": Part.TITLE, "recipients": Part.RECIPIENTS, "issuer": Part.SIGNATURE,
@@ -202,7 +214,7 @@ def importer_parts(report: govdoc.Report) -> dict[Part, bool]:
         Part.ATTACHMENT_NOTE: bool(report.attachments),
         Part.NOTE: report.note is not None,
         Part.CC: bool(report.imprint and report.imprint.cc),
-        Part.PRINTER: report.imprint is not None,
+        Part.PRINTER: bool(report.imprint and (report.imprint.printer or report.imprint.date)),
         Part.DOC_NUMBER: bool(report.header and (report.header.number or report.header.order_number)),
     }
 

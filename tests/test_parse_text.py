@@ -222,11 +222,12 @@ def test_note_cc_and_printer():
     assert any("抄报" in str(w) for w in result.warnings)
 
 
-def test_cc_without_a_printer_line_borrows_the_issuer_and_date():
+def test_cc_without_a_printer_line_invents_none():
+    # Issue 14: nothing invented — no 印发 line is made up from the 署名 and the date.
     result = parse("正文。", sign=SIGN + "\n抄送：县应急管理局。")
-    assert result.report.imprint.printer == "棣棠乡人民政府"
-    assert result.report.imprint.date == datetime.date(2024, 3, 5)
-    assert len(result.warnings) == 2
+    assert result.report.imprint.cc == ["县应急管理局"]
+    assert result.report.imprint.printer is None and result.report.imprint.date is None
+    assert len(result.warnings) == 1 and "印发" in str(result.warnings[0])
 
 
 def test_attachment_pages_after_the_date():

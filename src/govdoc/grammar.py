@@ -138,8 +138,9 @@ class DocKind(str, Enum):
 
     @property
     def signed(self) -> bool:
-        """Whether the kind carries a 署名 (a 纪要 has none, 10.3)."""
-        return self is not DocKind.纪要
+        """Whether the kind carries a 署名 (a 纪要 has none, 10.3; nor do a 公报 or a 决议,
+        adopted by a meeting)."""
+        return self not in (DocKind.纪要, DocKind.公报, DocKind.决议)
 
 
 # -- Numerals ---------------------------------------------------------------------------
@@ -199,6 +200,7 @@ _YEAR = rf"(?P<y>\d{{4}}|[{_CN_DATE}]{{4}})"
 _MONTH = rf"(?P<m>\d{{1,2}}|[{_CN_DATE}]{{1,3}})"
 _DAY = rf"(?P<d>\d{{1,2}}|[{_CN_DATE}]{{1,4}})"
 _FULL = re.compile(rf"{_YEAR}年(?:{_MONTH}月)?(?:{_DAY}(?P<ri>日)?)?")
+_BLANK_DATE = re.compile(rf"{_YEAR}年月日")
 _NUMERIC = re.compile(r"(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
 _DIGIT_RUN = re.compile(r"(?:19|20)\d{2,6}")
 _DATE_SHAPE = re.compile(rf"{DATE_DIGIT}{{2,4}}年{DATE_DIGIT}{{1,3}}月{DATE_DIGIT}{{1,3}}日")
@@ -257,6 +259,9 @@ def read_date(text: str) -> DateReading | None:
     compact = squeeze(text)
     if not compact or len(compact) > 24:
         return None
+    m = _BLANK_DATE.fullmatch(compact)
+    if m:
+        return DateReading(None, "月和日是空的: the month and the day are blank")
     m = _FULL.fullmatch(compact)
     if m:
         return _from_parts(m.group("y"), m.group("m"), m.group("d"), bool(m.group("ri")))
@@ -818,6 +823,21 @@ def closing_kind(text: str) -> DocKind | None:
     if not closing_formula(text):
         return None
     return next((kind for words, kind in _CLOSING_KINDS if t.endswith(words) or t == words), None)
+
+
+_PHRASE_KIND = re.compile(r"(?:提出|作出|通知|报告|通报|请示|批复|函告|决定)[^。；]{0,6}(?:如下|以下)"
+                          r"[^。；]{0,4}?(意见|通知|报告|通报|请示|批复|决定)?[：:。]")
+_PHRASE_VERB = {"通知": DocKind.通知, "报告": DocKind.报告, "通报": DocKind.通报, "请示": DocKind.请示,
+                "批复": DocKind.批复, "决定": DocKind.决定, "意见": DocKind.意见, "函告": DocKind.函}
+
+
+def phrase_kind(text: str) -> DocKind | None:
+    """The 文种 a body sentence announces (现提出如下意见 → 意见, 现将……通知如下 → 通知)."""
+    for m in _PHRASE_KIND.finditer(text[:400]):
+        word = m.group(1) or m.group(0)[:2]
+        if word in _PHRASE_VERB:
+            return _PHRASE_VERB[word]
+    return None
 
 
 CONCLUDING = ("在今后的工作中", "今后", "下一步", "下步", "总之", "综上", "总的来看", "总体来看",

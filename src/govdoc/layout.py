@@ -369,7 +369,7 @@ def letter_header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item
         (Role.COPY_NUMBER, header.copy_number), (Role.SECRECY, header.secrecy),
         (Role.URGENCY, header.urgency.value if header.urgency else None)) if v]
     width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
-    number = fix(header.number) if header.number else ""
+    number = fix(header.number or header.order_number or "")
     # The body of page 1 starts right under the header; measured with LibreOffice, the
     # first line's glyphs then stand 5–6 mm under the rule, about the 7/8 of a 3号
     # character (4.9 mm) that 10.1 asks for, so the line takes no space of its own.
@@ -395,8 +395,9 @@ def order_header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]
         Role.MARK, (Run(mark, size=size),), keep_next=True,
         space_before_tw=spec.mm_to_twips(spec.ORDER_MARK_TOP_BELOW_BLOCK.value + ink_offset_mm),
         line_tw=spec.pt_to_twips(size))]
-    if header.order_number:
-        blocks.append(Block(Role.ORDER_NUMBER, (Run(fix(header.order_number)),),
+    number = header.order_number or header.number  # a 命令 numbered like other documents
+    if number:
+        blocks.append(Block(Role.ORDER_NUMBER, (Run(fix(number)),),
                             space_before_tw=lines(spec.ORDER_LINES_TO_NUMBER.value)))
     return blocks
 
@@ -445,7 +446,7 @@ def header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]:
                             space_before_tw=spec.mm_to_twips(space_mm), line_tw=SPACER_LINE_TW))
         blocks.append(joint)
     gap = lines(spec.MARK_LINES_TO_NUMBER.value)
-    number = fix(header.number) if header.number else ""
+    number = fix(header.number or header.order_number or "")
     if not header.signers:
         blocks.append(Block(Role.DOC_NUMBER, (Run(number),), space_before_tw=gap))
         return blocks
@@ -533,8 +534,10 @@ def imprint_block(imprint: Imprint, fix: Callable[[str], str],
         first.append(listing("抄送：", "，".join(fix(n) for n in imprint.cc)))
     if letter:
         return ImprintBlock((tuple(first),) if first else (), rules=False)
-    printed = f"{format_date(imprint.date)}印发"
-    last = Block(Role.IMPRINT, (Run(fix(imprint.printer) + "\t" + printed),),
+    if imprint.printer is None and imprint.date is None:
+        return ImprintBlock((tuple(first),) if first else ())  # a draft with 抄送 only
+    printed = f"{format_date(imprint.date)}印发" if imprint.date is not None else ""
+    last = Block(Role.IMPRINT, (Run(fix(imprint.printer or "") + "\t" + printed),),
                  left_indent_tw=side, right_indent_tw=side, tabs=((width - side, "right"),))
     return ImprintBlock(((tuple(first),) if first else ()) + ((last,),))
 

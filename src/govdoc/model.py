@@ -370,8 +370,10 @@ class Imprint(BaseModel):
     cc: list[str] = Field(
         default_factory=list, description="抄送机关, in order; joined with ， and ended with 。."
     )
-    printer: str = Field(description="印发机关: the office that prints and sends the document.")
-    date: datetime.date = Field(description="印发日期.")
+    printer: str | None = Field(
+        default=None, description="印发机关: the office that prints and sends the document; "
+        "None when the draft names none (the 印发 line then shows only what is given).")
+    date: datetime.date | None = Field(default=None, description="印发日期 (None: not given).")
     duplex: bool = Field(
         default=False,
         description="双面印刷: put the 版记 on an even page; a blank page before it and the "
@@ -385,8 +387,8 @@ class Imprint(BaseModel):
 
     @field_validator("printer")
     @classmethod
-    def _printer(cls, v: str) -> str:
-        return _check_text(v, what="印发机关 printer")
+    def _printer(cls, v: str | None) -> str | None:
+        return None if v is None else _check_text(v, what="印发机关 printer")
 
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")

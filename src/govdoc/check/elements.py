@@ -244,6 +244,23 @@ def find_elements(doc: Document) -> Layout:
         for j in rest:
             if j > date_at:
                 kinds[j].kind = Kind.NOTE
+    else:
+        # No date (a draft that lacked one): organ names closing the main part, set off
+        # from the body by blank space, are the 署名 — as the importer reads them.
+        rows = []
+        for j in reversed(rest[-_MAX_SIGNATURE_ROWS:]):
+            t = paras[j].stripped
+            if paras[j].in_table or not grammar.name_like(t) or not all(
+                    grammar.organ_like(n) for n in grammar.split_on_gaps(t)):
+                break
+            rows.append(j)
+        spaced = [n for n, j in enumerate(rows) if _blank_above(paras, j)]
+        rows = rows[:spaced[-1] + 1] if spaced else []
+        for j in rows:
+            kinds[j].kind = Kind.SIGNATURE
+        if rows:
+            sig_at = rows[-1]
+            layout.joint = len(rows) > 1
     body_end = sig_at if sig_at is not None else (date_at if date_at is not None else main_end)
     body = [j for j in rest if j < body_end]
 
@@ -259,7 +276,9 @@ def find_elements(doc: Document) -> Layout:
         body = body[:note_from]
 
     # -- 主送: the first paragraph after the title, when it addresses someone.
-    if body and _is_salutation(paras[body[0]]) and any(kinds[j].kind is Kind.TITLE for j in nonempty):
+    titled = any(kinds[j].kind is Kind.TITLE for j in nonempty)
+    if body and _is_salutation(paras[body[0]]) and (titled or grammar.recipients(
+            paras[body[0]].stripped) is not None and paras[body[0]].stripped[-1] in "：:"):
         kinds[body[0]].kind = Kind.SALUTATION
         body = body[1:]
 

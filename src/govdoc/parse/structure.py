@@ -194,6 +194,8 @@ def parse_lines(lines: list[SourceLine], *, unit: str = "line",
     return result
 
 
+_HOW = {"网页元数据的标题": "metadata's title", "结束语": "closing formula",
+        "正文用语": "body's wording (提出如下意见…)"}
 _SIGNED_BY_SEAL = (DocKind.命令, DocKind.令)
 """Kinds signed with a 签名章 (7.3.5.3): their 署名 line is the signer's post."""
 
@@ -207,6 +209,7 @@ class _Parser:
         self.metadata: list[pt.MetadataField] = []
         self.number_under_title: str | None = None
         self.order_kind: DocKind | None = None
+        self.order_header_fields: _HeaderFields | None = None
         self.early_kind: DocKind | None = None  # the kind the title or the 标志 says
         self.adopted: datetime.date | None = None  # the date of a 题注 under the title
         self.signed_under_title: tuple[int, int] | None = None  # 公报: 署名 and date lines
@@ -251,6 +254,8 @@ class _Parser:
         pos = self.read_number_under_title(idx, pos, header)
         if header is None and self.number_under_title is not None:
             header = _HeaderFields(number=self.number_under_title)
+        if header is None and self.order_header_fields is not None:
+            header = self.order_header_fields
         pos, recipients = self.read_recipients(idx, pos)
         rest = idx[pos:]
         end, imprint = self.read_imprint(rest)
@@ -279,8 +284,8 @@ class _Parser:
                 if reading.impossible:
                     raise self.fail(date_at, "成文日期", reading.problem or "no such day")
                 self.warn(date_at, f"成文日期“{self.text(date_at)}”无法识别（{reading.problem}），"
-                                   "疑为残缺的日期; the line looks like a damaged date and is kept "
-                                   "as the last paragraph of the 正文")
+                                   "疑为残缺的日期，移作正文最后一段: the line looks like a damaged "
+                                   "date; it is kept as the last paragraph of the 正文")
                 body_positions = body_positions + [date_at]
             else:
                 date = reading.date
@@ -400,11 +405,15 @@ class _Parser:
                           for k in [pt.closing_kind(self.text(i))] if k is not None), None)
             how = "结束语"
         if guess is None:
+            guess = next((k for i in body[:6] if self.is_text(i)
+                          for k in [pt.phrase_kind(self.text(i))] if k is not None), None)
+            how = "正文用语"
+        if guess is None:
             self.warn(None, "没有标题，文种无法判断，按“通知”处理: no title, and no 文种 can be "
                             "told; taken as a 通知")
             return DocKind.通知
         self.warn(None, f"没有标题，按{how}作“{guess.value}”: no title; the 文种 {guess.value} is "
-                        f"taken from the {'metadata' if how.startswith('网页') else 'closing formula'}")
+                        f"taken from the {_HOW[how]}")
         return guess
 
     # -- 版头 -------------------------------------------------------------------------
@@ -538,7 +547,8 @@ class _Parser:
     def make_header(self, fields: _HeaderFields, issuer: str | list[str] | None) -> Header | None:
         organs = fields.organs
         if not organs and fields.number is None and not (fields.copy_number or fields.secrecy
-                                                          or fields.urgency or fields.signers):
+                                                          or fields.urgency or fields.signers
+                                                          or fields.order_number):
             return None
         if not organs:
             named = issuer or self.metadata_value("发布机构", "发文机关", "发布机关", "所属机构")
@@ -614,7 +624,17 @@ class _Parser:
             t = self.text(i)
             inner = pt.note(t)
             number = pt.doc_number(inner if inner else t)
-            if number is not None and not number.rest:
+            if number is None and self.early_kind in (DocKind.公告, DocKind.通告) \
+                    and pt.order_number(t, loose=True):
+                # 第768号 under a 公告's title: its number, set where a 发文字号 stands.
+                self.mark(i, Kind.DOC_NUMBER)
+                self.warn(i, f"标题下的编号“{t}”移入版头: the number under the title is set "
+                             "in the 版头")
+                if header is None:
+                    header = self.order_header_fields = _HeaderFields(suffix="")
+                header.order_number = pt.squeeze(t)
+                pos += 1
+            elif number is not None and not number.rest:
                 if not number.year_ok:
                     raise self.fail(i, "发文字号", "年份不是四位的公元年份: the year must be "
                                                  "a full year, e.g. 〔2024〕 (7.2.5)")
@@ -642,8 +662,10 @@ class _Parser:
                 reading = pt.date_line(self.text(idx[pos + 1]))
                 if reading is not None and reading.date is not None:
                     self.signed_under_title = (i, idx[pos + 1])
-                    self.warn(i, "标题下的署名和成文日期移至正文之后: the 署名 and date under the "
-                                 "title are set after the 正文")
+                    self.warn(i, "标题下的署名移至正文之后: the 署名 under the title is set "
+                                 "after the 正文")
+                    self.warn(idx[pos + 1], "标题下的成文日期移至署名之下: the date under the "
+                                            "title is set under the 署名")
                     pos += 2
         if (header is None or header.number is None) and self.number_under_title is None \
                 and self.metadata_value("文号", "发文字号"):
@@ -760,22 +782,18 @@ class _Parser:
 
     def make_imprint(self, fields: _ImprintFields, issuer: str | list[str] | None,
                      date: datetime.date | None) -> Imprint | None:
-        printer = fields.printer
-        if printer is None and issuer:
-            printer = issuer if isinstance(issuer, str) else issuer[0]
-            self.warn(None, f"版记没有印发机关，用署名“{printer}”: the 版记 names no 印发机关; "
-                            "the 署名 is used")
-        printed_on = fields.date
-        if printed_on is None and date is not None:
-            printed_on = date
-            self.warn(None, "版记没有印发日期，用成文日期: the 版记 has no 印发日期; the 成文日期 is used")
-        if printer is None or printed_on is None:
-            self.warn(None, "版记缺少印发机关或印发日期，版记各行存入文档属性: the 版记 lacks its "
-                            "印发机关 or 印发日期; its lines are kept in the document properties")
-            self.kept_aside += [i for i, e in self.elements.items()
-                                if e.kind in (Kind.CC, Kind.PRINTER)]
-            return None
-        return Imprint(cc=fields.cc, printer=printer, date=printed_on)
+        """The 版记 as the draft gives it: a missing 印发机关 or 印发日期 stays missing
+        (govdoc never invents one), with a warning."""
+        if fields.printer is None and fields.date is None:
+            if not fields.cc:
+                return None
+            self.warn(None, "版记只有抄送，没有印发机关和印发日期: the 版记 lists 抄送 but has no "
+                            "印发 line; none is set")
+        elif fields.printer is None:
+            self.warn(None, "版记没有印发机关: the 版记 names no 印发机关")
+        elif fields.date is None:
+            self.warn(None, "版记没有印发日期: the 版记 gives no 印发日期")
+        return Imprint(cc=fields.cc, printer=fields.printer, date=fields.date)
 
     # -- 成文日期, 署名, 附件说明, 附注 -------------------------------------------------
 
@@ -916,8 +934,8 @@ class _Parser:
                 self.warn(None, f"没有找到署名，用版头的发文机关“{organs[0]}”: no 署名 found; the "
                                 "organ of the 标志 signs")
                 return organs[0]
-            if not kind.signed:
-                return None  # a 纪要 carries no 署名 (10.3)
+            if not kind.signed or self.adopted is not None:
+                return None  # a 纪要, 公报, 决议 or a 决定 adopted by a meeting: no 署名
             if kind in _SIGNED_BY_SEAL:
                 self.warn(None, "没有找到签发人职务: no signer's post found; a 命令 is signed with "
                                 "a 签名章 (7.3.5.3)", missing=Part.SIGNATURE)

@@ -96,8 +96,8 @@ def _number_text(para: Paragraph) -> str:
 def doc_number(ctx: Context) -> Iterator[Deviation]:
     para = _one(ctx, Kind.DOC_NUMBER)
     number = _number_text(para)
-    if ctx.layout.format == "order" and grammar.order_number(number):
-        return  # 令号 (10.2)
+    if grammar.order_number(number):
+        return  # 令号 (10.2), or a 公告's 第12号
     problems = grammar.number_problems(number)
     if not problems:
         return
