@@ -36,13 +36,12 @@ from govdoc import spec
 SPACE = "[ \t\u3000\u00a0\u2002\u2003]"
 """One character of the whitespace drafts use for alignment."""
 _SPACES = re.compile(SPACE + "+")
-_ANY_SPACE = re.compile(r"\s+")
 _WIDE_GAP = re.compile("(?:[ \u00a0]{2,}|[\t\u3000\u2003]+)")
 
 
 def squeeze(text: str) -> str:
     """``text`` without any whitespace (for labels typed with spaces, e.g. 抄 送)."""
-    return _ANY_SPACE.sub("", text)
+    return "".join(text.split())
 
 
 def split_on_gaps(text: str) -> list[str]:
@@ -200,10 +199,14 @@ _YEAR = rf"(?P<y>\d{{4}}|[{_CN_DATE}]{{4}})"
 _MONTH = rf"(?P<m>\d{{1,2}}|[{_CN_DATE}]{{1,3}})"
 _DAY = rf"(?P<d>\d{{1,2}}|[{_CN_DATE}]{{1,4}})"
 _FULL = re.compile(rf"{_YEAR}年(?:{_MONTH}月)?(?:{_DAY}(?P<ri>日)?)?")
+_DATE_LINE_MAX = 80
+"""The longest line read as a date (a 24-character date spread with spaces)."""
 _BLANK_DATE = re.compile(rf"{_YEAR}年月日")
 _NUMERIC = re.compile(r"(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
 _DIGIT_RUN = re.compile(r"(?:19|20)\d{2,6}")
 _DATE_SHAPE = re.compile(rf"{DATE_DIGIT}{{2,4}}年{DATE_DIGIT}{{1,3}}月{DATE_DIGIT}{{1,3}}日")
+SHORT_YEAR = re.compile(r"(?<![\d.])\d{2}年\d{1,2}月")
+"""A year written with two digits in running text (24年3月): 7.3.5.4 writes years in full."""
 STANDARD_DATE = re.compile(r"(19|20)\d{2}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日")
 """A date written as 7.3.5.4 wants: Arabic numerals, the full year, no zero padding."""
 
@@ -256,6 +259,8 @@ def read_date(text: str) -> DateReading | None:
     >>> read_date("关于2024年工作的报告") is None
     True
     """
+    if len(text) > _DATE_LINE_MAX:
+        return None  # no date is this long, spaces and all: constant time on long lines
     compact = squeeze(text)
     if not compact or len(compact) > 24:
         return None
@@ -289,6 +294,8 @@ def adoption_note(text: str) -> DateReading | None:
 def date_shaped(text: str) -> bool:
     """Whether ``text`` is written as a whole date (year, month and day, any numerals),
     possible or not: what the checker takes for a 成文日期."""
+    if len(text) > _DATE_LINE_MAX:
+        return False
     compact = squeeze(text)
     return len(compact) <= 24 and _DATE_SHAPE.fullmatch(compact) is not None
 
@@ -897,6 +904,8 @@ NOTE_LABELS = ("联系人", "联系电话", "电话", "传真", "邮编", "地�
 
 def note_like(text: str) -> bool:
     """Whether ``text`` is a 附注: in （ ）, or starting with 联 系 人：, 此件…"""
+    if len(text) > 200:
+        return False  # a 附注 is a line or two
     s = squeeze(text)
     return note(text) is not None or any(s.startswith(w) for w in NOTE_LABELS) and len(s) <= 80
 
@@ -920,6 +929,12 @@ def attachment_item(text: str) -> tuple[int, str] | None:
     """(number, name) of a numbered 附件说明 item such as 2.xxx."""
     m = _ATTACHMENT_ITEM.fullmatch(text.strip())
     return (int(m.group("n")), m.group("name").strip()) if m else None
+
+
+STANDARD_ATTACHMENT_ITEM = re.compile(r"(?:附件：)?\d+\.")
+"""A 附件说明 item numbered as 7.3.4 wants: 1. (with 附件： on the first)."""
+STANDARD_ATTACHMENT_LABEL = re.compile(r"附件\d*")
+"""An attachment's label as 7.3.7 wants: 附件, 附件2 — no punctuation."""
 
 
 def attachment_label(text: str) -> int | None:

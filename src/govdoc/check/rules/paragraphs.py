@@ -100,7 +100,7 @@ def attachment_note(ctx: Context) -> Iterator[Deviation]:
         for n, (para, number, _name) in enumerate(items, 1):
             if number != str(n):
                 yield Deviation(f"{n}.", number or "无序号", para, "多个附件应依次标注序号“1.”“2.”")
-            elif not re.match(r"^(附件：)?\d+\.", para.stripped):
+            elif not grammar.STANDARD_ATTACHMENT_ITEM.match(para.stripped):
                 yield Deviation(f"{n}.", para.stripped[:4], para, "附件序号后用下脚点“.”")
     for para, _number, name in items:
         if name and name[-1] in _END_PUNCT:
@@ -153,7 +153,7 @@ def attachment_pages(ctx: Context) -> Iterator[Deviation]:
         raise NotApplicable
     titles = {e.attachment: e.para for e in ctx.layout.elements if e.kind is Kind.ATTACHMENT_TITLE}
     for n, label in enumerate(labels, 1):
-        if not re.fullmatch(r"附件\d*", label.stripped):
+        if not grammar.STANDARD_ATTACHMENT_LABEL.fullmatch(label.stripped):
             yield Deviation("附件" + (str(n) if len(labels) > 1 else ""), label.stripped, label,
                             "附件标识为“附件”及序号，不加标点")
         yield from check_font(label, spec.FONT_HEITI.value, spec.ATTACHMENT_LABEL_FONT, "附件标识")
