@@ -227,3 +227,25 @@ def test_the_checker_finds_the_parts_the_importer_found(name):
     layout = find_elements(load(io.BytesIO(data)))
     found = {part: bool(layout.of(part)) for part in _AGREE}
     assert found == importer_parts(result.report)
+
+
+# -- The checker has nothing to say about what the importer decided -------------------------------
+
+# Findings about the author's own words that may remain (the importer keeps them as written):
+AUTHORS_OWN = {
+    "T1": "straight quotes typed in the draft (normalisation changes ASCII , ; : ? ! ( ) only)",
+    "B3": "a title the author wrote without a 文种",
+}
+
+
+@pytest.mark.parametrize("name", OK)
+def test_check_finds_nothing_the_importer_decided(name):
+    from govdoc.check import check
+
+    result = outcome(name).result
+    assert result is not None
+    data = govdoc.render(result.report).to_bytes()
+    findings = check(io.BytesIO(data)).findings
+    assert {f.rule for f in findings} <= set(AUTHORS_OWN), [(f.rule, f.message) for f in findings]
+    for f in findings:  # each is about words the draft holds as written
+        assert comparable(f.excerpt or "")[:6] in comparable(source(name)), (f.rule, f.excerpt)

@@ -482,8 +482,9 @@ def heading_level(text: str) -> int:
 def list_items(lines: Sequence[tuple[int | None, bool]]) -> set[int]:
     """The numbered lines that are list items, not headings.
 
-    ``lines`` gives, line by line, the heading rank (None for a paragraph) and whether
-    the heading is run-in (has its text on its line). A section must hold something:
+    ``lines`` gives, line by line, the heading rank (None for a paragraph, 0 for a
+    closing paragraph that belongs to the whole text, as 特此通知) and whether the
+    heading is run-in (has its text on its line). A section must hold something:
     when one of a group of sibling headings has nothing under it, the siblings (and
     what they hold) are a numbered list kept as written. The importer and the checker
     both decide so.
@@ -497,6 +498,9 @@ def list_items(lines: Sequence[tuple[int | None, bool]]) -> set[int]:
         if rank is None:
             if stack:
                 content[stack[-1][1]] = True
+            continue
+        if rank == 0:
+            stack.clear()  # the closing paragraphs stand outside every section
             continue
         while stack and stack[-1][0] >= rank:
             stack.pop()

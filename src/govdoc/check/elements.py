@@ -155,8 +155,8 @@ def find_elements(doc: Document) -> Layout:
             kind = Kind.URGENCY
         elif grammar.signers_label(t):
             kind = Kind.DOC_NUMBER if grammar.doc_number_in(t) else Kind.SIGNER
-        elif grammar.order_number(t, loose=True) and layout.format == "order":
-            kind = Kind.DOC_NUMBER  # 令号
+        elif grammar.order_number(t, loose=True) and (layout.format == "order" or header_seen):
+            kind = Kind.DOC_NUMBER  # 令号, or a 公告's 第12号
         elif grammar.doc_number_in(t) and len(t) < 40 and (header_seen or pos < 6):
             kind = Kind.DOC_NUMBER
         elif is_red_para(p) and (text_size(p) > spec.TITLE_SIZE.value or p.in_table):
@@ -320,8 +320,9 @@ def _classify_body(kinds: list[Element], paras: list[Paragraph], body: list[int]
     ranks: list[tuple[int | None, bool]] = []
     for j in texts:
         label = grammar.heading_label(paras[j].stripped, loose=True)
+        closing = grammar.closing_formula(paras[j].stripped)
         ranks.append((label.rank, bool(label.title and grammar.split_run_in(label.title)))
-                     if label else (None, False))
+                     if label else (0 if closing else None, False))
     # Numbered lines with nothing under them are a list, as the importer keeps them.
     listed = {texts[k] for k in grammar.list_items(ranks)}
     for j in body:
