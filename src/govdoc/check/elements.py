@@ -277,7 +277,7 @@ def find_elements(doc: Document) -> Layout:
 
     # -- 主送: the first paragraph after the title, when it addresses someone.
     titled = any(kinds[j].kind is Kind.TITLE for j in nonempty)
-    if body and _is_salutation(paras[body[0]]) and (titled or grammar.recipients(
+    if body and not paras[body[0]].in_table and _is_salutation(paras[body[0]]) and (titled or grammar.recipients(
             paras[body[0]].stripped) is not None and paras[body[0]].stripped[-1] in "：:"):
         kinds[body[0]].kind = Kind.SALUTATION
         body = body[1:]

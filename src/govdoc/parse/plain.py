@@ -15,6 +15,7 @@ import re
 
 from pydantic import ValidationError
 
+from govdoc.grammar import metadata_fields
 from govdoc.model import Table
 from govdoc.parse.structure import ParseWarning, SourceLine
 
@@ -58,6 +59,16 @@ def text_lines(text: str, *, markdown: bool = False) -> tuple[list[SourceLine], 
     lines: list[SourceLine] = []
     k = 0
     while k < len(cleaned):
+        flat = _tab_rows(cleaned, k)
+        if flat:
+            rows = [[c.strip(STRIP) for c in cleaned[n].split("\t")] for n in range(k, k + flat)]
+            lines.append(SourceLine(k + 1, cleaned[k], Table(rows=rows, header_rows=1),
+                                    tuple(range(k + 2, k + flat + 1))))
+            warnings.append(ParseWarning(k + 1, f"制表符分隔的{flat}行作表格: {flat} lines "
+                                                "with the same tab-separated cells are read as "
+                                                "a table (first row as its head)"))
+            k += flat
+            continue
         if not _ROW.match(cleaned[k]):
             lines.append(SourceLine(k + 1, cleaned[k]))
             k += 1
@@ -84,6 +95,22 @@ def text_lines(text: str, *, markdown: bool = False) -> tuple[list[SourceLine], 
                                                     "are kept as paragraphs"))
             lines.extend(SourceLine(n + 1, cleaned[n]) for n in range(start, k))
     return lines, warnings
+
+
+def _tab_rows(cleaned: list[str], k: int) -> int:
+    """How many lines from ``k`` on are rows of a table flattened with tabs (0: none):
+    at least two lines, each with the same number (two or more) of tab-separated cells."""
+    def cells(line: str) -> int:
+        # A website's metadata (索引号：\t…) is no table.
+        return 0 if "\t" not in line or metadata_fields(line) else line.count("\t") + 1
+
+    width = cells(cleaned[k])
+    if width < 2:
+        return 0
+    n = k
+    while n < len(cleaned) and cells(cleaned[n]) == width:
+        n += 1
+    return n - k if n - k >= 2 else 0
 
 
 def table_text(table: Table) -> list[str]:

@@ -82,6 +82,8 @@ class SourceLine:
     number: int
     text: str
     table: Table | None = None
+    more: tuple[int, ...] = ()
+    """The numbers of the other draft lines a table flattened to lines took."""
 
     @property
     def blank(self) -> bool:
@@ -207,6 +209,7 @@ class _Parser:
         self.elements: dict[int, Element] = {}
         self.warnings: list[tuple[int, ParseWarning]] = []
         self.metadata: list[pt.MetadataField] = []
+        self.more_elements: dict[int, Element] = {}
         self.number_under_title: str | None = None
         self.order_kind: DocKind | None = None
         self.order_header_fields: _HeaderFields | None = None
@@ -238,6 +241,8 @@ class _Parser:
         line = self.lines[i]
         text = line.text if line.table is None else " | ".join(line.table.rows[0])
         self.elements[i] = Element(line.number, text, kind, level, run_in)
+        for n in line.more:  # a flattened table: each of its lines is part of it
+            self.more_elements[n] = Element(n, text, kind, level, run_in)
 
     # -- the whole draft ------------------------------------------------------------
 
@@ -353,8 +358,9 @@ class _Parser:
             if i not in self.elements:  # every line has a kind; a guard, not a rule
                 self.mark(i, Kind.PARAGRAPH)
         ordered = sorted(self.warnings, key=lambda w: (w[0] < 0, w[0]))
-        return ParseResult(report, tuple(w for _, w in ordered),
-                           tuple(self.elements[i] for i in sorted(self.elements)))
+        elements = sorted(list(self.elements.values()) + list(self.more_elements.values()),
+                          key=lambda e: e.line)
+        return ParseResult(report, tuple(w for _, w in ordered), tuple(elements))
 
     # -- website metadata -------------------------------------------------------------
 
