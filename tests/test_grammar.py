@@ -208,3 +208,32 @@ def test_parsing_a_draft_ending_in_dates_is_linear():
                 + ("2024年1月18日 " * (n // 11 + 1))[:n])
 
     assert _growth(draft, parse_text, 2_000) <= 15
+
+
+def test_a_kept_list_of_numbered_lines_is_not_reported_by_the_checker():
+    # Issue 14: the importer kept 1、 items as a list (with a warning); the checker read them
+    # as wrong level-3 headings (B8 第三层序数应写作"1."). Both now decide with list_items.
+    import io
+
+    import govdoc
+    from govdoc.check import check
+    from govdoc.parse import parse_text
+
+    result = parse_text("关于开展安全检查的通知\n各村（社区）：\n现将有关事项通知如下。\n"
+                        "1、检查范围为全乡各类生产经营单位。\n2、检查时间为3月。\n特此通知。\n"
+                        "棣棠乡人民政府\n2024年3月5日")
+    assert any("编号列表" in w.message for w in result.warnings)
+    findings = check(io.BytesIO(govdoc.render(result.report).to_bytes())).findings
+    assert [f for f in findings if f.rule == "B8"] == []
+
+
+def test_layout_roles_name_their_part_in_the_same_vocabulary():
+    from govdoc.styles import PART_OF_ROLE, Role
+
+    furniture = {Role.SPACER, Role.IMPRINT_ANCHOR, Role.FOOTER}
+    assert set(PART_OF_ROLE) | furniture == set(Role)
+    assert all(isinstance(p, Part) for p in PART_OF_ROLE.values())
+    # Every part the importer gives a line is a part some layout role sets.
+    written = set(PART_OF_ROLE.values())
+    assert {Part.TITLE, Part.RECIPIENTS, Part.HEADING, Part.PARAGRAPH, Part.SIGNATURE, Part.DATE,
+            Part.NOTE, Part.ATTACHMENT_NOTE, Part.CC, Part.DOC_NUMBER, Part.MARK} <= written

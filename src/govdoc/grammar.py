@@ -1064,9 +1064,9 @@ class Line:
 def forms(line: Line) -> set[Part]:
     """The parts ``line`` has the form of, from its text and hints alone.
 
-    Where a part may stand (its zone) decides among them; the importer and the
-    checker each walk the document's zones, but both ask this function what a line
-    could be.
+    Where a part may stand (its zone) decides among them: the checker's 版头 zone asks
+    this function for each paragraph (with its colour and size); the importer, whose
+    lines carry no hints, asks the same recognisers one at a time, in its stricter forms.
     """
     t = line.text.strip()
     out: set[Part] = set()
@@ -1086,7 +1086,7 @@ def forms(line: Line) -> set[Part]:
         out.add(Part.SIGNERS)
     if doc_number_in(t) or doc_number(t) is not None:
         out.add(Part.DOC_NUMBER)
-    if line.red and (line.size or 0) > spec.TITLE_SIZE.value:
+    if line.red and ((line.size or 0) > spec.TITLE_SIZE.value or line.in_table):
         out.add(Part.MARK)
     if title_kind(t) is not None and len(t) <= 80 or line.align == "center" and not line.in_table:
         out.add(Part.TITLE)

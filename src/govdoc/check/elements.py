@@ -147,19 +147,21 @@ def find_elements(doc: Document) -> Layout:
         p = paras[i]
         t = p.stripped
         kind = None
-        if grammar.copy_number(t, loose=True) and pos < 3:
+        forms = grammar.forms(grammar.Line(t, size=text_size(p), red=is_red_para(p),
+                                           in_table=p.in_table))
+        if Kind.COPY_NUMBER in forms and pos < 3:
             kind = Kind.COPY_NUMBER
-        elif grammar.secrecy_like(t) and pos < 4:
+        elif Kind.SECRECY in forms and pos < 4:
             kind = Kind.SECRECY
-        elif grammar.urgency(t, loose=True) and pos < 5:
+        elif Kind.URGENCY in forms and pos < 5:
             kind = Kind.URGENCY
-        elif grammar.signers_label(t):
-            kind = Kind.DOC_NUMBER if grammar.doc_number_in(t) else Kind.SIGNER
+        elif Kind.SIGNERS in forms:
+            kind = Kind.DOC_NUMBER if Kind.DOC_NUMBER in forms else Kind.SIGNER
         elif grammar.order_number(t, loose=True) and (layout.format == "order" or header_seen):
             kind = Kind.DOC_NUMBER  # 令号, or a 公告's 第12号
-        elif grammar.doc_number_in(t) and len(t) < 40 and (header_seen or pos < 6):
+        elif Kind.DOC_NUMBER in forms and len(t) < 40 and (header_seen or pos < 6):
             kind = Kind.DOC_NUMBER
-        elif is_red_para(p) and (text_size(p) > spec.TITLE_SIZE.value or p.in_table):
+        elif Kind.MARK in forms:
             kind = Kind.MARK
         elif not header_seen and text_size(p) > spec.TITLE_SIZE.value + 4 and pos < 5:
             kind = Kind.MARK  # a black 标志 is still the 标志
