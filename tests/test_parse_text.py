@@ -341,3 +341,23 @@ def test_any_draft_keeps_every_line(items):
             if n in trimmed:
                 word = word.rstrip("。，；：、")
             assert squeezed(word) in page, line
+
+
+# -- Small draft-text faults (issue 16.6) ---------------------------------------------------------
+
+def test_a_word_between_bars_is_no_one_cell_table():
+    result = parse("|注意|\n正文。")
+    assert result.report.body[0] == Paragraph(text="|注意|")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u0085"])
+def test_a_line_separator_inside_a_line_does_not_split_the_paragraph(separator):
+    result = parse(f"第一句。{separator}第二句。")
+    assert result.report.body == [Paragraph(text=f"第一句。{separator}第二句。")]
+
+
+def test_two_bracketed_notes_after_the_date_keep_the_signature():
+    result = parse_text("关于开展安全检查的通知\n正文。\n棣棠乡人民政府\n2024年3月5日\n"
+                        "（此件公开发布）\n（联系人：张三，电话：1234567）")
+    assert result.report.issuer == "棣棠乡人民政府"
+    assert result.report.note == "（此件公开发布）（联系人：张三，电话：1234567）"
