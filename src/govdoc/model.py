@@ -483,11 +483,13 @@ class Report(BaseModel):
     )
     body: list[Block] = Field(description="正文: paragraphs and numbered sections, in order.")
     issuer: str | list[str] | None = Field(
+        default=None,
         description="发文机关署名: the issuing organ's name, or for 联合行文 the organs' "
         "names, lead organ first; None for a document without 署名 (a 纪要, or a draft "
         "that lacks it): no 署名 line is set."
     )
     date: datetime.date | None = Field(
+        default=None,
         description="成文日期: the date the document was signed; None when the draft has "
         "none: no date line is set (govdoc never invents one).")
     sealed: bool = Field(

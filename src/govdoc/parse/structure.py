@@ -1,11 +1,17 @@
 """From the lines of a draft to a :class:`~govdoc.model.Report`.
 
-A 公文 is read in zones, each found where the standard puts it:
+A 公文 is read in zones, each found where the standard puts it. What a line can be
+(its form) comes from :mod:`govdoc.grammar`, shared with the checker; this module
+decides by position.
 
+0. **Website metadata** (optional): lines of 索引号：…, 发布机构：…, 【文号】… above the
+   document; kept in the document properties, their 文号 filling a missing 发文字号.
 1. **版头** (optional): 份号, 密级, 紧急程度 and 标志 lines above a 发文字号 line
    (with 签发人 on it or above it), or a 标志 line ending in 文件.
 2. **标题**: the next line, or the next 2–3 lines when only together they end with a
-   文种 (…的通知); they are joined into one title.
+   文种 (…的通知); they are joined into one title. None when the line there is a 主送,
+   a sentence or a 发文字号 (a web copy without its title), or for a 命令（令）. Under it
+   may stand the 发文字号, a 题注 with the date of adoption, or a 公报's 署名 and date.
 3. **主送机关**: the line under the title when it lists organs (with its colon, or,
    without it, when every name ends like an organ's: …政府, …局, 各村（社区）).
 4. **版记** (from the end): 抄送/抄报 (also 主送) lines and the 印发 line.
@@ -30,7 +36,9 @@ the innermost open section. Two rules settle what the numbers alone cannot:
   it, its numbered siblings are taken as a numbered list and kept as written, number
   and all, as paragraphs (with a warning).
 
-Every line's words end up in the report; what fits no rule is a paragraph. Heading
+A part the draft lacks is a warning naming it (an error with ``strict``); a line with a
+part's form but an impossible value (2024年13月45日, 〔20244〕, 机密★0年) is a
+:class:`ParseError` naming the line and the field. Every line's words end up in the report; what fits no rule is a paragraph. Heading
 numbers are dropped from titles because govdoc numbers sections by position; a
 number out of order, or a level skipped, is reported.
 """
