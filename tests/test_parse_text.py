@@ -361,3 +361,22 @@ def test_two_bracketed_notes_after_the_date_keep_the_signature():
                         "（此件公开发布）\n（联系人：张三，电话：1234567）")
     assert result.report.issuer == "棣棠乡人民政府"
     assert result.report.note == "（此件公开发布）（联系人：张三，电话：1234567）"
+
+
+def test_a_request_without_its_addressee_is_warned_and_builds():
+    result = parse_text("关于开展安全检查的请示\n正文。\n棣棠乡人民政府\n2024年3月5日")
+    assert result.report.recipients == []
+    assert [w.missing.value for w in result.warnings if w.missing] == ["recipients"]
+    with pytest.raises(ParseError, match="主送"):
+        parse_text("关于开展安全检查的请示\n正文。\n棣棠乡人民政府\n2024年3月5日", strict=True)
+
+
+def test_no_title_line_when_the_draft_starts_with_its_number_and_addressee():
+    # A web copy without its title: the 主送 must not become the title, and the kind is
+    # read from the body's wording.
+    result = parse_text("棣政发〔2024〕11号\n各乡（镇）人民政府，县直各单位：\n为加快发展，现提出如下意见：\n"
+                        "一、发展目标\n到2025年建成基地。\n棣棠县人民政府\n2024年4月15日")
+    assert result.report.title == "" and result.report.kind.value == "意见"
+    assert result.report.recipients == ["各乡（镇）人民政府，县直各单位"]
+    assert result.report.header.number == "棣政发〔2024〕11号"
+    assert [w.missing.value for w in result.warnings if w.missing] == ["title"]

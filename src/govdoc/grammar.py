@@ -136,6 +136,13 @@ class DocKind(str, Enum):
     纪要 = "纪要"
 
     @property
+    def addressed(self) -> bool:
+        """Whether the kind cannot go without a 主送机关: a 请示, 批复, 函 or 议案 answers
+        or asks one organ. (A 通知, 报告 or 意见 published online often has none; a 公告,
+        通告, 公报, 决议 or 纪要 is published, not addressed.)"""
+        return self in (DocKind.请示, DocKind.批复, DocKind.函, DocKind.议案)
+
+    @property
     def signed(self) -> bool:
         """Whether the kind carries a 署名 (a 纪要 has none, 10.3; nor do a 公报 or a 决议,
         adopted by a meeting)."""

@@ -325,6 +325,9 @@ class _Parser:
         if date is None and self.adopted is not None:
             date = self.adopted
         kind = self.kind_of(title, metadata_lines, body_positions)
+        if not recipients and kind.addressed and not (imprint and imprint.recipients):
+            self.warn(None, f"没有找到主送机关: no 主送机关 found; a {kind.value} is addressed to "
+                            "one, and the document has no 主送 line", missing=Part.RECIPIENTS)
         if date is None:
             if default_date is not None:
                 date = default_date
