@@ -11,7 +11,8 @@
 - the checker's element finder, run on the rendered document, finds the parts the
   importer found.
 
-Cost: about 0.1 s a draft for parsing and rendering, 0.3 s for the checks (no LibreOffice).
+Cost: about 15 s for the module over 61 drafts (parsing, rendering, the static checker;
+no LibreOffice). Per-part precision and recall: ``python tests/corpus_scores.py``.
 """
 
 from __future__ import annotations
