@@ -1,6 +1,7 @@
 """Parse speed against a baseline, measured in the same run: parse_text on the seed.
 
     python benchmarks/compare_parse.py --baseline-python /path/to/other/venv/bin/python
+    python benchmarks/compare_parse.py --baseline-python … --text draft.txt --repeat 5
 
 Each round runs a short timing in this interpreter and in the baseline's (another
 checkout's venv, e.g. main's), alternating, so that both see the same machine load.
@@ -34,8 +35,8 @@ print(best * 1000)
 """
 
 
-def one(python: str, repeat: int) -> float:
-    out = subprocess.run([python, "-c", TIMER, str(SEED), str(repeat)], capture_output=True,
+def one(python: str, repeat: int, text: Path) -> float:
+    out = subprocess.run([python, "-c", TIMER, str(text), str(repeat)], capture_output=True,
                          text=True, check=True)
     return float(out.stdout.strip())
 
@@ -45,11 +46,12 @@ def main() -> None:
     parser.add_argument("--baseline-python", required=True)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--text", type=Path, default=SEED, help="the draft to parse (default: the seed)")
     args = parser.parse_args()
     ours, base = [], []
     for _ in range(args.rounds):
-        base.append(one(args.baseline_python, args.repeat))
-        ours.append(one(sys.executable, args.repeat))
+        base.append(one(args.baseline_python, args.repeat, args.text))
+        ours.append(one(sys.executable, args.repeat, args.text))
     b, o = statistics.median(base), statistics.median(ours)
     print("| side | median of per-round minima, ms |")
     print("|---|---:|")
