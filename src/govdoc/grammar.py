@@ -393,9 +393,6 @@ def trailing_date(text: str) -> tuple[str, str] | None:
 
 # -- Headings ---------------------------------------------------------------------------
 
-HEADING_FORMS = spec.HEADING_LABELS.value
-"""The standard heading labels by level: 一、 （一） 1. （1）."""
-
 _HEADING = (
     re.compile(rf"(?P<n>{CN_NUMERAL}){SPACE}*(?P<p>[、.．，,:：]?)"),
     re.compile(rf"(?P<o>[（(]){SPACE}*(?P<n>{CN_NUMERAL}){SPACE}*(?P<c>[）)])(?P<p>[、.．，,:：]?)"),
