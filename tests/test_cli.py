@@ -122,8 +122,14 @@ def test_errors_are_one_line_and_debug_shows_the_traceback(tmp_path):
     line = one_line_error(govdoc_cmd("build", str(bad)))
     assert f"{bad}:2: body: 正文不能为空" in line
     draft = tmp_path / "draft.txt"
-    draft.write_text("关于开展安全检查的通知\n正文。\n", encoding="utf-8")
-    assert "署名" in one_line_error(govdoc_cmd("build", str(draft)))
+    # A draft lacking its 署名 builds with a warning (issue 14); --strict refuses it.
+    draft.write_text("关于开展安全检查的通知\n正文。\n2024年3月5日\n", encoding="utf-8")
+    assert "署名" in one_line_error(govdoc_cmd("build", str(draft), "--strict"))
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("关于开展安全检查的通知\n正文。\n棣棠乡人民政府\n2024年13月45日\n",
+                     encoding="utf-8")
+    line = one_line_error(govdoc_cmd("build", str(wrong)))
+    assert f"{wrong}: line 4: 成文日期" in line and not (tmp_path / "wrong.docx").exists()
     debug = govdoc_cmd("build", str(bad), "--debug")
     assert debug.returncode != 0 and "Traceback" in debug.stderr
     assert not (tmp_path / "bad.docx").exists() and not (tmp_path / "draft.docx").exists()

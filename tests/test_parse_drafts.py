@@ -32,7 +32,10 @@ from pdfmeasure import (assert_full_width_lines_hold_28_characters, assert_lines
                         assert_sealed_signature, assert_text_within_the_block, assert_title,
                         open_pdf, read_pages, title_lines)
 
-DRAFTS = sorted((Path(__file__).parent / "drafts").glob("*.txt"))
+# Drafts 01–14 carry the first importer's expectations (every warning); the later ones
+# are read by tests/test_corpus_drafts.py with the sidecar keys of tests/drafts/README.md.
+DRAFTS = sorted(d for d in (Path(__file__).parent / "drafts").glob("*.txt")
+                if "warnings" in yaml.safe_load(d.with_suffix(".yaml").read_text("utf-8")))
 NAMES = [d.stem for d in DRAFTS]
 
 

@@ -222,11 +222,12 @@ def test_note_cc_and_printer():
     assert any("抄报" in str(w) for w in result.warnings)
 
 
-def test_cc_without_a_printer_line_borrows_the_issuer_and_date():
+def test_cc_without_a_printer_line_invents_none():
+    # Issue 14: nothing invented — no 印发 line is made up from the 署名 and the date.
     result = parse("正文。", sign=SIGN + "\n抄送：县应急管理局。")
-    assert result.report.imprint.printer == "棣棠乡人民政府"
-    assert result.report.imprint.date == datetime.date(2024, 3, 5)
-    assert len(result.warnings) == 2
+    assert result.report.imprint.cc == ["县应急管理局"]
+    assert result.report.imprint.printer is None and result.report.imprint.date is None
+    assert len(result.warnings) == 1 and "印发" in str(result.warnings[0])
 
 
 def test_attachment_pages_after_the_date():
@@ -269,11 +270,21 @@ def test_control_characters_are_removed_with_a_warning():
     assert "U+0007" in str(result.warnings[0])
 
 
-def test_empty_text_and_a_draft_without_a_signature_are_errors():
+def test_an_empty_draft_is_an_error():
     with pytest.raises(ParseError, match="空"):
         parse_text(" \n\u3000\n")
-    with pytest.raises(ParseError, match="署名"):
-        parse_text("关于开展安全检查的通知\n正文一。\n正文二。")
+
+
+def test_a_draft_without_signature_or_date_builds_with_one_warning_per_missing_part():
+    # Issue 14 point 2: nothing refused for what it lacks, nothing invented.
+    result = parse_text("关于开展安全检查的通知\n正文一。\n正文二。")
+    assert result.report.issuer is None and result.report.date is None
+    missing = [w.missing for w in result.warnings if w.missing is not None]
+    assert sorted(m.value for m in missing) == ["date", "signature"]
+    assert any("署名" in str(w) for w in result.warnings)
+    assert any("成文日期" in str(w) for w in result.warnings)
+    with pytest.raises(ParseError, match="署名|成文日期"):
+        parse_text("关于开展安全检查的通知\n正文一。\n正文二。", strict=True)
 
 
 # -- Never a line lost -------------------------------------------------------------------------
@@ -330,3 +341,42 @@ def test_any_draft_keeps_every_line(items):
             if n in trimmed:
                 word = word.rstrip("。，；：、")
             assert squeezed(word) in page, line
+
+
+# -- Small draft-text faults (issue 16.6) ---------------------------------------------------------
+
+def test_a_word_between_bars_is_no_one_cell_table():
+    result = parse("|注意|\n正文。")
+    assert result.report.body[0] == Paragraph(text="|注意|")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u0085"])
+def test_a_line_separator_inside_a_line_does_not_split_the_paragraph(separator):
+    result = parse(f"第一句。{separator}第二句。")
+    assert result.report.body == [Paragraph(text=f"第一句。{separator}第二句。")]
+
+
+def test_two_bracketed_notes_after_the_date_keep_the_signature():
+    result = parse_text("关于开展安全检查的通知\n正文。\n棣棠乡人民政府\n2024年3月5日\n"
+                        "（此件公开发布）\n（联系人：张三，电话：1234567）")
+    assert result.report.issuer == "棣棠乡人民政府"
+    assert result.report.note == "（此件公开发布）（联系人：张三，电话：1234567）"
+
+
+def test_a_request_without_its_addressee_is_warned_and_builds():
+    result = parse_text("关于开展安全检查的请示\n正文。\n棣棠乡人民政府\n2024年3月5日")
+    assert result.report.recipients == []
+    assert [w.missing.value for w in result.warnings if w.missing] == ["recipients"]
+    with pytest.raises(ParseError, match="主送"):
+        parse_text("关于开展安全检查的请示\n正文。\n棣棠乡人民政府\n2024年3月5日", strict=True)
+
+
+def test_no_title_line_when_the_draft_starts_with_its_number_and_addressee():
+    # A web copy without its title: the 主送 must not become the title, and the kind is
+    # read from the body's wording.
+    result = parse_text("棣政发〔2024〕11号\n各乡（镇）人民政府，县直各单位：\n为加快发展，现提出如下意见：\n"
+                        "一、发展目标\n到2025年建成基地。\n棣棠县人民政府\n2024年4月15日")
+    assert result.report.title == "" and result.report.kind.value == "意见"
+    assert result.report.recipients == ["各乡（镇）人民政府，县直各单位"]
+    assert result.report.header.number == "棣政发〔2024〕11号"
+    assert [w.missing.value for w in result.warnings if w.missing] == ["title"]

@@ -25,7 +25,10 @@ import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:
+    from govdoc.parse import ParseResult
 
 __all__ = ["COMMANDS", "Command", "CommandError", "main"]
 
@@ -101,16 +104,35 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reject-changes", action="store_true",
                    help="for a Word draft: reject its tracked changes (default: accept them)")
     p.add_argument("--date", metavar="YYYY-MM-DD", type=datetime.date.fromisoformat,
-                   help="成文日期 for a draft that has none (default: today, with a warning)")
+                   help="成文日期 for a draft that has none (default: no date line, with a warning)")
+    p.add_argument("--strict", action="store_true",
+                   help="for a draft: refuse it when a part is missing (title, 主送, 署名, date) "
+                        "instead of warning")
     p.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="print nothing but errors (no warnings)")
 
 
+def _parse_draft(source: Path, suffix: str, args: argparse.Namespace) -> ParseResult:
+    from govdoc.parse import parse_docx, parse_text
+
+    if suffix == ".docx":
+        result = parse_docx(source, default_date=args.date, strict=args.strict,
+                            changes="reject" if args.reject_changes else "accept")
+    else:
+        try:
+            text = source.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise CommandError(f"{source}: not UTF-8 text; save it as UTF-8") from None
+        result = parse_text(text, markdown=suffix == ".md", default_date=args.date,
+                            strict=args.strict)
+    return result
+
+
 def _run_build(args: argparse.Namespace) -> int:
     import govdoc
     from govdoc.modelfile import FORMATS, dump_report, load_report
-    from govdoc.parse import parse_docx, parse_text
+    from govdoc.parse import ParseError
 
     source = _input_path(args.input)
     suffix = source.suffix.lower()
@@ -126,15 +148,10 @@ def _run_build(args: argparse.Namespace) -> int:
     if suffix in FORMATS:
         report = load_report(source)
     elif suffix in TEXT_SUFFIXES or suffix == ".docx":
-        if suffix == ".docx":
-            result = parse_docx(source, default_date=args.date,
-                                       changes="reject" if args.reject_changes else "accept")
-        else:
-            try:
-                text = source.read_text(encoding="utf-8-sig")
-            except UnicodeDecodeError:
-                raise CommandError(f"{source}: not UTF-8 text; save it as UTF-8") from None
-            result = parse_text(text, markdown=suffix == ".md", default_date=args.date)
+        try:
+            result = _parse_draft(source, suffix, args)
+        except ParseError as exc:
+            raise CommandError(f"{source}: {exc}") from None
         notes = [f"{source}: {w}" for w in result.warnings]
         report = result.report
     else:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Union
 
-from govdoc import spec
+from govdoc import grammar, spec
 from govdoc.model import Paragraph, Report, Section, Table
 from govdoc.text import heading_label, normalize_punctuation
 from govdoc.text.numbering import chinese_numeral
@@ -33,7 +33,7 @@ __all__ = ["Outline", "OutlineEntry", "SectionNotFoundError", "check_report", "f
 PathPart = Union[int, str]
 """One step of a section path: a 1-based index, or the heading's number as printed."""
 
-_NUMBER = re.compile(r"[0-9]+|[零一二三四五六七八九十百千]+")
+_NUMBER = re.compile(rf"[0-9]+|{grammar.CN_NUMERAL}")
 
 
 class SectionNotFoundError(KeyError):
@@ -61,7 +61,7 @@ def _index(part: PathPart, level: int) -> int | None:
     if m is None:
         return None
     core = m.group()
-    n = int(core) if core.isdigit() else _from_chinese(core)
+    n = int(core) if core.isdigit() else grammar.chinese_value(core)
     if n is None:
         return None
     # The string must be the label of that position at some form of this level.
@@ -70,14 +70,6 @@ def _index(part: PathPart, level: int) -> int | None:
     forms = {wanted, wanted.rstrip("、."), bare,
              wanted.replace("（", "(").replace("）", ")")}
     return n if text in forms else None
-
-
-def _from_chinese(numeral: str) -> int | None:
-    """The number a Chinese numeral of a heading label stands for (1–9999), if any."""
-    for n in range(1, 10000):
-        if chinese_numeral(n) == numeral:
-            return n
-    return None
 
 
 def _sections(items: list[Paragraph | Section | Table]) -> list[Section]:

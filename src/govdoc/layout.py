@@ -369,7 +369,7 @@ def letter_header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item
         (Role.COPY_NUMBER, header.copy_number), (Role.SECRECY, header.secrecy),
         (Role.URGENCY, header.urgency.value if header.urgency else None)) if v]
     width = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
-    number = fix(header.number) if header.number else ""
+    number = fix(header.number or header.order_number or "")
     # The body of page 1 starts right under the header; measured with LibreOffice, the
     # first line's glyphs then stand 5–6 mm under the rule, about the 7/8 of a 3号
     # character (4.9 mm) that 10.1 asks for, so the line takes no space of its own.
@@ -395,8 +395,9 @@ def order_header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]
         Role.MARK, (Run(mark, size=size),), keep_next=True,
         space_before_tw=spec.mm_to_twips(spec.ORDER_MARK_TOP_BELOW_BLOCK.value + ink_offset_mm),
         line_tw=spec.pt_to_twips(size))]
-    if header.order_number:
-        blocks.append(Block(Role.ORDER_NUMBER, (Run(fix(header.order_number)),),
+    number = header.order_number or header.number  # a 命令 numbered like other documents
+    if number:
+        blocks.append(Block(Role.ORDER_NUMBER, (Run(fix(number)),),
                             space_before_tw=lines(spec.ORDER_LINES_TO_NUMBER.value)))
     return blocks
 
@@ -445,7 +446,7 @@ def header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]:
                             space_before_tw=spec.mm_to_twips(space_mm), line_tw=SPACER_LINE_TW))
         blocks.append(joint)
     gap = lines(spec.MARK_LINES_TO_NUMBER.value)
-    number = fix(header.number) if header.number else ""
+    number = fix(header.number or header.order_number or "")
     if not header.signers:
         blocks.append(Block(Role.DOC_NUMBER, (Run(number),), space_before_tw=gap))
         return blocks
@@ -533,8 +534,10 @@ def imprint_block(imprint: Imprint, fix: Callable[[str], str],
         first.append(listing("抄送：", "，".join(fix(n) for n in imprint.cc)))
     if letter:
         return ImprintBlock((tuple(first),) if first else (), rules=False)
-    printed = f"{format_date(imprint.date)}印发"
-    last = Block(Role.IMPRINT, (Run(fix(imprint.printer) + "\t" + printed),),
+    if imprint.printer is None and imprint.date is None:
+        return ImprintBlock((tuple(first),) if first else ())  # a draft with 抄送 only
+    printed = f"{format_date(imprint.date)}印发" if imprint.date is not None else ""
+    last = Block(Role.IMPRINT, (Run(fix(imprint.printer or "") + "\t" + printed),),
                  left_indent_tw=side, right_indent_tw=side, tabs=((width - side, "right"),))
     return ImprintBlock(((tuple(first),) if first else ()) + ((last,),))
 
@@ -586,7 +589,8 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
     fmt = report.layout_format
     # A long title is broken between words (7.3.1); the lines stay one paragraph,
     # joined by line breaks.
-    title = "\n".join(break_title(fix(report.title), shape=report.title_shape))
+    title = "\n".join(break_title(fix(report.title), shape=report.title_shape)) \
+        if report.title else ""
     if fmt is DocFormat.ORDER:
         # 命令（令）: 标志, 令号, then the body two lines down; the title is metadata only.
         if report.header is not None:
@@ -595,14 +599,16 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
         # 信函: the 标志 and its rule stand in the first page's header (see letter_mark).
         if report.header is not None:
             b.blocks.extend(letter_header_blocks(report.header, fix))
-        b.add(Role.TITLE, Run(title), space_before_tw=lines(spec.LETTER_LINES_TO_TITLE.value)
-              if report.header is not None else 0)
+        if title:
+            b.add(Role.TITLE, Run(title), space_before_tw=lines(spec.LETTER_LINES_TO_TITLE.value)
+                  if report.header is not None else 0)
     else:
         title_space = 0
         if report.header is not None:
             b.blocks.extend(header_blocks(report.header, fix))
             title_space = lines(spec.RULE_LINES_TO_TITLE.value)
-        b.add(Role.TITLE, Run(title), space_before_tw=title_space)
+        if title:  # a draft without a title sets none
+            b.add(Role.TITLE, Run(title), space_before_tw=title_space)
     recipients = [fix(r) for r in report.recipients]
     moved: list[str] = []
     if recipients:
@@ -623,15 +629,16 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
     if report.attendance:
         b.blocks.extend(attendance_blocks(report.attendance, fix))
     body_end = len(b.blocks) - 1
+    date_text = format_date(report.date) if report.date is not None else ""
     if report.signers:
-        b.blocks.extend(signer_blocks_with_seals(
-            [s.model_copy(update={"title": fix(s.title)}) for s in report.signers],
-            format_date(report.date)))
-    else:
-        b.blocks.extend(signature_blocks(
-            [fix(i) for i in report.issuers], format_date(report.date),
-            report.sealed and fmt is not DocFormat.MINUTES, report.seals))
-    if report.note is not None:
+        b.blocks.extend(_present(signer_blocks_with_seals(
+            [s.model_copy(update={"title": fix(s.title)}) for s in report.signers], date_text)))
+    elif report.issuers or report.date is not None:
+        b.blocks.extend(_present(signature_blocks(
+            [fix(i) for i in report.issuers] or [""], date_text,
+            report.sealed and fmt is not DocFormat.MINUTES, report.seals)))
+    signed = len(b.blocks) - 1 > body_end
+    if report.note is not None and isinstance(b.blocks[-1], Block):
         b.blocks[-1] = replace(b.blocks[-1], keep_next=True)  # the date: a Block
         b.add(Role.NOTE, Run(note_text(fix(report.note))))
     several = len(report.attachments) > 1
@@ -653,10 +660,27 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
             b.blocks.append(imprint)
     start = first_page_start_tw(report)
     cache: LineCache = {}
-    items = fit_signature(b.blocks, body_end, start, cache)
+    items = fit_signature(b.blocks, body_end, start, cache) if signed else list(b.blocks)
     if report.imprint is not None and report.imprint.duplex:
         items = imprint_on_even_page(items, start, cache)
     return items
+
+
+def _present(blocks: list[Block]) -> list[Block]:
+    """The signature blocks without an empty 署名 or date line (a draft that lacks one):
+    the date of a document without 署名 keeps the 署名's space above it."""
+    out: list[Block] = []
+    space = 0
+    for block in blocks:
+        if block.role in (Role.SIGNATURE, Role.DATE) and not "".join(r.text for r in block.runs):
+            space = max(space, block.space_before_tw)
+            continue
+        if space and block.role is Role.DATE:
+            block = replace(block, space_before_tw=max(space, block.space_before_tw))
+        out.append(block)
+    if out and out[-1].role is not Role.DATE:
+        out[-1] = replace(out[-1], keep_next=False)
+    return out
 
 
 def first_page_start_tw(report: Report) -> int:
@@ -672,8 +696,8 @@ def _signature_shares_a_page(items: list[Item], body_end: int, start: int = 0,
     a line of the body (or 附件说明): 7.3.5.5 and the 此页无正文 rule."""
     sig = next(i for i in range(body_end + 1, len(items))
                if isinstance(items[i], Block) and items[i].text.strip())
-    end = max(i for i in range(sig, len(items)) if isinstance(items[i], Block)
-              and items[i].role is Role.DATE)
+    end = max((i for i in range(sig, len(items)) if isinstance(items[i], Block)
+               and items[i].role in (Role.DATE, Role.SIGNATURE)), default=sig)
     for engine in (WORD, LIBREOFFICE):
         pages = paginate(items, engine, first_page_start_tw=start, cache=cache)
         if pages.placements[body_end].last_page != pages.placements[sig].first_page:

@@ -30,7 +30,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from govdoc import spec
+from govdoc import grammar, spec
+from govdoc.grammar import DocKind
 from govdoc.text.title import TitleShape
 
 if TYPE_CHECKING:
@@ -91,27 +92,6 @@ def _recipient(value: str) -> str:
     return _check_text(value, what="主送机关 recipient")
 
 
-class DocKind(str, Enum):
-    """The 15 文种 of the 党政机关公文处理工作条例 (第八条)."""
-
-    决议 = "决议"
-    决定 = "决定"
-    命令 = "命令"
-    令 = "令"
-    公报 = "公报"
-    公告 = "公告"
-    通告 = "通告"
-    意见 = "意见"
-    通知 = "通知"
-    通报 = "通报"
-    报告 = "报告"
-    请示 = "请示"
-    批复 = "批复"
-    议案 = "议案"
-    函 = "函"
-    纪要 = "纪要"
-
-
 class DocFormat(str, Enum):
     """The layouts of GB/T 9704-2012: the general one and the special formats of clause 10."""
 
@@ -128,8 +108,6 @@ class Urgency(str, Enum):
     加急 = "加急"
 
 
-_DOC_NUMBER = re.compile(r"^(?P<code>[^\s〔〕\[\]［］（）()【】]+)〔(?P<year>(19|20)\d{2})〕(?P<serial>[1-9]\d*)号$")
-_SECRECY = re.compile(r"^(绝密|机密|秘密)(★(\d+(年|个月)|长期))?$")
 
 
 class Header(BaseModel):
@@ -167,7 +145,7 @@ class Header(BaseModel):
     @field_validator("order_number")
     @classmethod
     def _order_number(cls, v: str | None) -> str | None:
-        if v is not None and not re.fullmatch(r"第[1-9]\d*号", v):
+        if v is not None and not grammar.order_number(v):
             raise PydanticCustomError(
                 "order_number", "令号应为“第×号”: the 令号 reads 第12号 (10.2), no zero padding"
             )
@@ -189,32 +167,17 @@ class Header(BaseModel):
         if v is None:
             return v
         _check_text(v, what="发文字号 number")
-        if "第" in v:
-            raise PydanticCustomError(
-                "number_di", "发文字号不加“第”字: the serial takes no 第 (7.2.5), e.g. 棣政发〔2024〕5号"
-            )
-        if re.search(r"[\[\]［］【】]|[（(]\d{4}[）)]", v):
-            raise PydanticCustomError(
-                "number_brackets",
-                "发文字号的年份用六角括号〔〕: the year goes in 〔 〕, not [ ] or （ ） (7.2.5)",
-            )
-        m = _DOC_NUMBER.match(v)
-        if not m:
-            if re.search(r"〕0\d*号$", v):
-                raise PydanticCustomError(
-                    "number_padding", "发文字号序号不编虚位: the serial has no leading zeros (7.2.5)"
-                )
-            raise PydanticCustomError(
-                "number_form",
-                "发文字号应为“机关代字〔年份〕序号号”: expected code〔year〕serial号, e.g. 棣政发〔2024〕5号",
-            )
+        problems = grammar.number_problems(v)
+        if problems:
+            code, message = problems[0]
+            raise PydanticCustomError(code, "发文字号" + message.replace("{", "{{").replace("}", "}}"))
         return v
 
     @field_validator("copy_number")
     @classmethod
     def _copy_number(cls, v: str | None) -> str | None:
         digits = spec.COPY_NUMBER_DIGITS.value
-        if v is not None and not re.fullmatch(rf"\d{{{digits}}}", v):
+        if v is not None and grammar.copy_number(v) != v:
             raise PydanticCustomError(
                 "copy_number", "份号应为6位阿拉伯数字: the copy number must be {n} digits, e.g. 000001",
                 {"n": digits},
@@ -224,7 +187,7 @@ class Header(BaseModel):
     @field_validator("secrecy")
     @classmethod
     def _secrecy(cls, v: str | None) -> str | None:
-        if v is not None and not _SECRECY.match(v):
+        if v is not None and not grammar.STANDARD_SECRECY.fullmatch(v):
             raise PydanticCustomError(
                 "secrecy",
                 "密级应为绝密、机密或秘密，可加★和保密期限: expected e.g. 秘密 or 秘密★1年 (7.2.2)",
@@ -407,8 +370,10 @@ class Imprint(BaseModel):
     cc: list[str] = Field(
         default_factory=list, description="抄送机关, in order; joined with ， and ended with 。."
     )
-    printer: str = Field(description="印发机关: the office that prints and sends the document.")
-    date: datetime.date = Field(description="印发日期.")
+    printer: str | None = Field(
+        default=None, description="印发机关: the office that prints and sends the document; "
+        "None when the draft names none (the 印发 line then shows only what is given).")
+    date: datetime.date | None = Field(default=None, description="印发日期 (None: not given).")
     duplex: bool = Field(
         default=False,
         description="双面印刷: put the 版记 on an even page; a blank page before it and the "
@@ -422,8 +387,8 @@ class Imprint(BaseModel):
 
     @field_validator("printer")
     @classmethod
-    def _printer(cls, v: str) -> str:
-        return _check_text(v, what="印发机关 printer")
+    def _printer(cls, v: str | None) -> str | None:
+        return None if v is None else _check_text(v, what="印发机关 printer")
 
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -517,11 +482,16 @@ class Report(BaseModel):
         description="主送机关: the organs addressed, in order; joined with 、 and ended with ：.",
     )
     body: list[Block] = Field(description="正文: paragraphs and numbered sections, in order.")
-    issuer: str | list[str] = Field(
+    issuer: str | list[str] | None = Field(
+        default=None,
         description="发文机关署名: the issuing organ's name, or for 联合行文 the organs' "
-        "names, lead organ first."
+        "names, lead organ first; None for a document without 署名 (a 纪要, or a draft "
+        "that lacks it): no 署名 line is set."
     )
-    date: datetime.date = Field(description="成文日期: the date the document was signed.")
+    date: datetime.date | None = Field(
+        default=None,
+        description="成文日期: the date the document was signed; None when the draft has "
+        "none: no date line is set (govdoc never invents one).")
     sealed: bool = Field(
         default=True,
         description="加盖印章: True for the sealed layout (7.3.5.1), False for 7.3.5.2.",
@@ -563,6 +533,17 @@ class Report(BaseModel):
         description="An office's own template fields, by name (e.g. 联系人, 公开属性): "
         "what an office's 红头 template shows as {{ extra.name }}; the layout does not use them.",
     )
+    metadata: list[str] = Field(
+        default_factory=list,
+        description="Lines of the draft kept but not printed: a website's metadata block "
+        "(索引号：…, 文号：…) or a repeated title. They go into the document properties "
+        "(the comments field), one per line.",
+    )
+
+    @field_validator("metadata")
+    @classmethod
+    def _metadata(cls, v: list[str]) -> list[str]:
+        return [_check_text(line, what="元数据 metadata") for line in v]
 
     @field_validator("note")
     @classmethod
@@ -613,7 +594,7 @@ class Report(BaseModel):
         found = []
         title = self.title.replace("\n", "").rstrip()
         shown = self.layout_format is not DocFormat.ORDER  # a 命令 prints no title
-        if shown and not title.endswith(self.kind.value):
+        if shown and title and not title.endswith(self.kind.value):
             found.append(
                 f"标题未以文种“{self.kind.value}”结尾: the title does not end with its kind "
                 f"{self.kind.value} (标题由发文机关名称、事由和文种组成)"
@@ -632,11 +613,15 @@ class Report(BaseModel):
     @field_validator("title")
     @classmethod
     def _title(cls, v: str) -> str:
+        if v == "":
+            return v  # a draft without a title: no title line is set
         return _check_text(v, what="标题 title", allow_newlines=True)
 
     @field_validator("issuer")
     @classmethod
-    def _issuer(cls, v: str | list[str]) -> str | list[str]:
+    def _issuer(cls, v: str | list[str] | None) -> str | list[str] | None:
+        if v is None:
+            return v
         if isinstance(v, list):
             if not v:
                 raise PydanticCustomError("no_issuer", "发文机关署名不能为空: no issuer is named")
@@ -677,6 +662,8 @@ class Report(BaseModel):
     @property
     def issuers(self) -> list[str]:
         """The issuing organs, lead first (one for a document of a single organ)."""
+        if self.issuer is None:
+            return []
         return list(self.issuer) if isinstance(self.issuer, list) else [self.issuer]
 
     @field_validator("recipients", mode="before")

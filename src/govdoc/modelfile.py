@@ -278,8 +278,9 @@ def report_data(report: Report, *, dates: bool = True) -> dict[str, Any]:
         if "body" in attachment:
             attachment["body"] = blocks(attachment["body"])
     if dates:
-        data["date"] = datetime.date.fromisoformat(data["date"])
-        if "imprint" in data:
+        if "date" in data:
+            data["date"] = datetime.date.fromisoformat(data["date"])
+        if "date" in data.get("imprint", {}):
             data["imprint"]["date"] = datetime.date.fromisoformat(data["imprint"]["date"])
     return {k: data[k] for k in _KEY_ORDER if k in data}
 

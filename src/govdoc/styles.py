@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from govdoc import spec
+from govdoc.grammar import Part
 
 
 class Role(str, Enum):
@@ -59,6 +60,23 @@ class Role(str, Enum):
 
 HEADINGS = (Role.HEADING_1, Role.HEADING_2, Role.HEADING_3, Role.HEADING_4)
 RUN_INS = (Role.RUN_IN_1, Role.RUN_IN_2, Role.RUN_IN_3, Role.RUN_IN_4)
+
+PART_OF_ROLE: dict[Role, Part] = {
+    Role.COPY_NUMBER: Part.COPY_NUMBER, Role.SECRECY: Part.SECRECY, Role.URGENCY: Part.URGENCY,
+    Role.HEADER_LABEL: Part.SECRECY, Role.MARK: Part.MARK, Role.DOC_NUMBER: Part.DOC_NUMBER,
+    Role.SIGNER: Part.SIGNERS, Role.ORDER_NUMBER: Part.DOC_NUMBER, Role.SIGNER_NAME: Part.SIGNERS,
+    Role.TITLE: Part.TITLE, Role.SALUTATION: Part.RECIPIENTS, Role.BODY: Part.PARAGRAPH,
+    Role.HEADING_1: Part.HEADING, Role.HEADING_2: Part.HEADING, Role.HEADING_3: Part.HEADING,
+    Role.HEADING_4: Part.HEADING, Role.ATTACHMENT_NOTE: Part.ATTACHMENT_NOTE,
+    Role.SIGNATURE: Part.SIGNATURE, Role.DATE: Part.DATE, Role.NOTE: Part.NOTE,
+    Role.ATTACHMENT_LABEL: Part.ATTACHMENT_LABEL, Role.ATTACHMENT_TITLE: Part.ATTACHMENT_TITLE,
+    Role.ATTENDANCE: Part.ATTENDANCE, Role.ATTENDANCE_LABEL: Part.ATTENDANCE,
+    Role.TABLE_TEXT: Part.TABLE, Role.IMPRINT: Part.CC, Role.RUN_IN_1: Part.HEADING,
+    Role.RUN_IN_2: Part.HEADING, Role.RUN_IN_3: Part.HEADING, Role.RUN_IN_4: Part.HEADING,
+}
+"""The part of a 公文 (the grammar's vocabulary, shared with the importer and the
+checker) each layout role sets; roles that only hold space or furniture (SPACER,
+IMPRINT_ANCHOR, FOOTER) set none."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from docx_parts import make_docx, para
 
 def kinds(data: bytes) -> list[tuple[str, str]]:
     layout = find_elements(load(data))
-    return [(e.kind.value, e.para.stripped) for e in layout.elements if e.kind is not Kind.EMPTY]
+    return [(e.kind.label, e.para.stripped) for e in layout.elements if e.kind is not Kind.EMPTY]
 
 
 def rendered(report) -> bytes:

@@ -12,61 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
 
-from govdoc import spec
+from govdoc import grammar, spec
 from govdoc.check.resolve import Document, Paragraph
+from govdoc.grammar import Part, heading_level
 
-_CN = "一二三四五六七八九十百零〇"
-HEADING_PATTERNS = (
-    (1, re.compile(rf"^[{_CN}]+[、.．，,:：]")),
-    (2, re.compile(rf"^[（(][{_CN}]+[）)][、.．，,]?")),
-    (3, re.compile(r"^\d{1,2}[.．、，,](?![\d])")),
-    (4, re.compile(r"^[（(]\d{1,2}[）)][、.．，,]?")),
-)
-"""Heading numbers by level, loose enough to catch wrong punctuation."""
+Kind = Part
+"""What a paragraph is in a 公文: the grammar's one vocabulary of parts."""
+DOC_NUMBER = grammar.DOC_NUMBER_ANY
+"""Where a 发文字号 stands in a paragraph (the grammar's pattern, by its old name)."""
 
-_DATE_DIGIT = r"[\d〇○零一二三四五六七八九十０-９Ｏ]"
-LOOSE_DATE = re.compile(rf"^{_DATE_DIGIT}{{2,4}}\s*年\s*{_DATE_DIGIT}{{1,3}}\s*月\s*{_DATE_DIGIT}{{1,3}}\s*日$")
-COPY_NUMBER = re.compile(r"^[0-9０-９]{1,10}$")
-SECRECY = re.compile(r"^(绝密|机密|秘密)")
-URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
-DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*\d{2,4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号")
-ATTACHMENT_NOTE = re.compile(r"^附\s*件\s*[：:]\s*\S")
-ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d*\s*[：:]?$")
-IMPRINT_LISTING = re.compile(r"^(抄送|主送)\s*[：:]")
-IMPRINT_PRINTED = re.compile(r"印发\s*$")
-NOTE_START = re.compile(r"^[（(]")
-ORDER_NUMBER = re.compile(r"^第\s*\d+\s*号$")
-ATTENDANCE = re.compile(r"^(出席|请假|列席|缺席)\s*[：:]")
 _SENTENCE_END = "。！？；，、…"
-
-
-class Kind(str, Enum):
-    """What a paragraph is in a 公文."""
-
-    COPY_NUMBER = "份号"
-    SECRECY = "密级"
-    URGENCY = "紧急程度"
-    MARK = "发文机关标志"
-    DOC_NUMBER = "发文字号"
-    SIGNER = "签发人"
-    TITLE = "标题"
-    SALUTATION = "主送机关"
-    HEADING = "标题层次"
-    BODY = "正文"
-    ATTACHMENT_NOTE = "附件说明"
-    SIGNATURE = "发文机关署名"
-    DATE = "成文日期"
-    NOTE = "附注"
-    ATTACHMENT_LABEL = "附件标识"
-    ATTACHMENT_TITLE = "附件标题"
-    ATTENDANCE = "出席列席"
-    IMPRINT_LISTING = "抄送"
-    IMPRINT_PRINTED = "印发"
-    TABLE = "表格"
-    EMPTY = "空行"
-    OTHER = "其他"
 
 
 @dataclass
@@ -171,14 +127,6 @@ def has_red_rule(para: Paragraph) -> bool:
 _COLOUR_ATTR = re.compile(r'(?:val|color|strokecolor)="#?([0-9A-Fa-f]{6})"')
 
 
-def heading_level(text: str) -> int:
-    """The level (1–4) of a paragraph starting with a heading number, or 0."""
-    for level, pattern in HEADING_PATTERNS:
-        if pattern.match(text):
-            return level
-    return 0
-
-
 def find_elements(doc: Document) -> Layout:
     """Classify every paragraph of ``doc``."""
     paras = doc.paragraphs
@@ -199,19 +147,21 @@ def find_elements(doc: Document) -> Layout:
         p = paras[i]
         t = p.stripped
         kind = None
-        if COPY_NUMBER.match(t) and pos < 3:
+        forms = grammar.forms(grammar.Line(t, size=text_size(p), red=is_red_para(p),
+                                           in_table=p.in_table))
+        if Kind.COPY_NUMBER in forms and pos < 3:
             kind = Kind.COPY_NUMBER
-        elif SECRECY.match(t) and len(t) < 16 and pos < 4:
+        elif Kind.SECRECY in forms and pos < 4:
             kind = Kind.SECRECY
-        elif URGENCY.match(t) and pos < 5:
+        elif Kind.URGENCY in forms and pos < 5:
             kind = Kind.URGENCY
-        elif "签发人" in t:
-            kind = Kind.DOC_NUMBER if DOC_NUMBER.search(t) else Kind.SIGNER
-        elif ORDER_NUMBER.match(t) and layout.format == "order":
-            kind = Kind.DOC_NUMBER  # 令号
-        elif DOC_NUMBER.search(t) and len(t) < 40 and (header_seen or pos < 6):
+        elif Kind.SIGNERS in forms:
+            kind = Kind.DOC_NUMBER if Kind.DOC_NUMBER in forms else Kind.SIGNER
+        elif grammar.order_number(t, loose=True) and (layout.format == "order" or header_seen):
+            kind = Kind.DOC_NUMBER  # 令号, or a 公告's 第12号
+        elif Kind.DOC_NUMBER in forms and len(t) < 40 and (header_seen or pos < 6):
             kind = Kind.DOC_NUMBER
-        elif is_red_para(p) and (text_size(p) > spec.TITLE_SIZE.value or p.in_table):
+        elif Kind.MARK in forms:
             kind = Kind.MARK
         elif not header_seen and text_size(p) > spec.TITLE_SIZE.value + 4 and pos < 5:
             kind = Kind.MARK  # a black 标志 is still the 标志
@@ -239,16 +189,17 @@ def find_elements(doc: Document) -> Layout:
     main_end = len(paras)
     for j in nonempty[pos:]:
         p = paras[j]
-        if ATTACHMENT_LABEL.match(p.stripped) and (p.page_break_before or _after_page_break(paras, j)):
+        if grammar.attachment_label(p.stripped) is not None and (
+                p.page_break_before or _after_page_break(paras, j)):
             main_end = j
             break
     imprint_start = None
     for j in nonempty[pos:]:
         t = paras[j].stripped
-        if IMPRINT_LISTING.match(t) or (IMPRINT_PRINTED.search(t) and LOOSE_DATE.search(
-                _date_part(t)) is not None):
+        listing = grammar.imprint_listing(t)
+        if listing is not None or grammar.printed(t) is not None:
             imprint_start = j if imprint_start is None else imprint_start
-            kinds[j].kind = Kind.IMPRINT_LISTING if IMPRINT_LISTING.match(t) else Kind.IMPRINT_PRINTED
+            kinds[j].kind = Kind.IMPRINT_LISTING if listing is not None else Kind.IMPRINT_PRINTED
     if imprint_start is not None and imprint_start < main_end:
         main_end = imprint_start
 
@@ -268,7 +219,7 @@ def find_elements(doc: Document) -> Layout:
     # -- 成文日期 and 署名: the last date-only paragraph of the main part.
     date_at = None
     for j in reversed(rest):
-        if LOOSE_DATE.match(paras[j].stripped.replace(" ", "")) and not paras[j].in_table:
+        if grammar.date_shaped(paras[j].stripped) and not paras[j].in_table:
             date_at = j
             break
     sig_at = None
@@ -280,7 +231,7 @@ def find_elements(doc: Document) -> Layout:
         candidates = []
         for j in reversed(before[-_MAX_SIGNATURE_ROWS:]):
             t = paras[j].stripped
-            if len(t) > 60 or heading_level(t) or ATTENDANCE.match(t) or any(
+            if len(t) > 60 or heading_level(t) or grammar.attendance(t) or any(
                     c in t for c in _SENTENCE_END + "：:"):
                 break
             candidates.append(j)
@@ -295,13 +246,30 @@ def find_elements(doc: Document) -> Layout:
         for j in rest:
             if j > date_at:
                 kinds[j].kind = Kind.NOTE
+    else:
+        # No date (a draft that lacked one): organ names closing the main part, set off
+        # from the body by blank space, are the 署名 — as the importer reads them.
+        rows = []
+        for j in reversed(rest[-_MAX_SIGNATURE_ROWS:]):
+            t = paras[j].stripped
+            if paras[j].in_table or not grammar.name_like(t) or not all(
+                    grammar.organ_like(n) for n in grammar.split_on_gaps(t)):
+                break
+            rows.append(j)
+        spaced = [n for n, j in enumerate(rows) if _blank_above(paras, j)]
+        rows = rows[:spaced[-1] + 1] if spaced else []
+        for j in rows:
+            kinds[j].kind = Kind.SIGNATURE
+        if rows:
+            sig_at = rows[-1]
+            layout.joint = len(rows) > 1
     body_end = sig_at if sig_at is not None else (date_at if date_at is not None else main_end)
     body = [j for j in rest if j < body_end]
 
     # -- 附件说明: from a paragraph starting 附件： to the 署名.
     note_from = None
     for n, j in enumerate(body):
-        if ATTACHMENT_NOTE.match(paras[j].stripped) and len(body) - n <= 20:
+        if grammar.attachment_note(paras[j].stripped) and len(body) - n <= 20:
             note_from = n
     if note_from is not None:
         for j in body[note_from:]:
@@ -310,7 +278,9 @@ def find_elements(doc: Document) -> Layout:
         body = body[:note_from]
 
     # -- 主送: the first paragraph after the title, when it addresses someone.
-    if body and _is_salutation(paras[body[0]]) and any(kinds[j].kind is Kind.TITLE for j in nonempty):
+    titled = any(kinds[j].kind is Kind.TITLE for j in nonempty)
+    if body and not paras[body[0]].in_table and _is_salutation(paras[body[0]]) and (titled or grammar.recipients(
+            paras[body[0]].stripped) is not None and paras[body[0]].stripped[-1] in "：:"):
         kinds[body[0]].kind = Kind.SALUTATION
         body = body[1:]
 
@@ -325,7 +295,8 @@ def find_elements(doc: Document) -> Layout:
         p = paras[j]
         if not p.stripped:
             continue
-        if ATTACHMENT_LABEL.match(p.stripped) and (p.page_break_before or _after_page_break(paras, j)):
+        if grammar.attachment_label(p.stripped) is not None and (
+                p.page_break_before or _after_page_break(paras, j)):
             _classify_body(kinds, paras, attachment_body, number)
             attachment_body = []
             number += 1
@@ -347,6 +318,15 @@ def find_elements(doc: Document) -> Layout:
 
 
 def _classify_body(kinds: list[Element], paras: list[Paragraph], body: list[int], attachment: int) -> None:
+    texts = [j for j in body if not paras[j].in_table]
+    ranks: list[tuple[int | None, bool]] = []
+    for j in texts:
+        label = grammar.heading_label(paras[j].stripped, loose=True)
+        closing = grammar.closing_formula(paras[j].stripped)
+        ranks.append((label.rank, bool(label.title and grammar.split_run_in(label.title)))
+                     if label else (0 if closing else None, False))
+    # Numbered lines with nothing under them are a list, as the importer keeps them.
+    listed = {texts[k] for k in grammar.list_items(ranks)}
     for j in body:
         p = paras[j]
         el = kinds[j]
@@ -355,9 +335,9 @@ def _classify_body(kinds: list[Element], paras: list[Paragraph], body: list[int]
             el.kind = Kind.TABLE
             continue
         level = heading_level(p.stripped)
-        if level:
+        if level and j not in listed:
             el.kind, el.level = Kind.HEADING, level
-        elif ATTENDANCE.match(p.stripped):
+        elif grammar.attendance(p.stripped):
             el.kind = Kind.ATTENDANCE
         else:
             el.kind = Kind.BODY
@@ -392,18 +372,9 @@ def _after_page_break(paras: list[Paragraph], j: int) -> bool:
     return k >= 0 and paras[k].ends_with_page_break
 
 
-def _date_part(text: str) -> str:
-    m = re.search(rf"{_DATE_DIGIT}{{2,4}}\s*年.*日", text)
-    return m.group(0) if m else ""
-
-
-_OPENERS = re.compile(r"^(现将|现就|根据|按照|依据|遵照|为了?|经|结合|鉴于|兹|近日|近期|今年|去年)|如下[：:]$")
-"""How the first sentence of a body often starts or ends; a 主送 does not."""
-
-
 def _is_salutation(p: Paragraph) -> bool:
     t = p.stripped
-    if len(t) > 120 or heading_level(t) or _OPENERS.search(t):
+    if len(t) > 120 or heading_level(t) or grammar.OPENERS.search(t):
         return False
     if t[-1] in "：:":
         return "。" not in t and "；" not in t

@@ -40,31 +40,36 @@ __all__ = ["Element", "Kind", "ParseError", "ParseResult", "ParseWarning", "extr
 
 
 def parse_text(text: str, *, markdown: bool = False,
-               default_date: datetime.date | None = None) -> ParseResult:
+               default_date: datetime.date | None = None, strict: bool = False) -> ParseResult:
     """Read a plain-text draft, one paragraph per line.
 
     With ``markdown``, Markdown markup (``#``, ``**``, ``>``) is dropped first.
-    ``default_date`` stands in for a 成文日期 the draft lacks or that cannot be read
-    (default: today), with a warning. Raises :class:`ParseError` when the draft has
-    no 正文 or no 署名.
+    ``default_date`` stands in for a 成文日期 the draft lacks (by default there is
+    then no date line), with a warning. A part the draft lacks (title, 主送, 署名, date)
+    is a warning naming it, or with ``strict`` a :class:`ParseError`. Wrong data (a
+    date that does not exist, a 发文字号 with a broken year, a 密级 outside the list)
+    raises :class:`ParseError` naming the line.
     """
     from govdoc.parse.plain import text_lines
 
     lines, notes = text_lines(text, markdown=markdown)
-    return parse_lines(lines, unit="line", default_date=default_date, notes=tuple(notes))
+    return parse_lines(lines, unit="line", default_date=default_date, notes=tuple(notes),
+                       strict=strict)
 
 
 def parse_docx(source: str | os.PathLike[str] | IO[bytes], *, changes: str = "accept",
-               default_date: datetime.date | None = None) -> ParseResult:
+               default_date: datetime.date | None = None, strict: bool = False) -> ParseResult:
     """Read a Word draft: its paragraphs (numbering labels made literal) and tables.
 
     ``changes`` is ``"accept"`` (default) or ``"reject"``: what to do with tracked
     changes. Warnings name paragraphs by their number in the draft's reading order.
+    ``default_date`` and ``strict`` work as for :func:`parse_text`.
     """
     from govdoc.parse.word import docx_lines
 
     lines, notes = docx_lines(source, changes=changes)  # type: ignore[arg-type]
-    return parse_lines(lines, unit="paragraph", default_date=default_date, notes=tuple(notes))
+    return parse_lines(lines, unit="paragraph", default_date=default_date, notes=tuple(notes),
+                       strict=strict)
 
 
 def extract_text(source: str | os.PathLike[str] | IO[bytes], *, changes: str = "accept") -> str:

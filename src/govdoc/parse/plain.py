@@ -15,10 +15,13 @@ import re
 
 from pydantic import ValidationError
 
+from govdoc.grammar import metadata_fields
 from govdoc.model import Table
 from govdoc.parse.structure import ParseWarning, SourceLine
 
-_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""Only these end a line: U+2028, U+0085 and the like inside a line stay in it."""
 _ROW = re.compile(r"^\|.*\|$")
 _SEPARATOR = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -38,7 +41,9 @@ def cells(row: str) -> list[str]:
 def text_lines(text: str, *, markdown: bool = False) -> tuple[list[SourceLine], list[ParseWarning]]:
     """The lines of ``text`` (tables gathered), and warnings about what was removed."""
     warnings: list[ParseWarning] = []
-    raw = text.splitlines()
+    raw = _LINE_BREAK.split(text)
+    if raw and raw[-1] == "":
+        raw.pop()
     cleaned: list[str] = []
     for n, line in enumerate(raw, 1):
         if _ILLEGAL.search(line):
@@ -54,6 +59,16 @@ def text_lines(text: str, *, markdown: bool = False) -> tuple[list[SourceLine], 
     lines: list[SourceLine] = []
     k = 0
     while k < len(cleaned):
+        flat = _tab_rows(cleaned, k)
+        if flat:
+            rows = [[c.strip(STRIP) for c in cleaned[n].split("\t")] for n in range(k, k + flat)]
+            lines.append(SourceLine(k + 1, cleaned[k], Table(rows=rows, header_rows=1),
+                                    tuple(range(k + 2, k + flat + 1))))
+            warnings.append(ParseWarning(k + 1, f"制表符分隔的{flat}行作表格: {flat} lines "
+                                                "with the same tab-separated cells are read as "
+                                                "a table (first row as its head)"))
+            k += flat
+            continue
         if not _ROW.match(cleaned[k]):
             lines.append(SourceLine(k + 1, cleaned[k]))
             k += 1
@@ -61,6 +76,10 @@ def text_lines(text: str, *, markdown: bool = False) -> tuple[list[SourceLine], 
         start = k
         while k < len(cleaned) and _ROW.match(cleaned[k]):
             k += 1
+        if not any(_SEPARATOR.match(line) or len(cells(line)) > 1 for line in cleaned[start:k]):
+            # |注意| alone is a word between bars, not a one-cell table.
+            lines.extend(SourceLine(n + 1, cleaned[n]) for n in range(start, k))
+            continue
         rows: list[list[str]] = []
         header_rows = 0
         for line in cleaned[start:k]:
@@ -76,6 +95,22 @@ def text_lines(text: str, *, markdown: bool = False) -> tuple[list[SourceLine], 
                                                     "are kept as paragraphs"))
             lines.extend(SourceLine(n + 1, cleaned[n]) for n in range(start, k))
     return lines, warnings
+
+
+def _tab_rows(cleaned: list[str], k: int) -> int:
+    """How many lines from ``k`` on are rows of a table flattened with tabs (0: none):
+    at least two lines, each with the same number (two or more) of tab-separated cells."""
+    def cells(line: str) -> int:
+        # A website's metadata (索引号：\t…) is no table.
+        return 0 if "\t" not in line or metadata_fields(line) else line.count("\t") + 1
+
+    width = cells(cleaned[k])
+    if width < 2:
+        return 0
+    n = k
+    while n < len(cleaned) and cells(cleaned[n]) == width:
+        n += 1
+    return n - k if n - k >= 2 else 0
 
 
 def table_text(table: Table) -> list[str]:

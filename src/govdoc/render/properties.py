@@ -38,11 +38,15 @@ def set_core_properties(document: docx.document.Document, report: Report) -> Non
     props.author = _fit("、".join(report.issuers))
     props.last_modified_by = props.author
     props.subject = report.kind.value
-    stamp = datetime.datetime.combine(report.date, datetime.time())
-    props.created = stamp
-    props.modified = stamp
-    # python-docx writes the year with strftime, which does not pad years before 1000.
-    w3cdtf = f"{report.date.isoformat()}T00:00:00Z"
-    for name in ("dcterms:created", "dcterms:modified"):
-        props._element.find(qn(name)).text = w3cdtf  # noqa: SLF001
+    if report.date is not None:  # without a 成文日期 the file carries no dates
+        stamp = datetime.datetime.combine(report.date, datetime.time())
+        props.created = stamp
+        props.modified = stamp
+        # python-docx writes the year with strftime, which does not pad years before 1000.
+        w3cdtf = f"{report.date.isoformat()}T00:00:00Z"
+        for name in ("dcterms:created", "dcterms:modified"):
+            props._element.find(qn(name)).text = w3cdtf  # noqa: SLF001
     props.revision = 1
+    if report.metadata:  # lines of the draft kept but not printed (a web page's metadata)
+        props.comments = " "  # creates dc:description; python-docx refuses > 255 characters
+        props._element.find(qn("dc:description")).text = "\n".join(report.metadata)  # noqa: SLF001

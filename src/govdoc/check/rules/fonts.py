@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govdoc import spec
+from govdoc import grammar, spec
 from govdoc.check.elements import Kind
 from govdoc.check.resolve import Paragraph
 from govdoc.check.rules import (Context, Deviation, NotApplicable, check_font, check_size, chars,
@@ -46,8 +46,11 @@ def heading_extent(para: Paragraph) -> int:
     """How many characters the heading takes: the paragraph, or for a run-in heading
     its first sentence."""
     text = para.text
-    at = text.find("。")
-    return at + 1 if 0 <= at < len(text.rstrip()) - 1 else len(text)
+    label = grammar.heading_label(text.lstrip(), loose=True)
+    split = grammar.split_run_in(label.title) if label else None
+    if split is None:
+        return len(text)
+    return len(text) - len(split[1])
 
 
 @rule("B6", "正文字体字号与缩进", spec.BODY_SIZE, "正文用3号仿宋体字，每个自然段左空二字，回行顶格")
@@ -56,7 +59,7 @@ def body(ctx: Context) -> Iterator[Deviation]:
     for e in ctx.layout.elements:
         if e.kind in FANGSONG_ELEMENTS:
             found_any = True
-            what = e.kind.value
+            what = e.kind.label
             yield from check_font(e.para, spec.FONT_FANGSONG.value, spec.FONT_FANGSONG, what)
             yield from check_size(e.para, spec.BODY_SIZE.value, spec.BODY_SIZE, what)
             if e.kind is Kind.BODY:

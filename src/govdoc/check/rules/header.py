@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from govdoc import spec
-from govdoc.check.elements import DOC_NUMBER, Kind, is_red
+from govdoc import grammar, spec
+from govdoc.check.elements import Kind, is_red
 from govdoc.check.resolve import Paragraph
 from govdoc.check.rules import (Context, Deviation, NotApplicable, check_font, check_size, chars,
                                 rule, start_of_first_line)
 
 _TOL = spec.INDENT_TOLERANCE.value
-_SECRECY = re.compile(r"^(绝密|机密|秘密)(★(\d+(年|个月)|长期))?$")
-_NUMBER = re.compile(r"^[^\s〔〕\[\]［］（）()【】]+〔(19|20)\d{2}〕[1-9]\d*号$")
 
 
 def _flush_left(para: Paragraph) -> Iterator[Deviation]:
@@ -35,7 +33,7 @@ def _one(ctx: Context, kind: Kind) -> Paragraph:
 def copy_number(ctx: Context) -> Iterator[Deviation]:
     para = _one(ctx, Kind.COPY_NUMBER)
     digits = spec.COPY_NUMBER_DIGITS.value
-    if not re.fullmatch(rf"\d{{{digits}}}", para.stripped):
+    if grammar.copy_number(para.stripped) != para.stripped:
         yield Deviation(f"{digits}位阿拉伯数字，如 000001", para.stripped, para)
     yield from _flush_left(para)
     sizes = {r.props.size for r in para.runs if r.text.strip()}
@@ -47,7 +45,7 @@ def copy_number(ctx: Context) -> Iterator[Deviation]:
 def _field(ctx: Context, kind: Kind, allowed: re.Pattern[str], form: str, what: str
            ) -> Iterator[Deviation]:
     para = _one(ctx, kind)
-    if not allowed.match(para.stripped):
+    if not allowed.fullmatch(para.stripped):
         yield Deviation(form, para.stripped, para, f"{what}的写法不对")
     yield from _flush_left(para)
     yield from check_font(para, spec.FONT_HEITI.value, spec.HEADER_FIELD_FONT, what)
@@ -56,13 +54,14 @@ def _field(ctx: Context, kind: Kind, allowed: re.Pattern[str], form: str, what: 
 
 @rule("H2", "密级和保密期限", spec.SECRECY_LEVELS, "密级和保密期限用3号黑体字，顶格编排，如“秘密★1年”", "T")
 def secrecy(ctx: Context) -> Iterator[Deviation]:
-    yield from _field(ctx, Kind.SECRECY, _SECRECY, "绝密、机密或秘密，可加★和保密期限", "密级和保密期限")
+    yield from _field(ctx, Kind.SECRECY, grammar.STANDARD_SECRECY, "绝密、机密或秘密，可加★和保密期限",
+                      "密级和保密期限")
 
 
 @rule("H3", "紧急程度", spec.URGENCY_LEVELS, "紧急程度为“特急”或“加急”，用3号黑体字顶格编排", "T")
 def urgency(ctx: Context) -> Iterator[Deviation]:
-    levels = "|".join(spec.URGENCY_LEVELS.value)
-    yield from _field(ctx, Kind.URGENCY, re.compile(rf"^({levels})$"), "特急或加急", "紧急程度")
+    yield from _field(ctx, Kind.URGENCY, re.compile("|".join(spec.URGENCY_LEVELS.value)), "特急或加急",
+                      "紧急程度")
 
 
 @rule("H4", "发文机关标志", spec.MARK_COLOR_RED, "发文机关标志居中排布，红色，推荐使用小标宋体字")
@@ -83,10 +82,11 @@ def mark(ctx: Context) -> Iterator[Deviation]:
 def _number_text(para: Paragraph) -> str:
     """The 发文字号 in its paragraph (which may also hold the 签发人)."""
     text = para.stripped
-    if "签发人" in text:
-        text = text.split("签发人")[0]
-    for token in re.split(r"[\t\u3000 ]+", text):
-        if DOC_NUMBER.search(token):
+    label = grammar.signers_label(text)
+    if label is not None:
+        text = text[:label.start()]
+    for token in grammar.names(text):
+        if grammar.doc_number_in(token):
             return token
     return text.strip(" \t\u3000")
 
@@ -96,21 +96,12 @@ def _number_text(para: Paragraph) -> str:
 def doc_number(ctx: Context) -> Iterator[Deviation]:
     para = _one(ctx, Kind.DOC_NUMBER)
     number = _number_text(para)
-    if _NUMBER.match(number):
+    if grammar.order_number(number):
+        return  # 令号 (10.2), or a 公告's 第12号
+    problems = grammar.number_problems(number)
+    if not problems:
         return
-    if ctx.layout.format == "order" and re.fullmatch(r"第[1-9]\d*号", number):
-        return  # 令号 (10.2)
-    m = DOC_NUMBER.search(number)
-    problems = []
-    if re.search(r"[\[\]［］()（）【】]", number):
-        problems.append("年份未用六角括号〔〕")
-    if "第" in number:
-        problems.append("序号加了“第”字")
-    if m and re.search(r"[〕\]］)）】]\s*第?\s*0\d*\s*号", m.group(0)):
-        problems.append("序号编了虚位")
-    if re.search(r"[〔\[［(（【]\s*\d{2}\s*[〕\]］)）】]", number):
-        problems.append("年份未标全称")
-    message = "发文字号" + ("、".join(problems) if problems else "格式不对")
+    message = "发文字号" + "、".join(m.split(":")[0] for _, m in problems)
     yield Deviation("机关代字〔年份〕序号号，如 国办发〔2024〕5号", number, para, message)
 
 
@@ -160,8 +151,8 @@ def signer(ctx: Context) -> Iterator[Deviation]:
     for para in paras:
         if "签发人" in para.text:
             begin = para.text.index("签发人") + 4
-        elif DOC_NUMBER.search(para.text):
-            begin = DOC_NUMBER.search(para.text).end()  # type: ignore[union-attr]
+        elif grammar.doc_number_in(para.text):
+            begin = grammar.doc_number_in(para.text).end()  # type: ignore[union-attr]
         else:
             begin = 0
         yield from check_font(para, spec.FONT_KAITI.value, spec.SIGNER_FONTS, "签发人姓名", begin)

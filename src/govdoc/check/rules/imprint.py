@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lxml import etree
 
-from govdoc import spec
+from govdoc import grammar, spec
 from govdoc.check.elements import Kind
 from govdoc.check.resolve import NS, Border, Paragraph, border, w
 from govdoc.check.rules import (Context, Deviation, NotApplicable, check_font, check_size, chars,
                                 rule, start_of_first_line)
-from govdoc.check.rules.signature import date_problem
+from govdoc.grammar import date_problem, printed as read_printed
 from govdoc.text.metrics import text_width_pt
 
 _TOL = spec.INDENT_TOLERANCE.value
@@ -47,7 +46,8 @@ def cell_margin(ctx: Context, para: Paragraph) -> int:
 
 
 def _listings(ctx: Context, label: str) -> list[Paragraph]:
-    return [p for p in ctx.elements(Kind.IMPRINT_LISTING) if p.stripped.startswith(label)]
+    found = [(p, grammar.imprint_listing(p.stripped)) for p in ctx.elements(Kind.IMPRINT_LISTING)]
+    return [p for p, listing in found if listing is not None and listing.label == label]
 
 
 def _font_size(para: Paragraph, what: str) -> Iterator[Deviation]:
@@ -107,9 +107,6 @@ def recipients(ctx: Context) -> Iterator[Deviation]:
         yield Deviation("在抄送机关上一行", "在抄送机关之下", paras[0], "版记中的主送应在抄送之上")
 
 
-_PRINTED = re.compile(r"^(?P<org>\S.*?)[\s\t\u3000]+(?P<date>\S+)印发$")
-
-
 @rule("V3", "印发机关和印发日期", spec.IMPRINT_PRINTED_FORM,
       "印发机关左空一字，印发日期右空一字，用阿拉伯数字标全年月日，后加“印发”")
 def printed(ctx: Context) -> Iterator[Deviation]:
@@ -117,13 +114,14 @@ def printed(ctx: Context) -> Iterator[Deviation]:
     if not paras:
         raise NotApplicable
     para = paras[0]
-    m = _PRINTED.match(para.text.strip(" \u3000\n"))
-    if not m:
+    text = para.text.strip(" \u3000\n")
+    found = read_printed(text)
+    if found is None or not found.printer or text[len(found.printer):][:1] not in " \t\u3000":
         yield Deviation("印发机关　印发日期印发", para.stripped, para, "印发机关和印发日期应分列两端")
     else:
-        problem = date_problem(m.group("date"))
+        problem = date_problem(found.date_text)
         if problem:
-            yield Deviation("如 2024年1月18日印发", m.group("date") + "印发", para, "印发日期" + problem)
+            yield Deviation("如 2024年1月18日印发", found.date_text + "印发", para, "印发日期" + problem)
     yield from _font_size(para, "印发机关和印发日期")
     yield from _sides(ctx, para, "印发机关")
     target = _BLOCK - _SIDE

@@ -2,36 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from govdoc import spec
+from govdoc import grammar, spec
 from govdoc.check.elements import Kind
 from govdoc.check.rules import Context, Deviation, NotApplicable, rule
-from govdoc.text.numbering import chinese_numeral
-
-_CN = "一二三四五六七八九十百零〇"
-_VALUES = {chinese_numeral(n): n for n in range(1, 200)}
-_CORRECT = (
-    re.compile(rf"^([{_CN}]+)、(?![、，,.．])"),
-    re.compile(rf"^（([{_CN}]+)）(?![、，,.．：:])"),
-    re.compile(r"^(\d+)\.(?![\d、，,.．])"),
-    re.compile(r"^（(\d+)）(?![、，,.．：:])"),
-)
-_NUMBER = (
-    re.compile(rf"^([{_CN}]+)"),
-    re.compile(rf"^[（(]([{_CN}]+)"),
-    re.compile(r"^(\d+)"),
-    re.compile(r"^[（(](\d+)"),
-)
-
-
-def _value(level: int, text: str) -> int | None:
-    m = _NUMBER[level - 1].match(text)
-    if not m:
-        return None
-    raw = m.group(1)
-    return int(raw) if level >= 3 else _VALUES.get(raw)
 
 
 @rule("B8", "层次序数", spec.HEADING_LABELS,
@@ -48,11 +23,15 @@ def heading_numbers(ctx: Context) -> Iterator[Deviation]:
             attachment, counters = e.attachment, [0, 0, 0, 0]
         text = e.para.stripped
         level = e.level
-        if not _CORRECT[level - 1].match(text):
-            label = re.match(r"^\S{1,6}?[、.．，,）)：:]+", text)
-            yield Deviation(f"“{labels[level - 1]}”式", label.group(0) if label else text[:4], e.para,
+        found = grammar.heading_label(text, loose=True)
+        if found is None or not found.standard:
+            shown = found.label if found is not None else text[:4]
+            after = text[len(shown):len(shown) + 1]
+            if found is not None and after and after in "、，,.．：:":
+                shown += after  # （一）、: the extra mark is part of what is wrong
+            yield Deviation(f"“{labels[level - 1]}”式", shown, e.para,
                             f"第{'一二三四'[level - 1]}层序数应写作“{labels[level - 1]}”")
-        value = _value(level, text)
+        value = found.number if found is not None else None
         expected = counters[level - 1] + 1
         if value is not None and value != expected:
             yield Deviation(f"第{'一二三四'[level - 1]}层第 {expected} 个", f"序数 {value}", e.para,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from govdoc import spec
+from govdoc import grammar, spec
 from govdoc.check.elements import Kind
 from govdoc.check.resolve import Paragraph
 from govdoc.check.rules import (Context, Deviation, NotApplicable, check_font, chars, rule,
                                 start_of_first_line)
 from govdoc.check.rules.page import body_pitch
-from govdoc.model import DocKind
+from govdoc.grammar import KINDS, DocKind
 
 _TOL = spec.INDENT_TOLERANCE.value
 _LINE_TOL = spec.BLANK_LINE_TOLERANCE.value
@@ -45,10 +45,9 @@ def title_kind(ctx: Context) -> Iterator[Deviation]:
     if not paras:
         raise NotApplicable
     title = "".join(p.stripped for p in paras).replace("\n", "")
-    kinds = sorted((k.value for k in DocKind), key=len, reverse=True)
     if title and title[-1] in _END_PUNCT:
         yield Deviation("标题末尾不加标点", title[-1], paras[-1], "标题末尾不应有标点符号")
-    elif not any(title.endswith(k) for k in kinds):
+    elif not any(title.endswith(k) for k in KINDS):
         yield Deviation("以文种结尾：" + "、".join(k.value for k in DocKind), title[-4:], paras[-1])
 
 
@@ -81,9 +80,10 @@ def _items(ctx: Context) -> list[tuple[Paragraph, str | None, str]]:
     for i, para in enumerate(ctx.elements(Kind.ATTACHMENT_NOTE)):
         text = para.stripped
         if i == 0:
-            text = re.sub(r"^附\s*件\s*[：:]\s*", "", text)
-        m = re.match(r"^(\d+)\s*[.．、]\s*", text)
-        out.append((para, m.group(1) if m else None, text[m.end():] if m else text))
+            rest = grammar.attachment_note(text)
+            text = rest if rest is not None else text
+        item = grammar.attachment_item(text)
+        out.append((para, str(item[0]) if item else None, item[1] if item else text))
     return out
 
 
@@ -100,7 +100,7 @@ def attachment_note(ctx: Context) -> Iterator[Deviation]:
         for n, (para, number, _name) in enumerate(items, 1):
             if number != str(n):
                 yield Deviation(f"{n}.", number or "无序号", para, "多个附件应依次标注序号“1.”“2.”")
-            elif not re.match(r"^(附件：)?\d+\.", para.stripped):
+            elif not grammar.STANDARD_ATTACHMENT_ITEM.match(para.stripped):
                 yield Deviation(f"{n}.", para.stripped[:4], para, "附件序号后用下脚点“.”")
     for para, _number, name in items:
         if name and name[-1] in _END_PUNCT:
@@ -153,7 +153,7 @@ def attachment_pages(ctx: Context) -> Iterator[Deviation]:
         raise NotApplicable
     titles = {e.attachment: e.para for e in ctx.layout.elements if e.kind is Kind.ATTACHMENT_TITLE}
     for n, label in enumerate(labels, 1):
-        if not re.fullmatch(r"附件\d*", label.stripped):
+        if not grammar.STANDARD_ATTACHMENT_LABEL.fullmatch(label.stripped):
             yield Deviation("附件" + (str(n) if len(labels) > 1 else ""), label.stripped, label,
                             "附件标识为“附件”及序号，不加标点")
         yield from check_font(label, spec.FONT_HEITI.value, spec.ATTACHMENT_LABEL_FONT, "附件标识")

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from govdoc import spec
 from govdoc.check.elements import Kind
 from govdoc.check.rules import Context, Deviation, NotApplicable, rule
+from govdoc.grammar import SHORT_YEAR as _SHORT_YEAR
 from govdoc.text.punctuation import normalize_punctuation
 
 _CJK = r"[\u4e00-\u9fff]"
 _STRAIGHT_QUOTES = re.compile(rf"{_CJK}[\"']|[\"']{_CJK}")
-_SHORT_YEAR = re.compile(r"(?<![\d.])\d{2}年\d{1,2}月")
 _RANGE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[-~～—–]\s*\d+(?:\.\d+)?\s*(万|亿|%|％)")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from govdoc import spec
@@ -10,26 +9,11 @@ from govdoc.check.elements import Kind
 from govdoc.check.resolve import Paragraph
 from govdoc.check.rules import Context, Deviation, NotApplicable, chars, rule
 from govdoc.check.rules.paragraphs import blank_lines, previous_text
+from govdoc.grammar import date_problem
 from govdoc.text.metrics import text_width_pt
 
-DATE = re.compile(r"^(19|20)\d{2}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$")
-_CN_DIGITS = "〇○零一二三四五六七八九十"
 _CHAR = spec.CHAR_TW
 _HALF_CHAR = spec.SIGNATURE_CENTRE_TOLERANCE.value * spec.CHAR_TW
-
-
-def date_problem(text: str) -> str | None:
-    """Why ``text`` is not a date written as 7.3.5.4 wants, or None."""
-    t = text.replace(" ", "")
-    if DATE.match(t):
-        return None
-    if any(c in _CN_DIGITS for c in t):
-        return "用了汉字数字"
-    if re.search(r"[年月]0\d", t):
-        return "月、日编了虚位"
-    if re.match(r"^\d{2}年", t):
-        return "年份未标全称"
-    return "写法不对"
 
 
 @rule("B11", "成文日期写法", spec.DATE_FORM,
