@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from govdoc.errors import OutputExistsError, TemplateError
-from govdoc.parse import patterns
+from govdoc import grammar
 from govdoc.render.office import FIELDS, red_rules, template_info
 from govdoc.render.template import check_template
 from govdoc.template_builder import BODY_PLACEHOLDER, build_template
@@ -118,7 +118,7 @@ def _imprint_index(children: list[etree._Element]) -> int | None:
     for i in range(len(children) - 1, -1, -1):
         element = children[i]
         if element.tag == qn("w:tbl") and any(
-                patterns.printed(_text(p)) for p in element.iter(qn("w:p"))):
+                grammar.printed(_text(p)) for p in element.iter(qn("w:p"))):
             return i
     return None
 
@@ -165,16 +165,16 @@ def _head_fields(paragraphs: list[etree._Element], report: InitReport) -> None:
     in_signers = False
     for paragraph in paragraphs:
         text = _text(paragraph)
-        for part in patterns.split_on_gaps(text) if text.strip() else []:
-            for name, found in (("copy_number", patterns.copy_number(part)),
-                                ("secrecy", patterns.secrecy(part)),
-                                ("urgency", patterns.urgency(part))):
+        for part in grammar.split_on_gaps(text) if text.strip() else []:
+            for name, found in (("copy_number", grammar.copy_number(part)),
+                                ("secrecy", grammar.secrecy(part)),
+                                ("urgency", grammar.urgency(part))):
                 if found and _replace(paragraph, part.strip(), f"{{{{ {name} }}}}"):
                     report.fields.append(f"{FIELDS[name]} {part.strip()} → {{{{ {name} }}}}")
-        signed = patterns.signers_part(text.replace("\t", "　"))
+        signed = grammar.signers_part(text.replace("\t", "　"))
         has_number = False
-        for part in patterns.split_on_gaps((signed[0] if signed else text).replace("\t", "　")):
-            number = patterns.doc_number(part.strip())
+        for part in grammar.split_on_gaps((signed[0] if signed else text).replace("\t", "　")):
+            number = grammar.doc_number(part.strip())
             written = part.strip()[:len(part.strip()) - len(number.rest)].strip() if number else ""
             if number and _replace(paragraph, written, "{{ number }}"):
                 report.fields.append(f"发文字号 {number.number} → {{{{ number }}}}")
@@ -192,7 +192,7 @@ def _head_fields(paragraphs: list[etree._Element], report: InitReport) -> None:
             in_signers = False
     start = 0
     for i, (paragraph, names) in enumerate(signer_lines):
-        count = len(patterns.names(names))
+        count = len(grammar.names(names))
         expr = ("signers" if len(signer_lines) == 1 else f"signers[{start}:]"
                 if i == len(signer_lines) - 1 else f"signers[{start}:{start + count}]")
         field_ = f"{{{{ {expr}|join('　') }}}}"
@@ -204,7 +204,7 @@ def _head_fields(paragraphs: list[etree._Element], report: InitReport) -> None:
 def _imprint_fields(paragraph: etree._Element, report: InitReport) -> None:
     """抄送/主送 and 印发 lines of the 版记 become fields."""
     text = _text(paragraph).strip()
-    listing = patterns.imprint_listing(text)
+    listing = grammar.imprint_listing(text)
     if listing is not None:
         field_, joiner = (("recipients", "、") if listing.label == "主送" else ("cc", "，"))
         after = text.split("：", 1)[-1] if "：" in text else text.split(":", 1)[-1]
@@ -212,7 +212,7 @@ def _imprint_fields(paragraph: etree._Element, report: InitReport) -> None:
         if _replace(paragraph, after, new):
             report.fields.append(f"{FIELDS[field_]} → {new}")
         return
-    printed = patterns.printed(text)
+    printed = grammar.printed(text)
     if printed is None:
         return
     if printed.printer and _replace(paragraph, printed.printer, "{{ printer }}"):

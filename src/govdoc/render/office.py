@@ -69,11 +69,16 @@ def fields(report: Report, fix: Callable[[str], str]) -> dict[str, Any]:
     values: dict[str, Any] = {
         "title": fix(report.title),
         "recipients": tuple(fix(r) for r in report.recipients),
-        "issuer": fix(report.issuer) if isinstance(report.issuer, str)
-        else tuple(fix(i) for i in report.issuer),
-        "date": format_date(report.date),
         "extra": MappingProxyType({k: fix(v) for k, v in report.extra.items()}),
     }
+    # A part the report lacks (no 署名, no 成文日期) is not supplied: a template that
+    # shows it gets the missing-field error, never an invented value.
+    if isinstance(report.issuer, str):
+        values["issuer"] = fix(report.issuer)
+    elif report.issuer:
+        values["issuer"] = tuple(fix(i) for i in report.issuer)
+    if report.date is not None:
+        values["date"] = format_date(report.date)
     header = report.header
     if header is not None:
         values.update(
@@ -86,9 +91,11 @@ def fields(report: Report, fix: Callable[[str], str]) -> dict[str, Any]:
         if header.number:
             values["number"] = fix(header.number)
     if report.imprint is not None:
-        values.update(cc=tuple(fix(c) for c in report.imprint.cc),
-                      printer=fix(report.imprint.printer),
-                      print_date=format_date(report.imprint.date))
+        values["cc"] = tuple(fix(c) for c in report.imprint.cc)
+        if report.imprint.printer is not None:
+            values["printer"] = fix(report.imprint.printer)
+        if report.imprint.date is not None:
+            values["print_date"] = format_date(report.imprint.date)
     return values
 
 

@@ -8,7 +8,6 @@ for input the page must refuse; the routes in :mod:`govdoc.web.app` only move by
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -219,15 +218,16 @@ def _with_settings(report: Report, settings: Settings) -> Report:
         raise InputError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
 
 
-_LABEL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
-
-
 def _paragraph_of(excerpt: str, texts: list[str]) -> int | None:
     """The first document paragraph (1-based) holding the start of ``excerpt`` (a
     draft line), its heading number taken off and punctuation normalised as rendered."""
     from govdoc.text.punctuation import normalize_punctuation
 
-    probe = normalize_punctuation(_LABEL.sub("", excerpt)).strip()[:12]
+    from govdoc.grammar import heading_label
+
+    line = excerpt.strip()
+    label = heading_label(line, loose=True)
+    probe = normalize_punctuation(label.title if label else line).strip()[:12]
     if len(probe) < 2:
         return None
     return next((n for n, t in enumerate(texts, 1) if probe in t), None)
