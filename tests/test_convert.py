@@ -71,7 +71,7 @@ def test_a_timeout_ends_libreoffice_and_the_processes_it_started(monkeypatch, tm
     monkeypatch.setattr(convert, "find_soffice", lambda: str(fake))
     (tmp_path / "x.docx").write_bytes(b"")
 
-    with pytest.raises(convert.ConversionError, match="did not finish within"):
+    with pytest.raises(convert.ConversionError, match="did not finish"):
         convert.to_pdfs([tmp_path / "x.docx"], tmp_path / "pdf", timeout=1)
 
     def alive() -> list[str]:
@@ -152,6 +152,7 @@ def test_a_document_converts_to_the_pdf_path_given(seed_report, tmp_path):
     require_libreoffice()
     import govdoc
 
+    (tmp_path / "out").mkdir()
     pdf = govdoc.to_pdf(govdoc.render(seed_report), tmp_path / "out" / "report.pdf")
     assert pdf == (tmp_path / "out" / "report.pdf").resolve()
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -181,3 +182,59 @@ def test_a_long_conversion_reports_the_pdfs_made_so_far(seed_docx, tmp_path):
     pdfs = convert.to_pdfs(sources, tmp_path / "pdf", progress=seen.append)
     assert [p.name for p in pdfs] == ["a.pdf", "b.pdf", "c.pdf"]
     assert seen and seen == sorted(set(seen)) and seen[-1] == 3
+
+
+# -- one rule for existing files and missing folders (issue 15.8) ---------------------------------
+
+def test_an_existing_pdf_is_replaced_only_when_asked(seed_docx, tmp_path):
+    require_libreoffice()
+    import govdoc
+
+    target = tmp_path / "seed.pdf"
+    target.write_bytes(b"old")
+    for call in (lambda: govdoc.to_pdf(seed_docx, target),
+                 lambda: govdoc.to_pdf(seed_docx, tmp_path),
+                 lambda: convert.to_pdfs([seed_docx], tmp_path)):
+        with pytest.raises(govdoc.OutputExistsError) as caught:
+            call()
+        assert str(target) in str(caught.value)
+        assert target.read_bytes() == b"old"
+    assert govdoc.to_pdf(seed_docx, target, overwrite=True) == target.resolve()
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_pdf_path_in_a_missing_folder_is_refused_naming_it(seed_docx, tmp_path):
+    import govdoc
+
+    with pytest.raises(convert.ConversionError, match=r"the folder .*nowhere does not exist"):
+        govdoc.to_pdf(seed_docx, tmp_path / "nowhere" / "x.pdf")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_the_cli_passes_overwrite_through(seed_docx, tmp_path):
+    require_libreoffice()
+    import subprocess
+    import sys
+
+    out = tmp_path / "x.pdf"
+    out.write_bytes(b"old")
+    cmd = [sys.executable, "-m", "govdoc", "pdf", str(seed_docx), "-o", str(out)]
+    refused = subprocess.run(cmd, capture_output=True, text=True)
+    assert refused.returncode == 1 and f"{out} already exists" in refused.stderr
+    assert out.read_bytes() == b"old"
+    done = subprocess.run([*cmd, "--overwrite"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_saved_preview_pages_replace_files_only_when_asked(tmp_path):
+    from govdoc.errors import OutputExistsError
+    from govdoc.pageview import PageImage, Preview
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 24
+    pages = Preview((PageImage(1, png), PageImage(2, png)), 2)
+    (tmp_path / "page-2.png").write_bytes(b"old")
+    with pytest.raises(OutputExistsError, match="page-2.png"):
+        pages.save(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page-2.png"]  # nothing written
+    assert [p.read_bytes() for p in pages.save(tmp_path, overwrite=True)] == [png, png]
