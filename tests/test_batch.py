@@ -450,18 +450,18 @@ def test_cli_help_shows_an_example():
 
 # -- PDF --------------------------------------------------------------------------------------
 
-def test_pdfs_are_converted_in_one_libreoffice_run_and_resumed(tmp_path, monkeypatch):
+def test_pdfs_are_converted_in_one_call_and_resumed(tmp_path, monkeypatch):
     require_libreoffice()
     import govdoc.convert
 
     calls: list[int] = []
-    real = govdoc.convert.to_pdfs
+    real = govdoc.convert.convert_each
 
     def counting(docxs, out_dir, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(len(docxs))
         return real(docxs, out_dir, **kwargs)
 
-    monkeypatch.setattr(govdoc.convert, "to_pdfs", counting)
+    monkeypatch.setattr(govdoc.convert, "convert_each", counting)
     records = [village(n) for n in ("东村", "西村", "南村")]
     result = render_many(MODEL, records, tmp_path / "out", name="{{ 村名 }}.docx", pdf=True,
                          pdf_dir=tmp_path / "pdf")
@@ -513,10 +513,10 @@ def test_a_document_libreoffice_cannot_convert_is_a_failed_pdf(tmp_path, monkeyp
     def half(docxs, out_dir, **kwargs):  # type: ignore[no-untyped-def]
         first = Path(out_dir) / (Path(docxs[0]).stem + ".pdf")
         first.write_bytes(b"%PDF-1.4 fake")
-        raise govdoc.convert.ConversionError(f"LibreOffice could not convert to {docxs[1]}")
+        return [first, f"{Path(docxs[1]).name}: LibreOffice could not convert it (no PDF)"]
 
     monkeypatch.setattr(govdoc.convert, "find_soffice", lambda: "/usr/bin/soffice")
-    monkeypatch.setattr(govdoc.convert, "to_pdfs", half)
+    monkeypatch.setattr(govdoc.convert, "convert_each", half)
     result = render_many(MODEL, [village("东村"), village("西村")], tmp_path,
                          name="{{ 村名 }}.docx", pdf=True)
     assert len(result.written) == 2 and not result.ok

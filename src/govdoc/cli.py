@@ -243,8 +243,9 @@ def _configure_batch(p: argparse.ArgumentParser) -> None:
     p.add_argument("--name", metavar="PATTERN", default="{row:04d}.docx",
                    help="each file's name, from {{ key }} placeholders and {row}, the record's "
                         "line in RECORDS (default: %(default)s)")
-    p.add_argument("-j", "--jobs", metavar="N", type=int, default=1,
-                   help="render in N worker processes (default: 1)")
+    p.add_argument("-j", "--jobs", metavar="N", type=int, default=os.cpu_count() or 1,
+                   help="render in N worker processes, and convert with up to N "
+                        "LibreOffice processes (default: the number of cores, %(default)s)")
     p.add_argument("--overwrite", action="store_true",
                    help="replace files that exist (default: skip them, so a stopped batch "
                         "resumes)")
@@ -339,9 +340,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM: leave like Ctrl-C, through every ``finally`` (LibreOffice and temporary
+    files are cleaned up on the way out)."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``govdoc`` command; returns the exit status."""
+    import signal
+
     args = build_parser().parse_args(argv)
+    import threading
+
+    if threading.current_thread() is threading.main_thread() \
+            and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminated)
     from pydantic import ValidationError
 
     from govdoc.errors import GovdocError

@@ -671,7 +671,7 @@ def die_with_parent(parent: int) -> None:
     """In a worker process: be killed when ``parent`` ends (Linux; elsewhere nothing)."""
     if _PRCTL is None:
         return
-    _PRCTL(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    _PRCTL(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # SIGTERM may be caught
     if os.getppid() != parent:  # the parent ended before the signal was set up
         os._exit(1)
 
