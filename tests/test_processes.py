@@ -167,6 +167,11 @@ def test_govdoc_pdf_killed_takes_libreoffice_with_it_and_the_next_run_tidies_up(
     assert profiles and all(p.exists() for p in profiles if p)  # SIGKILL: nothing ran
     removed = convert.remove_stale_profiles(force=True)
     assert profiles <= set(removed) and not any(p.exists() for p in profiles if p)
+    import tempfile
+
+    left = [f for f in Path(tempfile.gettempdir()).glob("govdoc-*")
+            if (f / "owner").exists() and (f / "owner").read_text() == str(proc.pid)]
+    assert left == []  # its copies of the input went too
 
 
 def test_a_profile_in_use_is_never_removed(tmp_path):

@@ -56,6 +56,8 @@ import threading
 import time
 import warnings
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Union
@@ -139,7 +141,7 @@ def convert(source: DocumentLike, out: str | os.PathLike[str] | None = None,
             *, overwrite: bool = False, timeout: float = 180) -> tuple[Path, dict[str, str]]:
     """:func:`to_pdf` without the warning: the PDF's path, and the fonts substituted
     ({family the document names: family used})."""
-    with tempfile.TemporaryDirectory(prefix="govdoc-pdf-") as tmp:
+    with work_folder() as tmp:
         target = None if out is None else Path(out)
         into_folder = target is not None and (target.is_dir() or target.suffix.lower() != ".pdf")
         if isinstance(source, (str, os.PathLike)):
@@ -302,7 +304,7 @@ def convert_each(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike
         return []
     out.mkdir(parents=True, exist_ok=True)
     remove_stale_profiles()
-    with tempfile.TemporaryDirectory(prefix="govdoc-in-") as tmp:
+    with work_folder() as tmp:
         # LibreOffice sees only ASCII names (it cannot load a file whose name the
         # process's locale cannot encode); the PDFs get their own names when moved out.
         inputs: list[Path] = []
@@ -738,6 +740,17 @@ def _new_work_folder() -> Path:
     work = Path(tempfile.mkdtemp(prefix=_WORK_PREFIX))
     (work / _OWNER).write_text(str(os.getpid()), encoding="ascii")
     return work
+
+
+@contextmanager
+def work_folder() -> Iterator[Path]:
+    """A temporary ``govdoc-lo-*`` folder, removed afterwards -- or, when this process
+    is killed first, by the next run (:func:`remove_stale_profiles`)."""
+    work = _new_work_folder()
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 _cleaned = False
