@@ -314,7 +314,10 @@ COMMANDS: list[Command] = [BUILD, SCHEMA, PDF, BATCH]
 
 # -- main -----------------------------------------------------------------------------------
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(running: str | None = None) -> argparse.ArgumentParser:
+    """The ``govdoc`` parser. ``running``: the sub-command about to run, when known; for
+    one of :data:`COMMANDS` the ``check`` and ``fix`` commands (whose package is costly
+    to import) are left out."""
     from govdoc import __version__
 
     parser = argparse.ArgumentParser(
@@ -334,10 +337,16 @@ def build_parser() -> argparse.ArgumentParser:
                        help="show tracebacks on errors")
         command.configure(p)
         p.set_defaults(run=command.run)
-    from govdoc.check.cli import add_check_commands
+    if running not in {c.name for c in COMMANDS}:
+        from govdoc.check.cli import add_check_commands
 
-    add_check_commands(sub)  # check and fix: their handlers return the exit status
+        add_check_commands(sub)  # check and fix: their handlers return the exit status
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names: its first word that is not an option."""
+    return next((a for a in argv if not a.startswith("-")), None)
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -350,7 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``govdoc`` command; returns the exit status."""
     import signal
 
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(_command_of(words)).parse_args(words)
     import threading
 
     if threading.current_thread() is threading.main_thread() \

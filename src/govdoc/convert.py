@@ -348,7 +348,9 @@ def _run_pool(soffice: str, inputs: list[Path], workers: int, deadline: float | 
               progress: Callable[[int], None] | None) -> dict[int, Path | str]:
     """Convert ``inputs`` with ``workers`` LibreOffice processes sharing a queue of
     chunks; {index: the PDF made, or why there is none}."""
-    size = max(1, min(CHUNK, math.ceil(len(inputs) / workers)))
+    # Equal chunks, as many for each process (a multiple of ``workers``), none over CHUNK.
+    chunks = workers * math.ceil(len(inputs) / (workers * CHUNK))
+    size = max(1, math.ceil(len(inputs) / chunks))
     pool = _Pool(soffice, inputs, deadline)
     for start in range(0, len(inputs), size):
         pool.todo.put(list(range(start, min(start + size, len(inputs)))))
