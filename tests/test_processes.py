@@ -208,3 +208,31 @@ def test_a_killed_batch_takes_its_workers_with_it(tmp_path):
     time.sleep(0.5)
     assert len(list(out.iterdir())) == written  # nobody is writing any more
     assert written < 300
+
+
+WARM_RUN = """
+import os, sys, warnings
+warnings.simplefilter("ignore")
+import govdoc
+from govdoc import convert
+for name in ("a", "b", "c"):
+    govdoc.to_pdf(sys.argv[1], os.path.join(sys.argv[2], name + ".pdf"))
+    server = convert._WARM.server
+    print(server.pid, convert._WARM.office.work, flush=True)
+"""
+
+
+def test_successive_conversions_share_one_libreoffice_that_ends_at_exit(seed_docx, tmp_path):
+    require_libreoffice()
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    done = subprocess.run([sys.executable, "-c", WARM_RUN, str(seed_docx), str(tmp_path)],
+                          env=env, capture_output=True, text=True, timeout=300,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.split("\n")[:3]
+    pids = {int(line.split()[0]) for line in lines}
+    folders = {Path(line.split()[1]) for line in lines}
+    assert len(pids) == 1 and len(folders) == 1  # one LibreOffice for the three calls
+    for name in "abc":
+        assert (tmp_path / f"{name}.pdf").read_bytes().startswith(b"%PDF")
+    assert alive(pids) == [] and not any(f.exists() for f in folders)  # gone at exit

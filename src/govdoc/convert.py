@@ -258,14 +258,16 @@ _ATTEMPTS = 2  # a document LibreOffice was converting when it failed is tried o
 
 
 def to_pdfs(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike[str],
-            *, jobs: int | None = None, overwrite: bool = False, timeout: float = 600,
+            *, jobs: int | None = None, overwrite: bool = False,
+            timeout: float | None = None,
             progress: Callable[[int], None] | None = None) -> list[Path]:
     """Convert several .docx files to ``<name>.pdf`` in ``out_dir`` (made if missing).
 
     Up to ``jobs`` LibreOffice processes (default: the number of cores), each with its
     own profile, share the documents, at most :data:`CHUNK` at a time each. A document
     that LibreOffice fails on (or dies on) is tried once more. ``timeout`` bounds the
-    whole run (seconds). ``progress``, when given, is called with the number of PDFs
+    whole run (seconds; None: each process has :data:`START_SECONDS` and
+    :data:`SECONDS_EACH` for each of its documents). ``progress``, when given, is called with the number of PDFs
     made so far whenever it grows. Existing PDFs are replaced only with ``overwrite``.
     Raises :class:`ConversionError` listing, one line each, the documents that failed
     (the others' PDFs are written).
@@ -283,8 +285,7 @@ def convert_each(docxs: list[str | os.PathLike[str]], out_dir: str | os.PathLike
                  timeout: float | None = None,
                  progress: Callable[[int], None] | None = None) -> list[Path | str]:
     """:func:`to_pdfs`, returning for each document its PDF's path or, when it failed,
-    one line naming it and saying why. ``timeout`` None: no bound on the whole run (each
-    process still has :data:`START_SECONDS` + :data:`SECONDS_EACH` per document)."""
+    one line naming it and saying why."""
     soffice = find_soffice()
     if soffice is None:
         raise ConversionError(INSTALL_HINT)
