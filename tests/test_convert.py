@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from govdoc import convert
@@ -238,3 +240,73 @@ def test_saved_preview_pages_replace_files_only_when_asked(tmp_path):
         pages.save(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page-2.png"]  # nothing written
     assert [p.read_bytes() for p in pages.save(tmp_path, overwrite=True)] == [png, png]
+
+
+# -- the pool: chunks, a crash, a retry (a stand-in LibreOffice, no real one needed) ----------
+
+FAKE_OFFICE = """#!{python}
+import os, sys
+from pathlib import Path
+args = sys.argv[1:]
+out = Path(args[args.index("--outdir") + 1])
+log = Path({log!r})
+for doc in (Path(a) for a in args if a.endswith(".docx")):
+    with log.open("a") as f:
+        f.write(doc.stem + " " + doc.read_text() + "\\n")
+    if doc.read_text() == "crash" or (doc.read_text() == "crash once" and
+                                      log.read_text().count(" crash once") == 1):
+        os.kill(os.getpid(), 9)  # LibreOffice dies on this document
+    out.mkdir(parents=True, exist_ok=True)
+    (out / (doc.stem + ".pdf")).write_text("%PDF " + doc.read_text())
+"""
+
+
+def fake_office(monkeypatch, tmp_path, contents: list[str]) -> tuple[list, Path]:
+    import sys
+
+    log = tmp_path / "calls.log"
+    fake = tmp_path / "soffice"
+    fake.write_text(FAKE_OFFICE.format(python=sys.executable, log=str(log)))
+    fake.chmod(0o755)
+    monkeypatch.setattr(convert, "find_soffice", lambda: str(fake))
+    sources = []
+    for i, text in enumerate(contents):
+        sources.append(tmp_path / f"d{i}.docx")
+        sources[-1].write_text(text)
+    return sources, log
+
+
+def test_a_crash_loses_only_the_current_document_which_is_tried_once_more(monkeypatch,
+                                                                          tmp_path):
+    sources, log = fake_office(monkeypatch, tmp_path, ["a", "b", "crash", "d", "e", "f"])
+    results = convert.convert_each(sources, tmp_path / "pdf", jobs=1)
+    assert [r.name if not isinstance(r, str) else r for r in results] == [
+        "d0.pdf", "d1.pdf", "d2.docx: LibreOffice could not convert it (LibreOffice ended by "
+        "SIGKILL)", "d3.pdf", "d4.pdf", "d5.pdf"]
+    tried = [line.split()[0] for line in log.read_text().splitlines()]
+    assert sorted(tried) == ["00000", "00001", "00002", "00002", "00003", "00004", "00005"]
+    with pytest.raises(convert.ConversionError) as caught:  # to_pdfs: one line per failure
+        convert.to_pdfs(sources, tmp_path / "again", jobs=2)
+    assert str(caught.value) == ("d2.docx: LibreOffice could not convert it (LibreOffice "
+                                 "ended by SIGKILL)")
+
+
+def test_a_document_that_crashes_once_is_converted_on_its_second_try(monkeypatch, tmp_path):
+    sources, log = fake_office(monkeypatch, tmp_path, ["a", "crash once", "c"])
+    pdfs = convert.to_pdfs(sources, tmp_path / "pdf", jobs=1)
+    assert [p.read_text() for p in pdfs] == ["%PDF a", "%PDF crash once", "%PDF c"]
+
+
+def test_no_process_is_given_more_than_a_chunk(monkeypatch, tmp_path):
+    monkeypatch.setattr(convert, "CHUNK", 4)
+    sources, log = fake_office(monkeypatch, tmp_path, [str(i) for i in range(10)])
+    calls: list[int] = []
+    real = convert._Office.run
+
+    def counting(self, inputs, outdir, timeout):  # type: ignore[no-untyped-def]
+        calls.append(len(inputs))
+        return real(self, inputs, outdir, timeout)
+
+    monkeypatch.setattr(convert._Office, "run", counting)
+    assert len(convert.to_pdfs(sources, tmp_path / "pdf", jobs=2)) == 10
+    assert max(calls) <= 4 and sum(calls) == 10 and len(calls) % 2 == 0  # equal shares

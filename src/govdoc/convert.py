@@ -606,9 +606,11 @@ class _WarmOffice:
             self.office = None
 
     def forget(self) -> None:
-        """In a forked child: the office belongs to the parent."""
+        """In a forked child: the office and the keeper thread belong to the parent."""
+        global _KEEPER
         self.lock = threading.Lock()
         self.server = self.office = None
+        _KEEPER = None
 
 
 _WARM = _WarmOffice()
