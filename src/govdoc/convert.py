@@ -536,6 +536,7 @@ class _WarmOffice:
         self.lock = threading.Lock()
         self.office: _Office | None = None
         self.server: subprocess.Popen[bytes] | None = None
+        self.soffice: str | None = None  # the LibreOffice it runs
         self.conversions = 0
         self.broken = False
 
@@ -550,7 +551,8 @@ class _WarmOffice:
             if soffice is None:
                 return None
             try:
-                if not self._running() or self.conversions >= CHUNK:
+                if not self._running() or self.conversions >= CHUNK \
+                        or self.soffice != soffice:
                     self._start(soffice, deadline)
                 assert self.office is not None
                 left = START_SECONDS + SECONDS_EACH
@@ -572,6 +574,7 @@ class _WarmOffice:
 
     def _start(self, soffice: str, deadline: float | None) -> None:
         self.shutdown()
+        self.soffice = soffice
         self.office = _Office(soffice)
         keep = self.office.work / "keep.txt"
         keep.write_bytes(b"")
