@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from govdoc import convert
@@ -71,7 +73,7 @@ def test_a_timeout_ends_libreoffice_and_the_processes_it_started(monkeypatch, tm
     monkeypatch.setattr(convert, "find_soffice", lambda: str(fake))
     (tmp_path / "x.docx").write_bytes(b"")
 
-    with pytest.raises(convert.ConversionError, match="did not finish within"):
+    with pytest.raises(convert.ConversionError, match="did not finish"):
         convert.to_pdfs([tmp_path / "x.docx"], tmp_path / "pdf", timeout=1)
 
     def alive() -> list[str]:
@@ -152,6 +154,7 @@ def test_a_document_converts_to_the_pdf_path_given(seed_report, tmp_path):
     require_libreoffice()
     import govdoc
 
+    (tmp_path / "out").mkdir()
     pdf = govdoc.to_pdf(govdoc.render(seed_report), tmp_path / "out" / "report.pdf")
     assert pdf == (tmp_path / "out" / "report.pdf").resolve()
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -181,3 +184,129 @@ def test_a_long_conversion_reports_the_pdfs_made_so_far(seed_docx, tmp_path):
     pdfs = convert.to_pdfs(sources, tmp_path / "pdf", progress=seen.append)
     assert [p.name for p in pdfs] == ["a.pdf", "b.pdf", "c.pdf"]
     assert seen and seen == sorted(set(seen)) and seen[-1] == 3
+
+
+# -- one rule for existing files and missing folders (issue 15.8) ---------------------------------
+
+def test_an_existing_pdf_is_replaced_only_when_asked(seed_docx, tmp_path):
+    require_libreoffice()
+    import govdoc
+
+    target = tmp_path / "seed.pdf"
+    target.write_bytes(b"old")
+    for call in (lambda: govdoc.to_pdf(seed_docx, target),
+                 lambda: govdoc.to_pdf(seed_docx, tmp_path),
+                 lambda: convert.to_pdfs([seed_docx], tmp_path)):
+        with pytest.raises(govdoc.OutputExistsError) as caught:
+            call()
+        assert str(target) in str(caught.value)
+        assert target.read_bytes() == b"old"
+    assert govdoc.to_pdf(seed_docx, target, overwrite=True) == target.resolve()
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_pdf_path_in_a_missing_folder_is_refused_naming_it(seed_docx, tmp_path):
+    import govdoc
+
+    with pytest.raises(convert.ConversionError, match=r"the folder .*nowhere does not exist"):
+        govdoc.to_pdf(seed_docx, tmp_path / "nowhere" / "x.pdf")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_the_cli_passes_overwrite_through(seed_docx, tmp_path):
+    require_libreoffice()
+    import subprocess
+    import sys
+
+    out = tmp_path / "x.pdf"
+    out.write_bytes(b"old")
+    cmd = [sys.executable, "-m", "govdoc", "pdf", str(seed_docx), "-o", str(out)]
+    refused = subprocess.run(cmd, capture_output=True, text=True)
+    assert refused.returncode == 1 and f"{out} already exists" in refused.stderr
+    assert out.read_bytes() == b"old"
+    done = subprocess.run([*cmd, "--overwrite"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_saved_preview_pages_replace_files_only_when_asked(tmp_path):
+    from govdoc.errors import OutputExistsError
+    from govdoc.pageview import PageImage, Preview
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 24
+    pages = Preview((PageImage(1, png), PageImage(2, png)), 2)
+    (tmp_path / "page-2.png").write_bytes(b"old")
+    with pytest.raises(OutputExistsError, match="page-2.png"):
+        pages.save(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page-2.png"]  # nothing written
+    assert [p.read_bytes() for p in pages.save(tmp_path, overwrite=True)] == [png, png]
+
+
+# -- the pool: chunks, a crash, a retry (a stand-in LibreOffice, no real one needed) ----------
+
+FAKE_OFFICE = """#!{python}
+import os, sys
+from pathlib import Path
+args = sys.argv[1:]
+out = Path(args[args.index("--outdir") + 1])
+log = Path({log!r})
+for doc in (Path(a) for a in args if a.endswith(".docx")):
+    with log.open("a") as f:
+        f.write(doc.stem + " " + doc.read_text() + "\\n")
+    if doc.read_text() == "crash" or (doc.read_text() == "crash once" and
+                                      log.read_text().count(" crash once") == 1):
+        os.kill(os.getpid(), 9)  # LibreOffice dies on this document
+    out.mkdir(parents=True, exist_ok=True)
+    (out / (doc.stem + ".pdf")).write_text("%PDF " + doc.read_text())
+"""
+
+
+def fake_office(monkeypatch, tmp_path, contents: list[str]) -> tuple[list, Path]:
+    import sys
+
+    log = tmp_path / "calls.log"
+    fake = tmp_path / "soffice"
+    fake.write_text(FAKE_OFFICE.format(python=sys.executable, log=str(log)))
+    fake.chmod(0o755)
+    monkeypatch.setattr(convert, "find_soffice", lambda: str(fake))
+    sources = []
+    for i, text in enumerate(contents):
+        sources.append(tmp_path / f"d{i}.docx")
+        sources[-1].write_text(text)
+    return sources, log
+
+
+def test_a_crash_loses_only_the_current_document_which_is_tried_once_more(monkeypatch,
+                                                                          tmp_path):
+    sources, log = fake_office(monkeypatch, tmp_path, ["a", "b", "crash", "d", "e", "f"])
+    results = convert.convert_each(sources, tmp_path / "pdf", jobs=1)
+    assert [r.name if not isinstance(r, str) else r for r in results] == [
+        "d0.pdf", "d1.pdf", "d2.docx: LibreOffice could not convert it (LibreOffice ended by "
+        "SIGKILL)", "d3.pdf", "d4.pdf", "d5.pdf"]
+    tried = [line.split()[0] for line in log.read_text().splitlines()]
+    assert sorted(tried) == ["00000", "00001", "00002", "00002", "00003", "00004", "00005"]
+    with pytest.raises(convert.ConversionError) as caught:  # to_pdfs: one line per failure
+        convert.to_pdfs(sources, tmp_path / "again", jobs=2)
+    assert str(caught.value) == ("d2.docx: LibreOffice could not convert it (LibreOffice "
+                                 "ended by SIGKILL)")
+
+
+def test_a_document_that_crashes_once_is_converted_on_its_second_try(monkeypatch, tmp_path):
+    sources, log = fake_office(monkeypatch, tmp_path, ["a", "crash once", "c"])
+    pdfs = convert.to_pdfs(sources, tmp_path / "pdf", jobs=1)
+    assert [p.read_text() for p in pdfs] == ["%PDF a", "%PDF crash once", "%PDF c"]
+
+
+def test_no_process_is_given_more_than_a_chunk(monkeypatch, tmp_path):
+    monkeypatch.setattr(convert, "CHUNK", 4)
+    sources, log = fake_office(monkeypatch, tmp_path, [str(i) for i in range(10)])
+    calls: list[int] = []
+    real = convert._Office.run
+
+    def counting(self, inputs, outdir, timeout):  # type: ignore[no-untyped-def]
+        calls.append(len(inputs))
+        return real(self, inputs, outdir, timeout)
+
+    monkeypatch.setattr(convert._Office, "run", counting)
+    assert len(convert.to_pdfs(sources, tmp_path / "pdf", jobs=2)) == 10
+    assert max(calls) <= 4 and sum(calls) == 10 and len(calls) % 2 == 0  # equal shares

@@ -20,10 +20,13 @@ the field, e.g. ``villages.csv:5: body[2].title: …``.
   the folder is synced once per chunk of files.
 * Files that exist are skipped unless ``overwrite=True``, so a batch that stopped
   half-way is finished by running it again.
-* ``jobs=N`` renders in N worker processes; each renders and saves its files
-  itself, a chunk of records at a time.
-* ``pdf=True`` then converts the documents with one LibreOffice process for the
-  whole batch, reporting its progress as the PDFs appear.
+* ``jobs=N`` renders in N worker processes (default: one per core); each renders
+  and saves its files itself, a chunk of records at a time. The workers die with the
+  batch's process, even when it is killed with SIGKILL (Linux).
+* ``pdf=True`` then converts the documents with up to N LibreOffice processes
+  sharing chunks of at most :data:`govdoc.convert.CHUNK` documents
+  (:func:`govdoc.convert.convert_each`), reporting progress as the PDFs appear; a
+  document that fails is reported in one line.
 
 Row numbers are line numbers of the records file (for a CSV file, its header is
 line 1), or positions counted from 1 for records given in Python.
@@ -49,6 +52,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Literal, Union
 
+from govdoc.convert import SECONDS_EACH as PDF_SECONDS_EACH
+from govdoc.convert import START_SECONDS as PDF_SECONDS
 from govdoc.errors import GovdocError, GovdocWarning, OutputExistsError
 from govdoc.model import Report
 
@@ -62,11 +67,6 @@ _NAME_TOKEN = re.compile(PLACEHOLDER.pattern + r"|\{row(?::([^{}]*))?\}")
 DEFAULT_NAME = "{row:04d}.docx"
 """The output file name when none is given: the record's row number, e.g. ``0002.docx``."""
 
-PDF_SECONDS = 120
-"""LibreOffice's start-up allowance when converting a batch, in seconds."""
-PDF_SECONDS_EACH = 30
-"""The most one document may take on average, in seconds: with :data:`PDF_SECONDS`, the
-time one LibreOffice process has for a whole batch before it is ended."""
 
 RECORD_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 _MAX_LISTED = 10  # offending rows listed in a batch-wide error
@@ -379,11 +379,15 @@ _Task = tuple[int, str, str, dict[str, str]]  # row, where, name, values
 _JOB: _Job | None = None  # a worker's job, set once by _init_worker
 
 
-def _init_worker(job: _Job) -> None:
+def _init_worker(job: _Job, parent: int) -> None:
     global _JOB
     import signal
 
+    from govdoc.convert import die_with_parent
+
+    die_with_parent(parent)  # never left writing files after the batch was killed
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the lead process handles Ctrl-C
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command's handler
     _JOB = job
     import govdoc.render  # noqa: F401  (imported once per process, before the first chunk)
 
@@ -462,7 +466,7 @@ def render_many(
     *,
     name: str = DEFAULT_NAME,
     overwrite: bool = False,
-    jobs: int = 1,
+    jobs: int | None = None,
     pdf: bool = False,
     pdf_dir: str | os.PathLike[str] | None = None,
     progress: Progress | bool | None = None,
@@ -483,16 +487,18 @@ def render_many(
 
     Files that exist are skipped unless ``overwrite``. A record that fails is listed
     in :attr:`BatchResult.failed` with its row and reason; the others go on.
-    ``jobs`` worker processes render in parallel (``start_method``: default "fork"
-    on Linux). With ``pdf``, the documents are then converted to PDF in ``pdf_dir``
-    (default: ``out_dir``) by one LibreOffice process for them all; existing PDFs are
-    skipped unless ``overwrite``. ``progress`` is a callback
+    ``jobs`` worker processes render in parallel (default: one per core;
+    ``start_method``: default "fork" on Linux). With ``pdf``, the documents are then
+    converted to PDF in ``pdf_dir`` (default: ``out_dir``) by up to ``jobs``
+    LibreOffice processes; existing PDFs are skipped unless ``overwrite``. ``progress`` is a callback
     ``(phase, done, total)`` or True for a tqdm bar on stderr. ``template``,
     ``normalize`` and ``finish`` are passed to :func:`govdoc.render`.
 
     Doubts about the content are collected in :attr:`BatchResult.warnings` and each is
     issued once as a :class:`~govdoc.GovdocWarning`.
     """
+    if jobs is None:
+        jobs = os.cpu_count() or 1
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise ValueError(f"jobs must be a whole number of at least 1, not {jobs!r}")
     if pdf:
@@ -540,7 +546,7 @@ def render_many(
         if pdf:
             documents = [o for o in outcomes if o.status != "failed"]
             _convert(result, documents, out if pdf_dir is None else Path(pdf_dir), overwrite,
-                     report)
+                     jobs, report)
     finally:
         report.close()
     result.warnings = _warnings(the_records, used, name, outcomes)
@@ -650,7 +656,7 @@ def _run(job: _Job, tasks: list[_Task], jobs: int, start_method: str | None, don
     chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
     context = multiprocessing.get_context(_start_method(start_method))
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                   initializer=_init_worker, initargs=(job,))
+                                   initializer=_init_worker, initargs=(job, os.getpid()))
     try:
         futures: dict[Future[list[Outcome]], list[_Task]] = {
             executor.submit(_worker_chunk, chunk): chunk for chunk in chunks}
@@ -675,9 +681,10 @@ def _run(job: _Job, tasks: list[_Task], jobs: int, start_method: str | None, don
 
 
 def _convert(result: BatchResult, documents: list[Outcome], pdf_dir: Path, overwrite: bool,
-             report: _Reporter) -> None:
-    """Convert ``documents`` (in record order) to PDF with one LibreOffice process."""
-    from govdoc.convert import ConversionError, to_pdfs
+             jobs: int, report: _Reporter) -> None:
+    """Convert ``documents`` (in record order) to PDF with up to ``jobs`` LibreOffice
+    processes."""
+    from govdoc.convert import ConversionError, convert_each
     from govdoc.saving import write_atomic
 
     pdf_dir.mkdir(parents=True, exist_ok=True)
@@ -696,21 +703,21 @@ def _convert(result: BatchResult, documents: list[Outcome], pdf_dir: Path, overw
         return
     converted = done
     with tempfile.TemporaryDirectory(prefix="govdoc-batch-pdf-") as tmp:
-        reason = ""
         try:
-            to_pdfs([d.path for d in todo if d.path], tmp,
-                     timeout=PDF_SECONDS + PDF_SECONDS_EACH * len(todo),
-                     progress=lambda made: report("pdf", converted + made, total))
+            made_all: list[Path | str] = convert_each(
+                [d.path for d in todo if d.path], tmp, jobs=jobs,
+                progress=lambda made: report("pdf", converted + made, total))
         except ConversionError as exc:
-            reason = "; ".join(str(exc).strip().splitlines())
-        for document in todo:
+            reason = "; ".join(str(exc).strip().splitlines())[:300]
+            made_all = [f"{d.path.name if d.path else d.row}: {reason}" for d in todo]
+        for document, made in zip(todo, made_all):
             assert document.path is not None
-            made = Path(tmp) / document.path.with_suffix(".pdf").name
-            target = pdf_dir / made.name
+            target = pdf_dir / document.path.with_suffix(".pdf").name
             where = document.path.name
-            if not made.exists():
+            if isinstance(made, str):
+                why = made.split(": ", 1)[1] if made.startswith(f"{where}: ") else made
                 result.pdf_failed.append(Outcome(document.row, "failed", target,
-                                                 f"{where}: PDF: {reason or 'not converted'}"))
+                                                 f"{where}: PDF: {why}"))
                 continue
             try:
                 write_atomic(target, made.read_bytes(), overwrite=overwrite)

@@ -261,8 +261,9 @@ def _configure_batch(p: argparse.ArgumentParser) -> None:
     p.add_argument("--name", metavar="PATTERN", default="{row:04d}.docx",
                    help="each file's name, from {{ key }} placeholders and {row}, the record's "
                         "line in RECORDS (default: %(default)s)")
-    p.add_argument("-j", "--jobs", metavar="N", type=int, default=1,
-                   help="render in N worker processes (default: 1)")
+    p.add_argument("-j", "--jobs", metavar="N", type=int, default=os.cpu_count() or 1,
+                   help="render in N worker processes, and convert with up to N "
+                        "LibreOffice processes (default: the number of cores, %(default)s)")
     p.add_argument("--overwrite", action="store_true",
                    help="replace files that exist (default: skip them, so a stopped batch "
                         "resumes)")
@@ -367,7 +368,10 @@ COMMANDS: list[Command] = [BUILD, SCHEMA, PDF, BATCH, SERVE]
 
 # -- main -----------------------------------------------------------------------------------
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(running: str | None = None) -> argparse.ArgumentParser:
+    """The ``govdoc`` parser. ``running``: the sub-command about to run, when known; for
+    one of :data:`COMMANDS` the ``check`` and ``fix`` commands (whose package is costly
+    to import) are left out."""
     from govdoc import __version__
 
     parser = argparse.ArgumentParser(
@@ -387,18 +391,38 @@ def build_parser() -> argparse.ArgumentParser:
                        help="show tracebacks on errors")
         command.configure(p)
         p.set_defaults(run=command.run)
-    from govdoc.check.cli import add_check_commands
+    if running not in {c.name for c in COMMANDS}:
+        from govdoc.check.cli import add_check_commands
 
-    add_check_commands(sub)  # check and fix: their handlers return the exit status
-    from govdoc.template_cli import add_template_commands
+        add_check_commands(sub)  # check and fix: their handlers return the exit status
+        from govdoc.template_cli import add_template_commands
 
-    add_template_commands(sub)  # template init and template check
+        add_template_commands(sub)  # template init and template check
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names: its first word that is not an option."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM: leave like Ctrl-C, through every ``finally`` (LibreOffice and temporary
+    files are cleaned up on the way out)."""
+    raise KeyboardInterrupt
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``govdoc`` command; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    import signal
+
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(_command_of(words)).parse_args(words)
+    import threading
+
+    if threading.current_thread() is threading.main_thread() \
+            and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminated)
     from pydantic import ValidationError
 
     from govdoc.errors import GovdocError

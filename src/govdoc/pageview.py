@@ -41,11 +41,12 @@ class PageImage:
         """Width and height in pixels."""
         return (int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big"))
 
-    def save(self, path: str | Path) -> Path:
-        """Write the PNG to ``path``; return the path."""
-        target = Path(path)
-        target.write_bytes(self.png)
-        return target
+    def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
+        """Write the PNG to ``path``; return the path. An existing file is replaced only
+        with ``overwrite`` (else :class:`~govdoc.errors.OutputExistsError`)."""
+        from govdoc.saving import write_atomic
+
+        return write_atomic(Path(path), self.png, overwrite=overwrite)
 
     def _repr_png_(self) -> bytes:
         return self.png
@@ -70,11 +71,21 @@ class Preview:
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.pages)
 
-    def save(self, folder: str | Path, stem: str = "page") -> list[Path]:
-        """Write every page as ``<stem>-<number>.png`` in ``folder``; return the paths."""
+    def save(self, folder: str | Path, stem: str = "page", *,
+             overwrite: bool = False) -> list[Path]:
+        """Write every page as ``<stem>-<number>.png`` in ``folder`` (made if missing);
+        return the paths. When one of them exists, nothing is written unless
+        ``overwrite`` (else :class:`~govdoc.errors.OutputExistsError`, naming it)."""
+        from govdoc.saving import _exists
+
         out = Path(folder)
+        targets = [out / f"{stem}-{p.number}.png" for p in self.pages]
+        if not overwrite:
+            for target in targets:
+                if target.exists():
+                    raise _exists(target)
         out.mkdir(parents=True, exist_ok=True)
-        return [p.save(out / f"{stem}-{p.number}.png") for p in self.pages]
+        return [p.save(t, overwrite=overwrite) for p, t in zip(self.pages, targets)]
 
     def _repr_html_(self) -> str:
         images = "".join(
