@@ -608,6 +608,11 @@ class Report(BaseModel):
         found = []
         title = self.title.replace("\n", "").rstrip()
         shown = self.layout_format is not DocFormat.ORDER  # a 命令 prints no title
+        if not shown and title:
+            found.append(
+                f"命令不印标题: a 命令 prints no title line (10.2); the title “{title}” is kept "
+                "in the document properties (标题 property) only"
+            )
         if shown and not title.endswith(self.kind.value):
             found.append(
                 f"标题未以文种“{self.kind.value}”结尾: the title does not end with its kind "

@@ -1,0 +1,192 @@
+"""Nothing lost, nothing worse (issue 15.2, 15.4): ``fix`` and ``build`` from a Word
+draft keep every picture, table and paragraph or say, one line each and before writing,
+which they do not keep; ``fix`` of a govdoc document gives the same document and never
+adds findings.
+
+Over every example and every corpus draft rendered to .docx, and small Word drafts with
+text boxes, symbols, ruby, footnotes, fields, equations and a picture. About 15 s.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+
+import govdoc
+from govdoc.check.fix import NOTHING_TO_FIX, carried_over, fix
+from govdoc.errors import GovdocWarning, OutputExistsError
+from govdoc.parse import parse_docx
+
+from conftest import example_reports
+from hostile_drafts import (EQUATION, FIELD, FOOTNOTE, RUBY, SYMBOLS, TEXT_BOX, draft,
+                            saved, with_footnote, with_picture)
+from test_parse_drafts import NAMES, parsed
+
+HOSTILE = {
+    "text-box": lambda: saved(draft(TEXT_BOX)),
+    "symbols": lambda: saved(draft(SYMBOLS)),
+    "ruby": lambda: saved(draft(RUBY)),
+    "footnote": lambda: saved(with_footnote(draft(FOOTNOTE))),
+    "field-equation-picture": lambda: saved(with_picture(draft(FIELD, EQUATION))),
+}
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[str, bytes]:
+    """Every example and corpus draft as govdoc renders it."""
+    tmp = tmp_path_factory.mktemp("seals")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GovdocWarning)
+        reports = example_reports(tmp)
+        reports.update({f"draft-{n}": parsed(n).report for n in NAMES})
+        return {name: govdoc.render(r).to_bytes() for name, r in reports.items()}
+
+
+
+
+def counts(data: bytes) -> Counter:
+    """Pictures, tables (two rows and two columns or more) and non-empty paragraphs of a
+    .docx, counted with python-docx."""
+    doc = open_docx(io.BytesIO(data))
+    body = doc.element.body
+    tables = [t for t in doc.tables if len(t.rows) > 1 and len(t.columns) > 1]
+    return Counter(
+        pictures=len(body.findall(".//" + qn("a:blip")))
+        + len(body.findall(".//{urn:schemas-microsoft-com:vml}imagedata")),
+        tables=len(tables),
+        paragraphs=sum(1 for p in doc.paragraphs if p.text.strip()),
+    )
+
+
+def not_kept(messages: list[str]) -> Counter:
+    """The warnings that say a picture, a table or a paragraph is not kept, by kind."""
+    out: Counter = Counter()
+    for m in messages:
+        if "图片" in m or "picture" in m:
+            out["pictures"] += 1
+        elif "表格" in m:
+            out["tables"] += 1
+        elif "合为一段" in m or "未见于输出" in m or "公式" in m or "脚注" in m:
+            out["paragraphs"] += 1
+    return out
+
+
+def build_from_docx(data: bytes) -> tuple[bytes, list[str]]:
+    """What ``govdoc build draft.docx`` writes, and its warnings."""
+    result = parse_docx(io.BytesIO(data))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GovdocWarning)
+        out = govdoc.render(result.report).to_bytes()
+    return out, [str(w) for w in result.warnings] + carried_over(data, out)
+
+
+def assert_kept_or_reported(source: bytes, output: bytes, messages: list[str]) -> None:
+    before, after, reported = counts(source), counts(output), not_kept(messages)
+    for kind in ("pictures", "tables", "paragraphs"):
+        assert after[kind] + reported[kind] >= before[kind], (kind, before, after, messages)
+
+
+def test_every_example_and_draft_was_rendered(rendered):
+    assert len(rendered) == len(NAMES) + 9 and all(rendered.values())
+
+
+@pytest.mark.parametrize("name", [*[f"draft-{n}" for n in NAMES], "notice", "letter", "order",
+                                  "sealed_report", "joint_notice", "joint_notice_unsealed",
+                                  "minutes", "request", "didiao_2023_report"])
+def test_build_and_fix_from_docx_keep_or_report_every_picture_table_and_paragraph(
+        rendered, name, tmp_path):
+    source = rendered[name]
+    output, messages = build_from_docx(source)
+    assert_kept_or_reported(source, output, messages)
+    src = tmp_path / "in.docx"
+    src.write_bytes(source)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GovdocWarning)
+        result = fix(src, tmp_path / "out.docx")
+    fixed = (tmp_path / "out.docx").read_bytes()
+    assert_kept_or_reported(source, fixed, [str(w.message) for w in caught])
+    assert result.warnings == [str(w.message) for w in caught]
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_word_drafts_with_boxes_symbols_ruby_notes_and_pictures(name, tmp_path):
+    source = HOSTILE[name]()
+    output, messages = build_from_docx(source)
+    assert_kept_or_reported(source, output, messages)
+    src = tmp_path / "in.docx"
+    src.write_bytes(source)
+    written: list[bool] = []
+    out = tmp_path / "out.docx"
+
+    def show(message, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        written.append(out.exists())
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", GovdocWarning)
+        warnings.showwarning = show
+        result = fix(src, out)
+    assert_kept_or_reported(source, out.read_bytes(), result.warnings)
+    assert not any(written), "every warning comes before the file is written"
+    assert result.unchanged or len(written) == len(result.warnings)
+
+
+def paragraphs_and_styles(data: bytes) -> list[tuple[str, str]]:
+    doc = open_docx(io.BytesIO(data))
+    out = [(p.style.name, p.text) for p in doc.paragraphs]
+    for table in doc.tables:
+        out += [("cell", c.text) for row in table.rows for c in row.cells]
+    return out
+
+
+def test_fix_of_a_govdoc_document_gives_the_same_document_and_no_new_findings(rendered,
+                                                                              tmp_path):
+    reformatted = 0
+    for name, data in rendered.items():
+        src, out = tmp_path / f"{name}.docx", tmp_path / f"{name}-fixed.docx"
+        src.write_bytes(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", GovdocWarning)
+            result = fix(src, out)
+        assert paragraphs_and_styles(out.read_bytes()) == paragraphs_and_styles(data), name
+        was = Counter(f.rule for f in result.before.findings)
+        now = Counter(f.rule for f in result.after.findings)
+        assert not now - was, (name, now - was)
+        reformatted += not result.unchanged
+    assert reformatted >= 3  # documents with findings go through import and render
+
+
+def test_nothing_to_fix_writes_an_identical_copy_with_its_seal(rendered, tmp_path):
+    src, out = tmp_path / "sealed.docx", tmp_path / "out.docx"
+    src.write_bytes(rendered["sealed_report"])
+    assert counts(src.read_bytes())["pictures"] == 1
+    result = fix(src, out)
+    assert result.unchanged and result.reason == NOTHING_TO_FIX
+    assert out.read_bytes() == src.read_bytes()
+
+
+def test_fix_obeys_the_overwrite_rule(rendered, tmp_path):
+    src, out = tmp_path / "in.docx", tmp_path / "out.docx"
+    src.write_bytes(rendered["notice"])
+    out.write_bytes(b"mine")
+    with pytest.raises(OutputExistsError):
+        fix(src, out)
+    assert out.read_bytes() == b"mine"
+    fix(src, out, overwrite=True)
+    assert out.read_bytes() != b"mine"
+
+
+def test_fix_that_would_add_findings_copies_the_input(rendered, tmp_path, monkeypatch):
+    import govdoc.check.fix as fixing
+
+    src, out = tmp_path / "in.docx", tmp_path / "out.docx"
+    src.write_bytes(rendered["notice"])  # 2 findings: it goes through import and render
+    monkeypatch.setattr(fixing, "_worse", lambda before, after: ["B7"])
+    result = fix(src, out)
+    assert result.unchanged and "B7" in result.reason
+    assert out.read_bytes() == src.read_bytes()
