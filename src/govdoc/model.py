@@ -449,15 +449,21 @@ class Seal(BaseModel):
     @classmethod
     def _image(cls, v: Path) -> Path:
         try:
-            head = v.read_bytes()[:8]
+            data = v.read_bytes()
         except OSError as exc:
             raise PydanticCustomError(
                 "seal_image", "印章图片无法读取: cannot read the seal image {path} ({why})",
                 {"path": str(v), "why": exc.strerror or str(exc)},
             ) from None
-        if not head.startswith(_IMAGE_MAGIC):
+        if not data.startswith(_IMAGE_MAGIC):
             raise PydanticCustomError(
                 "seal_image", "印章图片应为PNG或JPEG: {path} is not a PNG or JPEG image",
+                {"path": str(v)},
+            )
+        # A PNG ends with its IEND chunk, a JPEG with its EOI marker (FF D9).
+        if not (data.endswith(b"IEND\xaeB`\x82") or b"\xff\xd9" in data[-64:]):
+            raise PydanticCustomError(
+                "seal_image", "印章图片不完整: the seal image {path} is cut short or damaged",
                 {"path": str(v)},
             )
         return v
