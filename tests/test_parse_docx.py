@@ -259,3 +259,18 @@ def test_a_zip_bomb_draft_is_refused_before_it_is_unpacked(tmp_path):
     assert path.stat().st_size < 100_000
     with pytest.raises(ParseError, match="refused"):
         parse_docx(path)
+
+
+def test_reimporting_the_order_example_keeps_its_mark_and_number(tmp_path):
+    import warnings
+
+    import govdoc
+    from conftest import example_reports
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", govdoc.GovdocWarning)
+        order = example_reports(tmp_path)["order"]
+        back = parse_docx(io.BytesIO(govdoc.render(order).to_bytes())).report
+    assert back.kind.value == "令"
+    assert back.header == order.header
+    assert back.title == order.title and back.body == order.body

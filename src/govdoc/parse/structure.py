@@ -157,6 +157,7 @@ class _HeaderFields:
     copy_number: str | None = None
     secrecy: str | None = None
     urgency: str | None = None
+    order_number: str | None = None  # 令号 of a 命令 (10.2), under its 标志
 
 
 @dataclass
@@ -228,7 +229,10 @@ class _Parser:
         if not idx:
             raise ParseError("草稿是空的: the draft holds no text")
         pos, header = self.read_header(idx)
-        pos, title = self.read_title(idx, pos)
+        if header is not None and header.order_number:  # a 命令 prints no title (10.2)
+            title = f"{''.join(header.organs)}令（{header.order_number}）"
+        else:
+            pos, title = self.read_title(idx, pos)
         pos, recipients = self.read_recipients(idx, pos)
         rest = idx[pos:]
         end, imprint = self.read_imprint(rest)
@@ -274,7 +278,7 @@ class _Parser:
             self.warn(date_at, f"成文日期取{format_date(date)}: the 成文日期 is set to this "
                                "date; correct it")
         attachments = self.read_pages(pages, listed)
-        kind = pt.title_kind(title)
+        kind = DocKind.令 if header is not None and header.order_number else pt.title_kind(title)
         if kind is None:
             self.warn(None, "标题未以文种结尾，按“报告”处理: the title ends with no 文种; taken as a 报告")
         try:
@@ -315,6 +319,15 @@ class _Parser:
                 break
             if not self.header_like(line.text):
                 break
+        if number_pos is None and len(head) > 1 and self.is_text(head[0]) \
+                and self.is_text(head[1]) and self.text(head[0]).endswith("令") \
+                and self.mark_like(self.text(head[0])[:-1]) \
+                and re.fullmatch(r"第[1-9]\d*号", self.text(head[1])):
+            # A 命令's 标志 (机关名称 + 令) and 令号 (10.2).
+            self.mark(head[0], Kind.MARK)
+            self.mark(head[1], Kind.DOC_NUMBER)
+            return 2, _HeaderFields(organs=[self.text(head[0])[:-1]], suffix="令",
+                                    order_number=self.text(head[1]))
         if number_pos is None:
             # Without a 发文字号: 份号/密级/紧急程度, then 标志 lines, the last ending in 文件.
             k = 0
@@ -411,6 +424,8 @@ class _Parser:
                                      secrecy=fields.secrecy, urgency=fields.urgency)
         if fields.suffix is not None:
             kw["mark_suffix"] = fields.suffix
+        if fields.order_number is not None:
+            kw["order_number"] = fields.order_number
         return Header(**kw)  # type: ignore[arg-type]
 
     # -- 标题 and 主送 ---------------------------------------------------------------
