@@ -274,3 +274,12 @@ def test_reimporting_the_order_example_keeps_its_mark_and_number(tmp_path):
     assert back.kind.value == "令"
     assert back.header == order.header
     assert back.title == order.title and back.body == order.body
+
+
+def test_words_in_page_headers_are_reported_page_numbers_are_not():
+    doc = draft(f'<w:p {W}><w:r><w:t>正文。</w:t></w:r></w:p>')
+    doc.sections[0].header.paragraphs[0].text = "内部资料 注意保存"
+    doc.sections[0].footer.paragraphs[0].text = "— 1 —"
+    result = parse_docx(io.BytesIO(saved_bytes(doc)))
+    assert [str(w) for w in result.warnings] == [
+        "页眉文字未保留: the page header's words “内部资料 注意保存” are not kept (govdoc writes its own)"]

@@ -15,8 +15,9 @@ literal first:
 - **text boxes**: their paragraphs follow the paragraph that holds them.
 
 What a 公文 model cannot hold is reported, one warning each: pictures (a seal is a
-picture), charts, embedded objects, equations, footnotes, endnotes and comments, and any
-unknown element that carries words. Nothing is dropped silently.
+picture), charts, embedded objects, equations, footnotes, endnotes, comments, the words
+of page headers and footers (page numbers aside), and any unknown element that carries
+words. Nothing is dropped silently.
 
 A draft is a file from someone else: it is opened under the same zip limits as a
 template (:func:`govdoc.render.template.open_zip`), and a malformed number in it is a
@@ -261,6 +262,29 @@ def _notes_part(document: object, reltype: str) -> dict[str, str]:
             for note in root:
                 text = "".join(t.text or "" for t in note.iter(qn("w:t")))
                 out[note.get(qn("w:id")) or ""] = text
+    return out
+
+
+def _margin_texts(document: object) -> list[tuple[str, str]]:
+    """The words of the draft's page headers and footers, as (页眉 or 页脚, text), leaving
+    out what fields show (page numbers)."""
+    out: list[tuple[str, str]] = []
+    for rel in document.part.rels.values():  # type: ignore[attr-defined]
+        if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
+            continue
+        root = etree.fromstring(rel.target_part.blob, _SAFE_PARSER)
+        words: list[str] = []
+        depth = 0  # inside a field's result
+        for el in root.iter(_W + "fldChar", _W + "t", _W + "fldSimple"):
+            if el.tag == _W + "fldChar":
+                kind = el.get(qn("w:fldCharType"))
+                depth += 1 if kind == "begin" else -1 if kind == "end" else 0
+            elif el.tag == _W + "t" and depth == 0 and \
+                    not any(a.tag == _W + "fldSimple" for a in el.iterancestors()):
+                words.append(el.text or "")
+        text = " ".join("".join(words).split())
+        if text.strip("-—–  0123456789"):
+            out.append(("页眉" if rel.reltype == RT.HEADER else "页脚", text))
     return out
 
 
@@ -597,6 +621,11 @@ def docx_lines(source: str | os.PathLike[str] | IO[bytes], *,
         reader.warnings.append(ParseWarning(None, f"删去{reader.numbering.bullets}个项目符号: "
                                                   "bullet marks of Word lists are not kept",
                                             "paragraph"))
+    for where, text in _margin_texts(document):
+        english = "page header" if where == "页眉" else "page footer"
+        reader.warnings.append(ParseWarning(None, f"{where}文字未保留: the {english}'s words "
+                                                  f"“{_short(text, 40)}” are not kept "
+                                                  "(govdoc writes its own)", "paragraph"))
     if reader.comments:
         reader.warnings.append(ParseWarning(None, f"删去{reader.comments}条批注: comments are "
                                                   "not kept", "paragraph"))
