@@ -243,3 +243,35 @@ def test_preview_writes_png_pages_and_never_overwrites_unless_asked(tmp_path):
                      "--overwrite")
     assert run.returncode == 0 and (out / "seed-1.png").read_bytes() != b"mine"
     assert govdoc_cmd("preview", str(source), "-o", str(out), "--pages", "x").returncode == 2
+
+
+def test_no_command_overwrites_a_file_unless_asked(tmp_path):
+    """The README's promise, command by command: an existing output is refused (or, for
+    batch, skipped) and left as it was."""
+    source = tmp_path / "seed.docx"
+    govdoc.render(load_example("didiao_2023_report").REPORT).save(source)
+    model = tmp_path / "notice.yaml"
+    model.write_text(dump_report(load_example("notice").REPORT, "yaml"), encoding="utf-8")
+    (tmp_path / "batch").mkdir()
+    records = tmp_path / "r.csv"
+    records.write_text("村名\n棣棠村\n", encoding="utf-8")
+    (tmp_path / "pages").mkdir()
+    targets = {
+        "build": (["build", str(model), "-o", "{out}"], tmp_path / "out.docx"),
+        "schema": (["schema", "-o", "{out}"], tmp_path / "schema.json"),
+        "pdf": (["pdf", str(source), "-o", "{out}"], tmp_path / "out.pdf"),
+        "preview": (["preview", str(source), "-o", str(tmp_path / "pages"), "--pages", "1"],
+                    tmp_path / "pages" / "seed-1.png"),
+        "fix": (["fix", str(source), "-o", "{out}"], tmp_path / "fixed.docx"),
+        "batch": (["batch", str(model), str(records), "-o", str(tmp_path / "batch")],
+                  tmp_path / "batch" / "0002.docx"),
+    }
+    for name, (args, out) in targets.items():
+        out.write_bytes(b"precious")
+        run = govdoc_cmd(*[a.replace("{out}", str(out)) for a in args])
+        assert out.read_bytes() == b"precious", (name, run.stderr)
+        if name == "batch":
+            assert "skipped" in run.stderr, run.stderr
+        else:
+            assert run.returncode != 0 and "--overwrite" in run.stderr, (name, run.stderr)
+        assert "Traceback" not in run.stderr
