@@ -151,13 +151,17 @@ def _plain(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split())
 
 
-def _document_lines(data: bytes) -> list[tuple[int, list[str]]]:
-    """Each non-empty line of a .docx (a table: its cells) as (number, plain chunks)."""
+def _document_lines(data: bytes, *, ours: bool = False) -> list[tuple[int, list[str]]]:
+    """Each non-empty line of a .docx (a table: its cells) as (number, plain chunks).
+    A document govdoc made (``ours``) is read without the limits put on drafts."""
     import io
 
-    from govdoc.parse.word import docx_lines
+    from docx import Document as open_docx
 
-    lines, _ = docx_lines(io.BytesIO(data))
+    from govdoc.parse.word import document_lines, docx_lines
+
+    lines, _ = (document_lines(open_docx(io.BytesIO(data))) if ours
+                else docx_lines(io.BytesIO(data)))
     out = []
     for line in lines:
         texts = ([c for row in line.table.rows for c in row] if line.table is not None
@@ -169,18 +173,28 @@ def _document_lines(data: bytes) -> list[tuple[int, list[str]]]:
 
 
 def carried_over(source: bytes, output: bytes) -> list[str]:
-    """What the .docx ``output`` does not keep of the .docx ``source``, one line each:
-    a paragraph whose words are not found in it, or that is joined with the one before.
+    """What the .docx ``output`` (made by govdoc) does not keep of the .docx ``source``,
+    one line each: a paragraph whose words are not found in it, or that is joined with
+    the one before. Both are read in order, so the time grows with their length.
 
     (What the importer cannot read at all — pictures, notes — it reports itself.)
     """
-    kept = _document_lines(output)
+    kept = _document_lines(output, ours=True)
     text = "".join(c for _, chunks in kept for c in chunks)
     where_kept = ["".join(chunks) for _, chunks in kept]
     notes: list[str] = []
     last = -1
+    cursor = 0
     for number, chunks in _document_lines(source):
-        missing = [c for c in chunks if c not in text]
+        missing = []
+        for c in chunks:
+            at = text.find(c, cursor)
+            if at < 0:
+                at = text.find(c)  # out of order (a 版记 line, say), or not there
+            if at < 0:
+                missing.append(c)
+            else:
+                cursor = at
         if missing:
             notes.append(f"paragraph {number}: 文字未见于输出: “{_short(' '.join(missing))}” is "
                          "not in the output")
@@ -192,11 +206,15 @@ def carried_over(source: bytes, output: bytes) -> list[str]:
             notes.append(f"paragraph {number}: 与上一段合为一段: “{_short(whole)}” is joined "
                          "with the paragraph before it")
         else:
-            k = next((i for i in range(last + 2, len(where_kept)) if whole in where_kept[i]),
-                     None)
+            k = next((i for i in range(last + 2, min(last + 2 + _LOOK_AHEAD, len(where_kept)))
+                      if whole in where_kept[i]), None)
             if k is not None:  # else its words are there, spread over lines (a table)
                 last = k
     return notes
+
+
+_LOOK_AHEAD = 50
+"""How many lines of the output past the expected one a paragraph is looked for in."""
 
 
 def _short(text: str, limit: int = 30) -> str:

@@ -607,14 +607,21 @@ def docx_lines(source: str | os.PathLike[str] | IO[bytes], *,
             etree.XMLSyntaxError) as exc:
         raise ParseError(f"{name}: 不是 Word 文档: not a Word .docx file ({exc})") from None
     try:
-        reader = _Reader(Numbering.read(document), changes,
-                         footnotes=_notes_part(document, RT.FOOTNOTES),
-                         endnotes=_notes_part(document, RT.ENDNOTES))
-        reader.block(document.element.body)
+        return document_lines(document, changes=changes)
     except _BadNumber as exc:
         raise ParseError(f"{name}: {exc}") from None
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"{name}: 不是 Word 文档: a part is broken XML ({exc})") from None
+
+
+def document_lines(document: object, *, changes: Changes = "accept"
+                   ) -> tuple[list[SourceLine], list[ParseWarning]]:
+    """:func:`docx_lines` of a document python-docx has opened (one govdoc made, say:
+    no limits are applied)."""
+    reader = _Reader(Numbering.read(document), changes,
+                     footnotes=_notes_part(document, RT.FOOTNOTES),
+                     endnotes=_notes_part(document, RT.ENDNOTES))
+    reader.block(document.element.body)  # type: ignore[attr-defined]
     if reader.carry:
         reader.add_text(reader.carry)
     if reader.numbering.bullets:
