@@ -255,3 +255,10 @@ def test_an_order_models_title_is_not_printed_and_a_warning_says_where_it_is():
     doc = open_docx(io.BytesIO(document.to_bytes()))
     assert "棣棠乡人民政府令" not in [p.text for p in doc.paragraphs]
     assert doc.core_properties.title == "棣棠乡人民政府令"
+
+
+def test_a_missing_or_unknown_model_file_is_a_model_file_error(tmp_path):
+    with pytest.raises(ModelFileError, match="nosuch.yaml: cannot be read"):
+        load_report(tmp_path / "nosuch.yaml")
+    with pytest.raises(ModelFileError, match="not a model file"):
+        load_report(tmp_path / "x.txt")

@@ -46,8 +46,9 @@ class Problem:
     message: str
 
 
-class ModelFileError(GovdocError):
-    """A model file cannot be read, or does not describe a valid report."""
+class ModelFileError(GovdocError, ValueError):
+    """A model file cannot be read, or does not describe a valid report (a
+    ``ValueError`` too, as a wrong value is)."""
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
@@ -63,10 +64,12 @@ class ModelFileError(GovdocError):
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
-    """The model-file format of ``path`` from its suffix; ValueError for other files."""
+    """The model-file format of ``path`` from its suffix; a :class:`ModelFileError` (a
+    ``ValueError``) for other files."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"{path}: not a model file (expected {', '.join(FORMATS)})")
+        raise ModelFileError(str(path), [Problem(None, None, "not a model file (expected "
+                                                             f"{', '.join(FORMATS)})")])
     return FORMATS[suffix]
 
 
@@ -99,6 +102,9 @@ def load_data(path: str | os.PathLike[str]) -> ModelData:
     except UnicodeDecodeError as exc:
         raise ModelFileError(str(path), [Problem(None, None, f"not UTF-8 text ({exc.reason})")]) \
             from None
+    except OSError as exc:
+        raise ModelFileError(str(path), [Problem(None, None, "cannot be read "
+                                                             f"({exc.strerror or exc})")]) from None
     model = loads_data(text, fmt, source=str(path))
     return ModelData(_resolve_paths(model.data, Path(path).parent), model.lines)
 
