@@ -283,3 +283,11 @@ def test_words_in_page_headers_are_reported_page_numbers_are_not():
     result = parse_docx(io.BytesIO(saved_bytes(doc)))
     assert [str(w) for w in result.warnings] == [
         "页眉文字未保留: the page header's words “内部资料 注意保存” are not kept (govdoc writes its own)"]
+
+
+def test_content_controls_and_hyperlinks_inside_a_paragraph_keep_their_words():
+    para = (f'<w:p {W}><w:r><w:t>请于</w:t></w:r><w:sdt><w:sdtPr><w:date/></w:sdtPr>'
+            '<w:sdtContent><w:r><w:t>2024年3月8日</w:t></w:r></w:sdtContent></w:sdt>'
+            '<w:hyperlink><w:r><w:t>前报送</w:t></w:r></w:hyperlink><w:r><w:t>。</w:t></w:r></w:p>')
+    result = parse_docx(io.BytesIO(saved_bytes(draft(para))))
+    assert body_texts(result) == ["请于2024年3月8日前报送。"] and not result.warnings

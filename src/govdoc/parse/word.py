@@ -237,8 +237,10 @@ _MARKUP = {qn("w:" + t) for t in (
     "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd", "tblPr", "tblGrid", "trPr", "tcPr",
     "tblPrEx")}
 """Elements without words: formatting and range marks."""
-_CONTAINERS = {qn("w:" + t) for t in ("hyperlink", "smartTag", "customXml", "sdtContent", "dir",
-                                      "bdo", "ins", "del", "moveTo", "moveFrom", "fldSimple")}
+_CONTAINERS = {qn("w:" + t) for t in ("hyperlink", "smartTag", "customXml", "sdt", "sdtContent",
+                                      "dir", "bdo", "ins", "del", "moveTo", "moveFrom",
+                                      "fldSimple")}
+"""Elements inside a paragraph whose runs are its text."""
 
 
 def _short(text: str, limit: int = 20) -> str:
