@@ -291,3 +291,20 @@ def test_content_controls_and_hyperlinks_inside_a_paragraph_keep_their_words():
             '<w:hyperlink><w:r><w:t>前报送</w:t></w:r></w:hyperlink><w:r><w:t>。</w:t></w:r></w:p>')
     result = parse_docx(io.BytesIO(saved_bytes(draft(para))))
     assert body_texts(result) == ["请于2024年3月8日前报送。"] and not result.warnings
+
+
+def test_what_a_table_cell_holds_besides_text_is_reported_at_the_table():
+    doc = draft()
+    table = doc.add_table(rows=2, cols=2)
+    for r, row in enumerate([["序号", "单位"], ["1", "棣棠村"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 1).paragraphs[0]._p.append(parse_xml(
+        f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>'))
+    doc.element.body.remove(table._tbl)
+    doc.paragraphs[1]._p.addnext(table._tbl)  # after 各村（社区）：
+    doc.paragraphs[1]._p.addnext(parse_xml(f'<w:p {W}><w:r><w:t>情况如下。</w:t></w:r></w:p>'))
+    result = parse_docx(io.BytesIO(saved_bytes(with_footnote(doc))))
+    assert [str(w) for w in result.warnings if "脚注" in str(w)] == [
+        f"paragraph 4: 脚注未保留: the footnote “{FOOTNOTE_WORDS}” is not kept (a 公文 has no "
+        "notes; put its words in the text)"]

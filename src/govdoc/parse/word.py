@@ -526,6 +526,7 @@ class _Reader:
         width = max(widths)
         rows = [r + [""] * (width - len(r)) for r in rows]
         number = len(self.lines) + 1
+        self.flush(number)  # what the cells held besides text
         if header_rows == 0:
             header_rows = 1
             self.warnings.append(ParseWarning(number, "表格首行作表头: the table's first row is "
