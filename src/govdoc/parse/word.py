@@ -627,6 +627,7 @@ def document_lines(document: object, *, changes: Changes = "accept"
     reader.block(document.element.body)  # type: ignore[attr-defined]
     if reader.carry:
         reader.add_text(reader.carry)
+    reader.flush(len(reader.lines))  # nothing noted is ever left unsaid
     if reader.numbering.bullets:
         reader.warnings.append(ParseWarning(None, f"删去{reader.numbering.bullets}个项目符号: "
                                                   "bullet marks of Word lists are not kept",
