@@ -63,3 +63,10 @@ def test_the_notebook_extra_exists_and_the_readme_says_how_to_run_the_notebook()
     assert {re.split(r"[<>=]", d)[0] for d in extras["notebook"]} >= {"notebook", "ipykernel"}
     assert '.[notebook]"' in README and "jupyter notebook drafting.ipynb" in README
 
+
+
+def test_the_readme_says_how_long_things_take():
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    assert re.search(r"\d+ s\b|\d+ min", quick), "the quick start states its times"
+    tests = README.split("## Tests", 1)[1].split("\n## ", 1)[0]
+    assert re.search(r"\d+ min", tests), "the Tests section states how long they take"
