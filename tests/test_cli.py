@@ -123,7 +123,8 @@ def test_errors_are_one_line_and_debug_shows_the_traceback(tmp_path):
     assert f"{bad}:2: body: 正文不能为空" in line
     draft = tmp_path / "draft.txt"
     draft.write_text("关于开展安全检查的通知\n正文。\n", encoding="utf-8")
-    assert "署名" in one_line_error(govdoc_cmd("build", str(draft)))
+    line = one_line_error(govdoc_cmd("build", str(draft)))
+    assert "署名" in line and f"{draft}: " in line  # the draft is named
     debug = govdoc_cmd("build", str(bad), "--debug")
     assert debug.returncode != 0 and "Traceback" in debug.stderr
     assert not (tmp_path / "bad.docx").exists() and not (tmp_path / "draft.docx").exists()

@@ -28,7 +28,10 @@ import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:
+    from govdoc.model import Report
 
 __all__ = ["COMMANDS", "Command", "CommandError", "main"]
 
@@ -128,8 +131,8 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
 
 def _run_build(args: argparse.Namespace) -> int:
     import govdoc
-    from govdoc.modelfile import FORMATS, dump_report, load_report
-    from govdoc.parse import parse_docx, parse_text
+    from govdoc.modelfile import FORMATS, dump_report
+    from govdoc.parse import ParseError
 
     source = _input_path(args.input)
     suffix = source.suffix.lower()
@@ -141,24 +144,13 @@ def _run_build(args: argparse.Namespace) -> int:
     out_suffix = out.suffix.lower()
     if out_suffix != ".docx" and out_suffix not in FORMATS:
         raise CommandError(f"{out}: the output must be .docx, .yaml, .yml, .json or .toml")
-    notes: list[str] = []
-    if suffix in FORMATS:
-        report = load_report(source)
-    elif suffix in TEXT_SUFFIXES or suffix == ".docx":
-        if suffix == ".docx":
-            result = parse_docx(source, default_date=args.date,
-                                changes="reject" if args.reject_changes else "accept")
-        else:
-            try:
-                text = source.read_text(encoding="utf-8-sig")
-            except UnicodeDecodeError:
-                raise CommandError(f"{source}: not UTF-8 text; save it as UTF-8") from None
-            result = parse_text(text, markdown=suffix == ".md", default_date=args.date)
-        notes = [f"{source}: {w}" for w in result.warnings]
-        report = result.report
-    else:
-        raise CommandError(f"{source}: unknown input type {suffix or '(none)'}; expected "
-                           ".yaml, .yml, .json, .toml, .txt, .md or .docx")
+    try:
+        report, notes = _read_input(source, suffix, args)
+    except ParseError as exc:  # name the draft, unless the message does already
+        message = str(exc)
+        raise CommandError(message if message.startswith(str(source)) or
+                           message.startswith(f"Word draft {source}")
+                           else f"{source}: {message}") from None
     if args.sealed is not None:
         report = report.model_copy(update={"sealed": args.sealed})
     if out_suffix in FORMATS:
@@ -183,6 +175,29 @@ def _run_build(args: argparse.Namespace) -> int:
         count = f" ({len(notes)} warning{'s' if len(notes) > 1 else ''})" if notes else ""
         say(f"wrote {out}{count}")
     return 0
+
+
+def _read_input(source: Path, suffix: str, args: argparse.Namespace
+                ) -> tuple[Report, list[str]]:
+    """The report in ``source`` (a model file or a draft) and the draft's warnings."""
+    from govdoc.modelfile import FORMATS, load_report
+    from govdoc.parse import parse_docx, parse_text
+
+    if suffix in FORMATS:
+        return load_report(source), []
+    if suffix == ".docx":
+        result = parse_docx(source, default_date=args.date,
+                            changes="reject" if args.reject_changes else "accept")
+    elif suffix in TEXT_SUFFIXES:
+        try:
+            text = source.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise CommandError(f"{source}: not UTF-8 text; save it as UTF-8") from None
+        result = parse_text(text, markdown=suffix == ".md", default_date=args.date)
+    else:
+        raise CommandError(f"{source}: unknown input type {suffix or '(none)'}; expected "
+                           ".yaml, .yml, .json, .toml, .txt, .md or .docx")
+    return result.report, [f"{source}: {w}" for w in result.warnings]
 
 
 BUILD = Command(

@@ -99,9 +99,8 @@ def fix(source: str | os.PathLike[str], output: str | os.PathLike[str], *,
         raise FixError(f"{out}: the output must not overwrite the input")
     if not overwrite and os.path.lexists(out):
         raise OutputExistsError(f"{out} already exists; pass --overwrite to replace it")
+    before = check(src, render=render)
     data = src.read_bytes()
-    before = check(data, render=render)
-    before = _named(before, str(src))
     if not before.findings:
         write_atomic(out, data, overwrite=overwrite)
         return FixResult(str(src), out, before, _named(before, str(out)), unchanged=True,
