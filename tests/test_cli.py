@@ -276,3 +276,15 @@ def test_no_command_overwrites_a_file_unless_asked(tmp_path):
         else:
             assert run.returncode != 0 and "--overwrite" in run.stderr, (name, run.stderr)
         assert "Traceback" not in run.stderr
+
+
+def test_build_from_a_sealed_word_document_keeps_its_seal(tmp_path):
+    from conftest import example_reports
+
+    source = tmp_path / "sealed.docx"
+    source.write_bytes(govdoc.render(example_reports(tmp_path)["sealed_report"]).to_bytes())
+    run = govdoc_cmd("build", str(source), "-o", str(tmp_path / "again.docx"))
+    assert run.returncode == 0 and "warning" not in run.stderr, run.stderr
+    assert (tmp_path / "again.docx").read_bytes() == source.read_bytes()
+    run = govdoc_cmd("build", str(source), "-o", str(tmp_path / "model.yaml"))
+    assert "图片“印章”未保留" in run.stderr  # a model file cannot hold the image

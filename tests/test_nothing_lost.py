@@ -211,3 +211,20 @@ def test_a_long_govdoc_output_is_compared_without_the_limits_put_on_drafts():
     assert info.file_size > 1024 * 1024 and info.file_size > 100 * info.compress_size
     source = saved(draft(f'<w:p {W}><w:r><w:t>甲乙丙丁，戊己庚辛。</w:t></w:r></w:p>'))
     assert carried_over(source, output) == []
+
+
+def test_fix_carries_the_seal_of_a_document_it_reformats(rendered, tmp_path):
+    from docx.shared import Mm
+
+    doc = open_docx(io.BytesIO(rendered["sealed_report"]))
+    doc.sections[0].top_margin = Mm(30)  # a wrong 天头: there is something to fix
+    src, out = tmp_path / "in.docx", tmp_path / "out.docx"
+    doc.save(src)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GovdocWarning)
+        result = fix(src, out)
+    assert not result.unchanged and "P2" in result.fixed
+    assert counts(out.read_bytes())["pictures"] == 1
+    assert not [w for w in caught if "图片" in str(w.message)]
+    # the seal is the draft's own image, byte for byte
+    assert out.read_bytes() == rendered["sealed_report"]

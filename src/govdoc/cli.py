@@ -21,17 +21,18 @@ the file they concern is written. A sub-command is one :class:`Command` in :data
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import os
 import sys
 import tempfile
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 if TYPE_CHECKING:
-    from govdoc.model import Report
+    from govdoc.parse import ParseResult
 
 __all__ = ["COMMANDS", "Command", "CommandError", "main"]
 
@@ -145,25 +146,30 @@ def _run_build(args: argparse.Namespace) -> int:
     if out_suffix != ".docx" and out_suffix not in FORMATS:
         raise CommandError(f"{out}: the output must be .docx, .yaml, .yml, .json or .toml")
     try:
-        report, notes = _read_input(source, suffix, args)
+        parsed = _read_input(source, suffix, args)
     except ParseError as exc:  # name the draft, unless the message does already
         message = str(exc)
         raise CommandError(message if message.startswith(str(source)) or
                            message.startswith(f"Word draft {source}")
                            else f"{source}: {message}") from None
     if args.sealed is not None:
-        report = report.model_copy(update={"sealed": args.sealed})
+        parsed = replace(parsed, report=parsed.report.model_copy(update={"sealed": args.sealed}))
     if out_suffix in FORMATS:
-        data = dump_report(report, FORMATS[out_suffix]).encode("utf-8")
+        notes = [f"{source}: {w}" for w in parsed.warnings]
+        data = dump_report(parsed.report, FORMATS[out_suffix]).encode("utf-8")
     else:
-        with warnings.catch_warnings(record=True) as caught:
+        from govdoc.check.fix import carried_over, seals_carried
+
+        with contextlib.ExitStack() as stack:
+            report, found = (stack.enter_context(seals_carried(source, parsed))
+                             if suffix == ".docx" else (parsed.report, list(parsed.warnings)))
+            notes = [f"{source}: {w}" for w in found]
+            caught = stack.enter_context(warnings.catch_warnings(record=True))
             warnings.simplefilter("always", govdoc.GovdocWarning)
             document = govdoc.render(report, template=args.template, normalize=args.normalize)
         notes += [str(w.message) for w in caught if issubclass(w.category, govdoc.GovdocWarning)]
         data = document.to_bytes()
         if suffix == ".docx":
-            from govdoc.check.fix import carried_over
-
             notes += [f"{source}: {n}" for n in carried_over(source.read_bytes(), data)]
     if not args.overwrite and out.exists():
         raise CommandError(f"{out} already exists; pass --overwrite to replace it")
@@ -177,27 +183,25 @@ def _run_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_input(source: Path, suffix: str, args: argparse.Namespace
-                ) -> tuple[Report, list[str]]:
-    """The report in ``source`` (a model file or a draft) and the draft's warnings."""
+def _read_input(source: Path, suffix: str, args: argparse.Namespace) -> ParseResult:
+    """What ``source`` (a model file or a draft) holds: a model file's report has no
+    warnings and no elements."""
     from govdoc.modelfile import FORMATS, load_report
-    from govdoc.parse import parse_docx, parse_text
+    from govdoc.parse import ParseResult, parse_docx, parse_text
 
     if suffix in FORMATS:
-        return load_report(source), []
+        return ParseResult(load_report(source), (), ())
     if suffix == ".docx":
-        result = parse_docx(source, default_date=args.date,
-                            changes="reject" if args.reject_changes else "accept")
-    elif suffix in TEXT_SUFFIXES:
+        return parse_docx(source, default_date=args.date,
+                          changes="reject" if args.reject_changes else "accept")
+    if suffix in TEXT_SUFFIXES:
         try:
             text = source.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
             raise CommandError(f"{source}: not UTF-8 text; save it as UTF-8") from None
-        result = parse_text(text, markdown=suffix == ".md", default_date=args.date)
-    else:
-        raise CommandError(f"{source}: unknown input type {suffix or '(none)'}; expected "
-                           ".yaml, .yml, .json, .toml, .txt, .md or .docx")
-    return result.report, [f"{source}: {w}" for w in result.warnings]
+        return parse_text(text, markdown=suffix == ".md", default_date=args.date)
+    raise CommandError(f"{source}: unknown input type {suffix or '(none)'}; expected "
+                       ".yaml, .yml, .json, .toml, .txt, .md or .docx")
 
 
 BUILD = Command(

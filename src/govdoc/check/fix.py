@@ -5,27 +5,38 @@
 - a document with no findings is written back as an identical copy (nothing to fix);
 - a re-formatted document that would have more findings of any rule than the input is
   not written: the identical copy is, and the result says why;
-- otherwise everything the re-formatted document does not keep (pictures, seals,
-  footnotes, a paragraph joined with another, words not found in it) is reported as a
+- otherwise the draft's seals are carried over (:func:`seals_carried`), and everything
+  the re-formatted document does not keep (other pictures, footnotes, a paragraph
+  joined with another, words not found in it) is reported as a
   :class:`~govdoc.errors.GovdocWarning`, one each, *before* the file is written.
 
-:func:`carried_over` is the comparison behind the last point; ``govdoc build draft.docx``
-uses it too.
+:func:`seals_carried` and :func:`carried_over` (the comparison behind the last point)
+serve ``govdoc build draft.docx`` too.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 import unicodedata
 import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
 
 from govdoc.check.result import CheckResult
 from govdoc.errors import GovdocError, GovdocWarning
 
-__all__ = ["FixError", "FixResult", "carried_over", "fix"]
+if TYPE_CHECKING:
+    from govdoc.model import Report
+    from govdoc.parse import ParseResult, ParseWarning
+
+__all__ = ["FixError", "FixResult", "carried_over", "fix", "seals_carried"]
 
 
 class FixError(GovdocError):
@@ -109,9 +120,9 @@ def fix(source: str | os.PathLike[str], output: str | os.PathLike[str], *,
         parsed = parse_docx(src)
     except ParseError as exc:
         raise FixError(f"{src}: 无法导入: cannot be imported ({exc})") from None
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), seals_carried(src, parsed) as (report, parse_warnings):
         warnings.simplefilter("ignore", GovdocWarning)  # about the import's guesses, below
-        candidate = govdoc.render(parsed.report).to_bytes()
+        candidate = govdoc.render(report).to_bytes()
     after = _named(check(candidate, render=render), str(out))
     worse = _worse(before, after)
     if worse:
@@ -120,7 +131,7 @@ def fix(source: str | os.PathLike[str], output: str | os.PathLike[str], *,
                   f"{', '.join(worse)}; the output is an identical copy")
         return FixResult(str(src), out, before, _named(before, str(out)), unchanged=True,
                          reason=reason)
-    notes = [f"{src}: {w}" for w in parsed.warnings]
+    notes = [f"{src}: {w}" for w in parse_warnings]
     notes += [f"{src}: {w}" for w in carried_over(data, candidate)]
     for note in notes:
         warnings.warn(note, GovdocWarning, stacklevel=2)
@@ -137,6 +148,57 @@ def _worse(before: CheckResult, after: CheckResult) -> list[str]:
     was = Counter(f.rule for f in before.findings)
     now = Counter(f.rule for f in after.findings)
     return sorted(rule for rule, n in now.items() if n > was[rule])
+
+
+# -- Seals ------------------------------------------------------------------------------------
+
+_SEAL_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+@contextmanager
+def seals_carried(source: str | os.PathLike[str], result: ParseResult
+                  ) -> Iterator[tuple[Report, list[ParseWarning]]]:
+    """The imported report with the draft's seals carried over, and the import's warnings
+    less those about the pictures that became seals; valid within the ``with`` block
+    (the seal images are files in a temporary folder until it ends).
+
+    A draft's seals are the pictures floating over its 署名 and 成文日期, one per issuer
+    (PNG or JPEG). When they cannot be told apart so (none, too many, another format),
+    nothing is carried over and every picture stays reported.
+    """
+    from govdoc.model import DocFormat, Seal
+    from govdoc.parse import Kind
+    from govdoc.parse.word import read_docx
+
+    report = result.report
+    at = {e.line for e in result.elements if e.kind in (Kind.SIGNATURE, Kind.DATE)}
+    _, _, pictures = read_docx(source)
+    seals = [p for p in pictures if p.floating and p.line in at]
+    if (not report.sealed or report.seal is not None or report.signers or not seals
+            or report.layout_format is DocFormat.ORDER  # a 命令 takes a 签名章, not a seal
+            or len(seals) != len(report.issuers)
+            or not all(p.image.startswith(_SEAL_MAGIC) for p in seals)):
+        yield report, list(result.warnings)
+        return
+    with tempfile.TemporaryDirectory(prefix="govdoc-seals-") as tmp:
+        paths = []
+        for n, picture in enumerate(seals, 1):
+            suffix = ".png" if picture.image.startswith(_SEAL_MAGIC[0]) else ".jpg"
+            path = Path(tmp) / f"seal-{n}{suffix}"
+            path.write_bytes(picture.image)
+            paths.append(path)
+        try:
+            images = [Seal(image=p) for p in paths]
+        except ValidationError:  # a damaged image: left reported
+            yield report, list(result.warnings)
+            return
+        carried = report.model_copy(update={"seal": images[0] if len(images) == 1 else images})
+        lines = {p.line for p in seals}
+        left = [w for w in result.warnings if not (w.line in lines and "图片" in w.message)]
+        unreported = len(result.warnings) - len(left) - len(seals)
+        if unreported > 0:  # other pictures there too: keep every warning, to be safe
+            left = list(result.warnings)
+        yield carried, left
 
 
 # -- What a re-formatted document keeps -----------------------------------------------------

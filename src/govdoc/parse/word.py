@@ -313,10 +313,22 @@ def _centred(p: etree._Element) -> bool:
     return jc is not None and _attr(jc) == "center"
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A picture of a Word draft: the paragraph it is in, whether it floats over the text
+    (as a seal does), its name, and the image file's bytes (empty when not found)."""
+
+    line: int
+    name: str
+    floating: bool
+    image: bytes = field(repr=False)
+
+
 @dataclass
 class _Reader:
     numbering: Numbering
     changes: Changes
+    part: object = None  # the document's part, to find pictures' images
     footnotes: dict[str, str] = field(default_factory=dict)
     endnotes: dict[str, str] = field(default_factory=dict)
     lines: list[SourceLine] = field(default_factory=list)
@@ -324,6 +336,8 @@ class _Reader:
     carry: str = ""
     comments: int = 0
     pending: list[str] = field(default_factory=list)  # reports about the paragraph being read
+    pictures: list[Picture] = field(default_factory=list)
+    pending_pictures: list[tuple[str, bool, bytes]] = field(default_factory=list)
     boxes: list[etree._Element] = field(default_factory=list)  # its text boxes
     field_code: list[str] | None = None
 
@@ -335,6 +349,8 @@ class _Reader:
         for message in self.pending:
             self.warnings.append(ParseWarning(number, message, "paragraph"))
         self.pending = []
+        self.pictures += [Picture(number, *p) for p in self.pending_pictures]
+        self.pending_pictures = []
 
     # -- inside a paragraph --------------------------------------------------------------
 
@@ -454,6 +470,11 @@ class _Reader:
         elif el.tag == _W + "object":
             self.note(f"嵌入对象{label}未保留: an embedded object is not kept")
         elif el.find(f".//{qn('a:blip')}") is not None or el.find(f".//{_V}imagedata") is not None:
+            blip = el.find(f".//{qn('a:blip')}")
+            rid = blip.get(qn("r:embed")) if blip is not None else None
+            related = getattr(self.part, "related_parts", {})
+            image = related[rid].blob if rid in related else b""
+            self.pending_pictures.append((name, el.find(qn("wp:anchor")) is not None, image))
             self.note(f"图片{label}未保留: a picture is not kept (govdoc places a seal from the "
                       "model's seal field, no other pictures)")
         else:
@@ -598,6 +619,13 @@ def docx_lines(source: str | os.PathLike[str] | IO[bytes], *,
                changes: Changes = "accept") -> tuple[list[SourceLine], list[ParseWarning]]:
     """The lines of a .docx draft, tables in place, and warnings about its reading:
     one for each thing in it that is not kept (see the module's description)."""
+    lines, warnings, _ = read_docx(source, changes=changes)
+    return lines, warnings
+
+
+def read_docx(source: str | os.PathLike[str] | IO[bytes], *, changes: Changes = "accept"
+              ) -> tuple[list[SourceLine], list[ParseWarning], list[Picture]]:
+    """:func:`docx_lines`, and the draft's pictures (which the lines do not hold)."""
     if changes not in ("accept", "reject"):
         raise ValueError(f"changes must be 'accept' or 'reject', not {changes!r}")
     name = (os.fspath(source) if isinstance(source, (str, os.PathLike))
@@ -610,18 +638,24 @@ def docx_lines(source: str | os.PathLike[str] | IO[bytes], *,
             etree.XMLSyntaxError) as exc:
         raise ParseError(f"{name}: 不是 Word 文档: not a Word .docx file ({exc})") from None
     try:
-        return document_lines(document, changes=changes)
+        reader = _read(document, changes)
     except _BadNumber as exc:
         raise ParseError(f"{name}: {exc}") from None
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"{name}: 不是 Word 文档: a part is broken XML ({exc})") from None
+    return reader.lines, reader.warnings, reader.pictures
 
 
 def document_lines(document: object, *, changes: Changes = "accept"
                    ) -> tuple[list[SourceLine], list[ParseWarning]]:
     """:func:`docx_lines` of a document python-docx has opened (one govdoc made, say:
     no limits are applied)."""
-    reader = _Reader(Numbering.read(document), changes,
+    reader = _read(document, changes)
+    return reader.lines, reader.warnings
+
+
+def _read(document: object, changes: Changes) -> _Reader:
+    reader = _Reader(Numbering.read(document), changes, document.part,  # type: ignore[attr-defined]
                      footnotes=_notes_part(document, RT.FOOTNOTES),
                      endnotes=_notes_part(document, RT.ENDNOTES))
     reader.block(document.element.body)  # type: ignore[attr-defined]
@@ -640,4 +674,4 @@ def document_lines(document: object, *, changes: Changes = "accept"
     if reader.comments:
         reader.warnings.append(ParseWarning(None, f"删去{reader.comments}条批注: comments are "
                                                   "not kept", "paragraph"))
-    return reader.lines, reader.warnings
+    return reader
