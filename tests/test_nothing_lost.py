@@ -20,7 +20,7 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 
 import govdoc
-from govdoc.check.fix import NOTHING_TO_FIX, carried_over, fix
+from govdoc.check.fix import NOTHING_TO_FIX, carried_over, fix, seals_carried
 from govdoc.errors import GovdocWarning, OutputExistsError
 from govdoc.parse import parse_docx
 
@@ -81,10 +81,10 @@ def not_kept(messages: list[str]) -> Counter:
 def build_from_docx(data: bytes) -> tuple[bytes, list[str]]:
     """What ``govdoc build draft.docx`` writes, and its warnings."""
     result = parse_docx(io.BytesIO(data))
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), seals_carried(io.BytesIO(data), result) as (report, found):
         warnings.simplefilter("ignore", GovdocWarning)
-        out = govdoc.render(result.report).to_bytes()
-    return out, [str(w) for w in result.warnings] + carried_over(data, out)
+        out = govdoc.render(report).to_bytes()
+    return out, [str(w) for w in found] + carried_over(data, out)
 
 
 def assert_kept_or_reported(source: bytes, output: bytes, messages: list[str]) -> None:

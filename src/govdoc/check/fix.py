@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -156,7 +156,7 @@ _SEAL_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
 @contextmanager
-def seals_carried(source: str | os.PathLike[str], result: ParseResult
+def seals_carried(source: str | os.PathLike[str] | IO[bytes], result: ParseResult
                   ) -> Iterator[tuple[Report, list[ParseWarning]]]:
     """The imported report with the draft's seals carried over, and the import's warnings
     less those about the pictures that became seals; valid within the ``with`` block
