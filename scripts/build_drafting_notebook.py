@@ -87,13 +87,16 @@ assert draft == FINISHED  # the draft is now the report, word for word"""),
 `govdoc.render` returns the document; `.save()` writes the .docx. `govdoc.to_pdf`
 converts it with LibreOffice (the official fonts are mapped to free ones with the same
 metrics when they are not installed; the substitutions are reported), and
-`govdoc.preview` shows the printed pages."""),
-    ("code", """out = Path("drafting-output")
-out.mkdir(exist_ok=True)
+`govdoc.preview` shows the printed pages. The files go to a new temporary folder (its
+name is printed); save them wherever you like instead."""),
+    ("code", """import tempfile
+
+out = Path(tempfile.mkdtemp(prefix="govdoc-drafting-"))  # nothing is left in the repository
 doc = govdoc.render(draft)
 doc.save(out / f"{draft.title}.docx")
 pdf = govdoc.to_pdf(doc, out / f"{draft.title}.pdf")
 pages = govdoc.preview(pdf, pages=[1, 5])  # the printed first and last pages
+print("saved in", out)
 print(pdf.name, f"{pages.page_count} pages")
 pages"""),
 ]

@@ -8,5 +8,5 @@ python3 -m venv .venv
 mkdir -p out
 .venv/bin/python examples/didiao_2023_report.py -o out/didiao-2023-fazhi-report.docx
 if command -v soffice >/dev/null 2>&1; then
-  .venv/bin/python -c "from govdoc.convert import to_pdf; print('wrote', to_pdf('out/didiao-2023-fazhi-report.docx'))"
+  .venv/bin/govdoc pdf out/didiao-2023-fazhi-report.docx --overwrite
 fi

@@ -38,11 +38,11 @@ def one_line_error(run) -> str:
 def test_help_lists_the_commands_and_each_command_shows_an_example():
     run = govdoc_cmd("--help")
     assert run.returncode == 0
-    for name in ("build", "schema", "pdf", "check", "fix"):
+    for name in ("build", "schema", "pdf", "preview", "check", "fix"):
         assert name in run.stdout
         sub = govdoc_cmd(name, "--help")
         assert sub.returncode == 0
-        if name in ("build", "schema", "pdf"):
+        if name in ("build", "schema", "pdf", "preview"):
             assert "example" in sub.stdout and f"govdoc {name} " in sub.stdout
 
 
@@ -124,7 +124,8 @@ def test_errors_are_one_line_and_debug_shows_the_traceback(tmp_path):
     draft = tmp_path / "draft.txt"
     # A draft lacking its 署名 builds with a warning (issue 14); --strict refuses it.
     draft.write_text("关于开展安全检查的通知\n正文。\n2024年3月5日\n", encoding="utf-8")
-    assert "署名" in one_line_error(govdoc_cmd("build", str(draft), "--strict"))
+    line = one_line_error(govdoc_cmd("build", str(draft), "--strict"))
+    assert "署名" in line and f"{draft}: " in line  # the draft is named
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("关于开展安全检查的通知\n正文。\n棣棠乡人民政府\n2024年13月45日\n",
                      encoding="utf-8")
@@ -167,3 +168,129 @@ def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path):
     line = one_line_error(govdoc_cmd("pdf", str(docx), env=env))
     assert "LibreOffice is needed" in line and "apt-get install" in line
     assert not (tmp_path / "seed.pdf").exists()
+
+
+# -- Issue 15: warnings, fix, pdf and preview ---------------------------------------------
+
+def test_warnings_are_one_clean_line_each_and_come_before_wrote(tmp_path):
+    require_libreoffice()
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph().add_run("测试 text").font.name = "NoSuchFontXYZ"
+    doc.save(tmp_path / "font.docx")
+    run = govdoc_cmd("pdf", str(tmp_path / "font.docx"), "-o", str(tmp_path / "font.pdf"))
+    assert run.returncode == 0, run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert any("NoSuchFontXYZ" in line for line in lines)
+    assert all(line.startswith("govdoc: ") for line in lines), run.stderr
+    assert ".py:" not in run.stderr and "Warning" not in run.stderr
+
+
+def test_build_from_a_word_draft_reports_what_it_does_not_keep_before_writing(tmp_path,
+                                                                              monkeypatch,
+                                                                              capsys):
+    import govdoc.cli as cli
+    from hostile_drafts import hostile_draft
+
+    source = tmp_path / "draft.docx"
+    source.write_bytes(hostile_draft())
+    said_before: list[str] = []
+    real_write = cli.write_file
+
+    def write_file(path, data, *, overwrite):  # noqa: ANN001
+        said_before.append(capsys.readouterr().err)
+        real_write(path, data, overwrite=overwrite)
+
+    monkeypatch.setattr(cli, "write_file", write_file)
+    assert cli.main(["build", str(source), "-o", str(tmp_path / "out.docx")]) == 0
+    (before,) = said_before
+    for words in ("文本框", "注音", "脚注", "域 DATE", "公式", "图片"):
+        assert sum(words in line for line in before.splitlines()) == 1, (words, before)
+    assert all(line.startswith("govdoc: warning: ") for line in before.strip().splitlines())
+    assert "wrote" in capsys.readouterr().err
+
+
+def test_fix_refuses_an_existing_output_unless_overwrite(tmp_path):
+    source = tmp_path / "in.docx"
+    govdoc.render(load_example("notice").REPORT).save(source)
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"precious")
+    run = govdoc_cmd("fix", str(source), "-o", str(out))
+    assert run.returncode == 2 and "--overwrite" in run.stderr and "Traceback" not in run.stderr
+    assert out.read_bytes() == b"precious"
+    run = govdoc_cmd("fix", str(source), "-o", str(out), "--overwrite")
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes().startswith(b"PK")
+
+
+def test_pdf_refuses_a_file_that_is_not_a_word_document(tmp_path):
+    fake = tmp_path / "fake.docx"
+    fake.write_text("hello", encoding="utf-8")
+    assert "not a Word .docx file" in one_line_error(govdoc_cmd("pdf", str(fake)))
+    assert not (tmp_path / "fake.pdf").exists()
+
+
+def test_preview_writes_png_pages_and_never_overwrites_unless_asked(tmp_path):
+    require_libreoffice()
+    source = tmp_path / "seed.docx"
+    govdoc.render(load_example("didiao_2023_report").REPORT).save(source)
+    out = tmp_path / "pages"
+    run = govdoc_cmd("preview", str(source), "-o", str(out), "--pages", "1,2", "--dpi", "20")
+    assert run.returncode == 0, run.stderr
+    pngs = sorted(p.name for p in out.iterdir())
+    assert pngs == ["seed-1.png", "seed-2.png"]
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in out.iterdir())
+    width = int.from_bytes((out / "seed-1.png").read_bytes()[16:20], "big")
+    assert abs(width - 210 / 25.4 * 20) <= 2  # A4 at 20 dpi
+    (out / "seed-1.png").write_bytes(b"mine")
+    line = one_line_error(govdoc_cmd("preview", str(source), "-o", str(out), "--pages", "1"))
+    assert "already exist" in line and (out / "seed-1.png").read_bytes() == b"mine"
+    run = govdoc_cmd("preview", str(source), "-o", str(out), "--pages", "1", "--dpi", "20",
+                     "--overwrite")
+    assert run.returncode == 0 and (out / "seed-1.png").read_bytes() != b"mine"
+    assert govdoc_cmd("preview", str(source), "-o", str(out), "--pages", "x").returncode == 2
+
+
+def test_no_command_overwrites_a_file_unless_asked(tmp_path):
+    """The README's promise, command by command: an existing output is refused (or, for
+    batch, skipped) and left as it was."""
+    source = tmp_path / "seed.docx"
+    govdoc.render(load_example("didiao_2023_report").REPORT).save(source)
+    model = tmp_path / "notice.yaml"
+    model.write_text(dump_report(load_example("notice").REPORT, "yaml"), encoding="utf-8")
+    (tmp_path / "batch").mkdir()
+    records = tmp_path / "r.csv"
+    records.write_text("村名\n棣棠村\n", encoding="utf-8")
+    (tmp_path / "pages").mkdir()
+    targets = {
+        "build": (["build", str(model), "-o", "{out}"], tmp_path / "out.docx"),
+        "schema": (["schema", "-o", "{out}"], tmp_path / "schema.json"),
+        "pdf": (["pdf", str(source), "-o", "{out}"], tmp_path / "out.pdf"),
+        "preview": (["preview", str(source), "-o", str(tmp_path / "pages"), "--pages", "1"],
+                    tmp_path / "pages" / "seed-1.png"),
+        "fix": (["fix", str(source), "-o", "{out}"], tmp_path / "fixed.docx"),
+        "batch": (["batch", str(model), str(records), "-o", str(tmp_path / "batch")],
+                  tmp_path / "batch" / "0002.docx"),
+    }
+    for name, (args, out) in targets.items():
+        out.write_bytes(b"precious")
+        run = govdoc_cmd(*[a.replace("{out}", str(out)) for a in args])
+        assert out.read_bytes() == b"precious", (name, run.stderr)
+        if name == "batch":
+            assert "skipped" in run.stderr, run.stderr
+        else:
+            assert run.returncode != 0 and "--overwrite" in run.stderr, (name, run.stderr)
+        assert "Traceback" not in run.stderr
+
+
+def test_build_from_a_sealed_word_document_keeps_its_seal(tmp_path):
+    from conftest import example_reports
+
+    source = tmp_path / "sealed.docx"
+    source.write_bytes(govdoc.render(example_reports(tmp_path)["sealed_report"]).to_bytes())
+    run = govdoc_cmd("build", str(source), "-o", str(tmp_path / "again.docx"))
+    assert run.returncode == 0 and "warning" not in run.stderr, run.stderr
+    assert (tmp_path / "again.docx").read_bytes() == source.read_bytes()
+    run = govdoc_cmd("build", str(source), "-o", str(tmp_path / "model.yaml"))
+    assert "图片“印章”未保留" in run.stderr  # a model file cannot hold the image

@@ -1,6 +1,7 @@
 """examples/drafting.ipynb: the drafting notebook runs clean, and is kept without outputs."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,13 @@ def test_the_notebook_runs_without_errors_and_makes_the_report(tmp_path):
     assert any("text/html" in o.data for o in shown)
     assert any("image/png" in o.data or "data:image/png;base64" in o.data.get("text/html", "")
                for o in shown)
-    out = work / "drafting-output"
+    printed = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    (folder,) = [line.split("saved in ", 1)[1] for line in printed.splitlines()
+                 if line.startswith("saved in ")]
+    out = Path(folder)
+    assert out.is_dir() and not out.is_relative_to(ROOT)
+    assert sorted(x.name for x in work.iterdir() if x.name != "__pycache__") == sorted(
+        p.name for p in (ROOT / "examples").glob("*.py")), "nothing written beside the notebook"
     assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".pdf"]
     assert (out / "棣棠乡2023年度法治政府建设情况报告.pdf").read_bytes().startswith(b"%PDF")
+    shutil.rmtree(out)

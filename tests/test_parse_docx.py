@@ -174,5 +174,138 @@ def test_tables_fields_line_breaks_and_layout_tables():
 def test_a_file_that_is_not_a_docx_is_a_parse_error(tmp_path):
     bad = tmp_path / "draft.docx"
     bad.write_text("not a zip", encoding="utf-8")
-    with pytest.raises(ParseError, match="not a Word .docx file"):
+    with pytest.raises(ParseError, match="not a .docx file"):
         parse_docx(bad)
+
+
+# -- Nothing dropped silently (issue 15.2, 15.3; 16.3, 16.5) -----------------------------
+
+from hostile_drafts import (  # noqa: E402
+    EQUATION, FIELD, FOOTNOTE, FOOTNOTE_WORDS, RUBY, RUBY_WORDS, SYMBOLS, SYMBOLS_WORDS,
+    TEXT_BOX, TEXT_BOX_WORDS, UNKNOWN_SYMBOL, draft, with_footnote, with_picture)
+from hostile_drafts import saved as saved_bytes  # noqa: E402
+
+
+def body_texts(result) -> list[str]:
+    return [b.text for b in result.report.body]
+
+
+def warned(result, *words: str) -> list[str]:
+    """The warnings that hold all of ``words``."""
+    return [str(w) for w in result.warnings if all(x in str(w) for x in words)]
+
+
+def test_text_in_a_text_box_follows_its_paragraph_once():
+    result = parse_docx(io.BytesIO(saved_bytes(draft(TEXT_BOX))))
+    assert body_texts(result) == ["请认真填写下表。", TEXT_BOX_WORDS]  # Choice read, Fallback not
+    assert len(warned(result, "文本框", "paragraph 3")) == 1
+
+
+def test_word_symbols_become_their_characters_or_are_reported():
+    result = parse_docx(io.BytesIO(saved_bytes(draft(SYMBOLS, UNKNOWN_SYMBOL))))
+    assert body_texts(result) == [SYMBOLS_WORDS, "见图。"]
+    assert warned(result, "paragraph 4", "F021", "Webdings")
+    assert len(result.warnings) == 1
+
+
+def test_ruby_keeps_its_base_text_and_reports_its_reading():
+    result = parse_docx(io.BytesIO(saved_bytes(draft(RUBY))))
+    assert body_texts(result) == [RUBY_WORDS]
+    assert warned(result, "zhù", "注")
+
+
+def test_footnotes_pictures_fields_and_equations_are_reported_one_line_each():
+    doc = with_picture(with_footnote(draft(FOOTNOTE, FIELD, EQUATION)), paragraph=2)
+    result = parse_docx(io.BytesIO(saved_bytes(doc)))
+    assert body_texts(result) == ["依据有关规定执行。", "请于3月8日前报送。", "增长率为"]
+    assert warned(result, "paragraph 3", FOOTNOTE_WORDS)
+    assert warned(result, "paragraph 3", "图片")
+    assert warned(result, "paragraph 4", "DATE")
+    assert warned(result, "paragraph 5", "x+1")
+    assert len(result.warnings) == 4
+
+
+def test_an_unknown_element_with_words_is_reported():
+    unknown = (f'<w:p {W} xmlns:x="urn:example"><w:r><w:t>正文。</w:t></w:r>'
+               '<x:note><x:t>藏起来的话</x:t></x:note></w:p>')
+    result = parse_docx(io.BytesIO(saved_bytes(draft(unknown))))
+    assert body_texts(result) == ["正文。"]
+    assert warned(result, "paragraph 3", "藏起来的话", "note")
+
+
+def test_a_malformed_number_names_the_file_and_the_place(tmp_path):
+    doc = numbered_document()
+    doc.part.numbering_part.element.append(parse_xml(
+        f'<w:num {W} w:numId="8"><w:abstractNumId w:val="90"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="abc"/></w:lvlOverride></w:num>'))
+    doc.add_paragraph("关于测试的通知")
+    path = tmp_path / "draft.docx"
+    doc.save(path)
+    with pytest.raises(ParseError) as caught:
+        parse_docx(path)
+    message = str(caught.value)
+    assert message.count("\n") == 0
+    assert str(path) in message and "numbering.xml" in message and "startOverride" in message
+    assert "abc" in message
+
+
+def test_a_zip_bomb_draft_is_refused_before_it_is_unpacked(tmp_path):
+    import zipfile
+
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document " + W + ">" + " " * (20 * 1024 * 1024))
+    assert path.stat().st_size < 100_000
+    with pytest.raises(ParseError, match="refused"):
+        parse_docx(path)
+
+
+def test_reimporting_the_order_example_keeps_its_mark_and_number(tmp_path):
+    import warnings
+
+    import govdoc
+    from conftest import example_reports
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", govdoc.GovdocWarning)
+        order = example_reports(tmp_path)["order"]
+        back = parse_docx(io.BytesIO(govdoc.render(order).to_bytes())).report
+    assert back.kind.value == "令"
+    assert back.header == order.header
+    # A 命令 prints no title (10.2): there is no title line to read back.
+    assert back.title == "" and back.body == order.body
+
+
+def test_words_in_page_headers_are_reported_page_numbers_are_not():
+    doc = draft(f'<w:p {W}><w:r><w:t>正文。</w:t></w:r></w:p>')
+    doc.sections[0].header.paragraphs[0].text = "内部资料 注意保存"
+    doc.sections[0].footer.paragraphs[0].text = "— 1 —"
+    result = parse_docx(io.BytesIO(saved_bytes(doc)))
+    assert [str(w) for w in result.warnings] == [
+        "页眉文字未保留: the page header's words “内部资料 注意保存” are not kept (govdoc writes its own)"]
+
+
+def test_content_controls_and_hyperlinks_inside_a_paragraph_keep_their_words():
+    para = (f'<w:p {W}><w:r><w:t>请于</w:t></w:r><w:sdt><w:sdtPr><w:date/></w:sdtPr>'
+            '<w:sdtContent><w:r><w:t>2024年3月8日</w:t></w:r></w:sdtContent></w:sdt>'
+            '<w:hyperlink><w:r><w:t>前报送</w:t></w:r></w:hyperlink><w:r><w:t>。</w:t></w:r></w:p>')
+    result = parse_docx(io.BytesIO(saved_bytes(draft(para))))
+    assert body_texts(result) == ["请于2024年3月8日前报送。"] and not result.warnings
+
+
+def test_what_a_table_cell_holds_besides_text_is_reported_at_the_table():
+    doc = draft()
+    table = doc.add_table(rows=2, cols=2)
+    for r, row in enumerate([["序号", "单位"], ["1", "棣棠村"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 1).paragraphs[0]._p.append(parse_xml(
+        f'<w:r {W}><w:footnoteReference w:id="1"/></w:r>'))
+    doc.element.body.remove(table._tbl)
+    doc.paragraphs[1]._p.addnext(table._tbl)  # after 各村（社区）：
+    doc.paragraphs[1]._p.addnext(parse_xml(f'<w:p {W}><w:r><w:t>情况如下。</w:t></w:r></w:p>'))
+    result = parse_docx(io.BytesIO(saved_bytes(with_footnote(doc))))
+    assert [str(w) for w in result.warnings if "脚注" in str(w)] == [
+        f"paragraph 4: 脚注未保留: the footnote “{FOOTNOTE_WORDS}” is not kept (a 公文 has no "
+        "notes; put its words in the text)"]

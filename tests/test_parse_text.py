@@ -380,3 +380,22 @@ def test_no_title_line_when_the_draft_starts_with_its_number_and_addressee():
     assert result.report.recipients == ["各乡（镇）人民政府，县直各单位"]
     assert result.report.header.number == "棣政发〔2024〕11号"
     assert [w.missing.value for w in result.warnings if w.missing] == ["title"]
+
+
+@pytest.mark.parametrize("line", ["请于____年__月__日前报送", "调用__init__方法", "共2**10条",
+                                  "2**10 与 3**2 之比", "__重点__内容", "注意*号*"])
+def test_markdown_keeps_underscores_and_asterisks_that_are_not_bold_marks(line):
+    from govdoc.parse.plain import text_lines
+
+    (read,), warnings = text_lines(line, markdown=True)
+    assert read.text == line and not warnings
+
+
+@pytest.mark.parametrize("line, text", [("这是**重点**内容", "这是重点内容"),
+                                        ("**加强领导**。", "加强领导。"),
+                                        ("一是 __压实责任__ 。", "一是 压实责任 。")])
+def test_markdown_drops_clear_bold_marks(line, text):
+    from govdoc.parse.plain import text_lines
+
+    (read,), _ = text_lines(line, markdown=True)
+    assert read.text == text

@@ -7,23 +7,28 @@ schema, convert documents to PDF, fill one model with many records (mail-merge).
     govdoc build draft.txt -o report.yaml        # a draft as an editable model file
     govdoc schema -o report.schema.json
     govdoc pdf report.docx -o report.pdf
+    govdoc preview report.docx -o pages --pages 1,3    # PNG pages
+    govdoc check report.docx                     # GB/T 9704 rule by rule
+    govdoc fix draft.docx -o fixed.docx          # re-formatted, what is not kept reported
     govdoc batch notice.yaml villages.csv -o out --name "{{ 村名 }}.docx"   # one per record
     govdoc template init issued.docx -o my-template.docx   # an office's 红头 template
 
 Exit status 0 on success, 1 with a one-line reason on an error (``--debug`` shows the
 traceback), 2 for a wrong command line. No command overwrites a file unless given
-``--overwrite``. A sub-command is one :class:`Command` in :data:`COMMANDS`.
+``--overwrite``. Warnings are printed one line each (``govdoc: warning: …``), before
+the file they concern is written. A sub-command is one :class:`Command` in :data:`COMMANDS`.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import os
 import sys
 import tempfile
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -83,6 +88,22 @@ def _input_path(value: str) -> Path:
     return path
 
 
+def _docx_input(value: str) -> Path:
+    """The path of an existing Word document; refused when the file is not one (a zip
+    archive holding ``word/document.xml``), before LibreOffice sees it."""
+    import zipfile
+
+    path = _input_path(value)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        names = set()
+    if "word/document.xml" not in names:
+        raise CommandError(f"{value}: 不是 Word 文档: not a Word .docx file")
+    return path
+
+
 # -- build ----------------------------------------------------------------------------------
 
 def _configure_build(p: argparse.ArgumentParser) -> None:
@@ -113,25 +134,9 @@ def _configure_build(p: argparse.ArgumentParser) -> None:
                    help="print nothing but errors (no warnings)")
 
 
-def _parse_draft(source: Path, suffix: str, args: argparse.Namespace) -> ParseResult:
-    from govdoc.parse import parse_docx, parse_text
-
-    if suffix == ".docx":
-        result = parse_docx(source, default_date=args.date, strict=args.strict,
-                            changes="reject" if args.reject_changes else "accept")
-    else:
-        try:
-            text = source.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise CommandError(f"{source}: not UTF-8 text; save it as UTF-8") from None
-        result = parse_text(text, markdown=suffix == ".md", default_date=args.date,
-                            strict=args.strict)
-    return result
-
-
 def _run_build(args: argparse.Namespace) -> int:
     import govdoc
-    from govdoc.modelfile import FORMATS, dump_report, load_report
+    from govdoc.modelfile import FORMATS, dump_report
     from govdoc.parse import ParseError
 
     source = _input_path(args.input)
@@ -144,36 +149,64 @@ def _run_build(args: argparse.Namespace) -> int:
     out_suffix = out.suffix.lower()
     if out_suffix != ".docx" and out_suffix not in FORMATS:
         raise CommandError(f"{out}: the output must be .docx, .yaml, .yml, .json or .toml")
-    notes: list[str] = []
-    if suffix in FORMATS:
-        report = load_report(source)
-    elif suffix in TEXT_SUFFIXES or suffix == ".docx":
-        try:
-            result = _parse_draft(source, suffix, args)
-        except ParseError as exc:
-            raise CommandError(f"{source}: {exc}") from None
-        notes = [f"{source}: {w}" for w in result.warnings]
-        report = result.report
-    else:
-        raise CommandError(f"{source}: unknown input type {suffix or '(none)'}; expected "
-                           ".yaml, .yml, .json, .toml, .txt, .md or .docx")
+    try:
+        parsed = _read_input(source, suffix, args)
+    except ParseError as exc:  # name the draft, unless the message does already
+        message = str(exc)
+        raise CommandError(message if message.startswith(str(source)) or
+                           message.startswith(f"Word draft {source}")
+                           else f"{source}: {message}") from None
     if args.sealed is not None:
-        report = report.model_copy(update={"sealed": args.sealed})
+        parsed = replace(parsed, report=parsed.report.model_copy(update={"sealed": args.sealed}))
     if out_suffix in FORMATS:
-        data = dump_report(report, FORMATS[out_suffix]).encode("utf-8")
+        notes = [f"{source}: {w}" for w in parsed.warnings]
+        data = dump_report(parsed.report, FORMATS[out_suffix]).encode("utf-8")
     else:
-        with warnings.catch_warnings(record=True) as caught:
+        from govdoc.check.fix import carried_over, seals_carried
+
+        with contextlib.ExitStack() as stack:
+            report, found = (stack.enter_context(seals_carried(source, parsed))
+                             if suffix == ".docx" else (parsed.report, list(parsed.warnings)))
+            notes = [f"{source}: {w}" for w in found]
+            caught = stack.enter_context(warnings.catch_warnings(record=True))
             warnings.simplefilter("always", govdoc.GovdocWarning)
             document = govdoc.render(report, template=args.template, normalize=args.normalize)
         notes += [str(w.message) for w in caught if issubclass(w.category, govdoc.GovdocWarning)]
         data = document.to_bytes()
-    write_file(out, data, overwrite=args.overwrite)
-    if not args.quiet:
+        if suffix == ".docx":
+            notes += [f"{source}: {n}" for n in carried_over(source.read_bytes(), data)]
+    if not args.overwrite and out.exists():
+        raise CommandError(f"{out} already exists; pass --overwrite to replace it")
+    if not args.quiet:  # what is not kept is said before anything is written
         for note in notes:
             say(f"warning: {note}")
+    write_file(out, data, overwrite=args.overwrite)
+    if not args.quiet:
         count = f" ({len(notes)} warning{'s' if len(notes) > 1 else ''})" if notes else ""
         say(f"wrote {out}{count}")
     return 0
+
+
+def _read_input(source: Path, suffix: str, args: argparse.Namespace) -> ParseResult:
+    """What ``source`` (a model file or a draft) holds: a model file's report has no
+    warnings and no elements."""
+    from govdoc.modelfile import FORMATS, load_report
+    from govdoc.parse import ParseResult, parse_docx, parse_text
+
+    if suffix in FORMATS:
+        return ParseResult(load_report(source), (), ())
+    if suffix == ".docx":
+        return parse_docx(source, default_date=args.date, strict=args.strict,
+                          changes="reject" if args.reject_changes else "accept")
+    if suffix in TEXT_SUFFIXES:
+        try:
+            text = source.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise CommandError(f"{source}: not UTF-8 text; save it as UTF-8") from None
+        return parse_text(text, markdown=suffix == ".md", default_date=args.date,
+                          strict=args.strict)
+    raise CommandError(f"{source}: unknown input type {suffix or '(none)'}; expected "
+                       ".yaml, .yml, .json, .toml, .txt, .md or .docx")
 
 
 BUILD = Command(
@@ -229,7 +262,7 @@ def _configure_pdf(p: argparse.ArgumentParser) -> None:
 def _run_pdf(args: argparse.Namespace) -> int:
     from govdoc.convert import INSTALL_HINT, find_soffice, to_pdf
 
-    source = _input_path(args.input)
+    source = _docx_input(args.input)
     out = Path(args.output) if args.output else source.with_suffix(".pdf")
     if out.exists() and not args.overwrite:
         raise CommandError(f"{out} already exists; pass --overwrite to replace it")
@@ -326,6 +359,73 @@ BATCH = Command(
     _configure_batch, _run_batch,
 )
 
+# -- preview --------------------------------------------------------------------------------
+
+def _configure_preview(p: argparse.ArgumentParser) -> None:
+    p.add_argument("input", metavar="IN.docx", help="the document (or a PDF) to show")
+    p.add_argument("-o", "--output", metavar="DIR", required=True,
+                   help="the folder for the PNG pages, named IN-1.png, IN-2.png… (made if "
+                        "missing)")
+    p.add_argument("--pages", metavar="1,3", type=_page_list,
+                   help="only these pages, by number from 1 (default: every page)")
+    p.add_argument("--dpi", metavar="N", type=int, default=96,
+                   help="the resolution, 10 to 600 (default: %(default)s)")
+    p.add_argument("--overwrite", action="store_true", help="replace PNG files that exist")
+
+
+def _page_list(value: str) -> list[int]:
+    try:
+        pages = [int(x) for x in value.split(",") if x.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: give page numbers like 1,3") from None
+    if not pages or min(pages) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give page numbers from 1, like 1,3")
+    return pages
+
+
+def _run_preview(args: argparse.Namespace) -> int:
+    from govdoc.pageview import preview
+
+    source = (_input_path(args.input) if args.input.lower().endswith(".pdf")
+              else _docx_input(args.input))
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"{folder} is a file, not a folder")
+    if not 10 <= args.dpi <= 600:
+        raise CommandError(f"--dpi {args.dpi}: give a resolution from 10 to 600")
+
+    def target(number: int) -> Path:
+        return folder / f"{source.stem}-{number}.png"
+
+    if args.pages and not args.overwrite:  # refuse before the slow part when we can
+        _refuse_existing([target(n) for n in args.pages])
+    pages = preview(source, args.pages, dpi=args.dpi)
+    if not args.overwrite:
+        _refuse_existing([target(p.number) for p in pages])
+    folder.mkdir(parents=True, exist_ok=True)
+    for page in pages:
+        write_file(target(page.number), page.png, overwrite=args.overwrite)
+    say(f"wrote {len(pages)} page{'s' if len(pages) != 1 else ''} of {pages.page_count} "
+        f"to {folder}")
+    return 0
+
+
+def _refuse_existing(paths: list[Path]) -> None:
+    there = [p for p in paths if p.exists()]
+    if there:
+        more = f" and {len(there) - 1} more" if len(there) > 1 else ""
+        raise CommandError(f"{there[0]}{more} already exist; pass --overwrite to replace them")
+
+
+PREVIEW = Command(
+    "preview", "write the pages of a .docx as PNG images (LibreOffice and pdftoppm)",
+    "examples:\n"
+    "  govdoc preview report.docx -o pages            # pages/report-1.png, report-2.png…\n"
+    "  govdoc preview report.docx -o pages --pages 1,3 --dpi 150",
+    _configure_preview, _run_preview,
+)
+
+
 # -- serve ----------------------------------------------------------------------------------
 
 WEB_HINT = "govdoc serve needs the web extra: pip install 'govdoc[web]'"
@@ -362,7 +462,7 @@ SERVE = Command(
     _configure_serve, _run_serve,
 )
 
-COMMANDS: list[Command] = [BUILD, SCHEMA, PDF, BATCH, SERVE]
+COMMANDS: list[Command] = [BUILD, SCHEMA, PDF, PREVIEW, BATCH, SERVE]
 """The sub-commands, in the order ``govdoc --help`` lists them."""
 
 
@@ -427,9 +527,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from govdoc.errors import GovdocError
 
+    from govdoc.errors import warnings_as_lines
+
     try:
         run = getattr(args, "run", None) or args.func
-        return run(args)
+        with warnings_as_lines(say):
+            return run(args)
     except KeyboardInterrupt:
         say("interrupted")
         return 130

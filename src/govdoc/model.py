@@ -414,15 +414,21 @@ class Seal(BaseModel):
     @classmethod
     def _image(cls, v: Path) -> Path:
         try:
-            head = v.read_bytes()[:8]
+            data = v.read_bytes()
         except OSError as exc:
             raise PydanticCustomError(
                 "seal_image", "印章图片无法读取: cannot read the seal image {path} ({why})",
                 {"path": str(v), "why": exc.strerror or str(exc)},
             ) from None
-        if not head.startswith(_IMAGE_MAGIC):
+        if not data.startswith(_IMAGE_MAGIC):
             raise PydanticCustomError(
                 "seal_image", "印章图片应为PNG或JPEG: {path} is not a PNG or JPEG image",
+                {"path": str(v)},
+            )
+        # A PNG ends with its IEND chunk, a JPEG with its EOI marker (FF D9).
+        if not (data.endswith(b"IEND\xaeB`\x82") or b"\xff\xd9" in data[-64:]):
+            raise PydanticCustomError(
+                "seal_image", "印章图片不完整: the seal image {path} is cut short or damaged",
                 {"path": str(v)},
             )
         return v
@@ -594,6 +600,11 @@ class Report(BaseModel):
         found = []
         title = self.title.replace("\n", "").rstrip()
         shown = self.layout_format is not DocFormat.ORDER  # a 命令 prints no title
+        if not shown and title:
+            found.append(
+                f"命令不印标题: a 命令 prints no title line (10.2); the title “{title}” is kept "
+                "in the document properties (标题 property) only"
+            )
         if shown and title and not title.endswith(self.kind.value):
             found.append(
                 f"标题未以文种“{self.kind.value}”结尾: the title does not end with its kind "

@@ -46,8 +46,9 @@ class Problem:
     message: str
 
 
-class ModelFileError(GovdocError):
-    """A model file cannot be read, or does not describe a valid report."""
+class ModelFileError(GovdocError, ValueError):
+    """A model file cannot be read, or does not describe a valid report (a
+    ``ValueError`` too, as a wrong value is)."""
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
@@ -63,10 +64,12 @@ class ModelFileError(GovdocError):
 
 
 def format_of(path: str | os.PathLike[str]) -> Format:
-    """The model-file format of ``path`` from its suffix; ValueError for other files."""
+    """The model-file format of ``path`` from its suffix; a :class:`ModelFileError` (a
+    ``ValueError``) for other files."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"{path}: not a model file (expected {', '.join(FORMATS)})")
+        raise ModelFileError(str(path), [Problem(None, None, "not a model file (expected "
+                                                             f"{', '.join(FORMATS)})")])
     return FORMATS[suffix]
 
 
@@ -99,7 +102,37 @@ def load_data(path: str | os.PathLike[str]) -> ModelData:
     except UnicodeDecodeError as exc:
         raise ModelFileError(str(path), [Problem(None, None, f"not UTF-8 text ({exc.reason})")]) \
             from None
-    return loads_data(text, fmt, source=str(path))
+    except OSError as exc:
+        raise ModelFileError(str(path), [Problem(None, None, "cannot be read "
+                                                             f"({exc.strerror or exc})")]) from None
+    model = loads_data(text, fmt, source=str(path))
+    return ModelData(_resolve_paths(model.data, Path(path).parent), model.lines)
+
+
+def _resolve_paths(data: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """``data`` with the relative image paths of its seals and 签名章 read from ``folder``
+    (the model file's own folder), not from wherever govdoc is run."""
+    def image(value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(value.get("image"), str):
+            return dict(value, image=str(folder / value["image"]))
+        return value
+
+    data = dict(data)
+    seal = data.get("seal")
+    if seal is not None:
+        data["seal"] = [image(s) for s in seal] if isinstance(seal, list) else image(seal)
+    if isinstance(data.get("signers"), list):
+        data["signers"] = [dict(s, image=image(s["image"])) if isinstance(s, dict)
+                           and "image" in s else s for s in data["signers"]]
+    return data
+
+
+MAX_DEPTH = 100
+"""The deepest nesting of lists and mappings a model file may have (a report needs
+about ten levels)."""
+MAX_NODES = 1_000_000
+"""The most values a YAML model file may hold once its aliases (``*name``) are expanded:
+a few kilobytes of aliases can otherwise stand for gigabytes."""
 
 
 def loads_data(text: str, fmt: Format, *, source: str = "<string>") -> ModelData:
@@ -108,12 +141,13 @@ def loads_data(text: str, fmt: Format, *, source: str = "<string>") -> ModelData
     if fmt == "yaml":
         data, lines = _load_yaml(text, source)
     elif fmt == "json":
+        _check_json_depth(text, source)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ModelFileError(source, [Problem(exc.lineno, None, f"JSON: {exc.msg}")]) from None
-        try:
-            _, lines = _load_yaml(text, source)  # JSON is YAML: its node marks give lines
+        try:  # JSON is YAML: its node marks give lines (characters YAML refuses blanked)
+            _, lines = _load_yaml(_YAML_REFUSED.sub(" ", text), source)
         except ModelFileError:
             lines = {}
     elif fmt == "toml":
@@ -146,11 +180,39 @@ def report_from_data(data: dict[str, Any], *, source: str = "<string>",
     try:
         return Report.model_validate(data)
     except ValidationError as exc:
+        errors = exc.errors()
+        relevant = [e for e in errors if _fits(data, e["loc"])] or errors
         problems = []
-        for error in exc.errors():
+        for error in relevant:
             path, field = _locate(data, error["loc"])
-            problems.append(Problem(_line_of(lines or {}, path), field or None, error["msg"]))
+            problem = Problem(_line_of(lines or {}, path), field or None, error["msg"])
+            if problem not in problems:
+                problems.append(problem)
         raise ModelFileError(source, problems) from None
+
+
+def _union_tag(part: object) -> bool:
+    """Whether a pydantic error location's ``part`` names a member of a union (``Seal``,
+    ``list[Seal]``) rather than a field (fields are lower case) or an index."""
+    return isinstance(part, str) and (part.startswith("list[") or part[:1].isupper())
+
+
+def _fits(data: Any, loc: tuple) -> bool:
+    """Whether an error about a union's member is about the member the value has the
+    shape of: a list's errors for a list, a mapping's for a mapping."""
+    current = data
+    for part in loc:
+        if _union_tag(part) and not (isinstance(current, dict) and part in current):
+            if part.startswith("list[") != isinstance(current, list):  # type: ignore[union-attr]
+                return False
+            continue
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        else:
+            return True
+    return True
 
 
 def _read_dates(data: dict) -> dict:
@@ -172,19 +234,103 @@ def _read_dates(data: dict) -> dict:
     return data
 
 
+_YAML_REFUSED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters a YAML file may not hold as they are (control characters, DEL)."""
+
+
+def _check_json_depth(text: str, source: str) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_DEPTH`, naming the line, before the
+    parser recurses into it."""
+    depth = 0
+    line = 1
+    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}\n]', text):
+        ch = m.group()
+        if ch == "\n":
+            line += 1
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ModelFileError(source, [Problem(line, None, f"JSON: nested more than "
+                                                                  f"{MAX_DEPTH} levels deep")])
+        elif ch in "]}":
+            depth -= 1
+
+
+class _Loader:
+    """PyYAML's safe loader, with dates left as text (govdoc reads them itself, so that a
+    wrong date is an error naming its field and line, not a crash)."""
+
+    @staticmethod
+    def make(text: str) -> Any:
+        import yaml
+
+        class Loader(yaml.SafeLoader):
+            pass
+
+        Loader.yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers
+                    if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+        return Loader(text)
+
+
+def _measure_yaml(text: str, source: str) -> None:
+    """Refuse YAML nested deeper than :data:`MAX_DEPTH` or holding more than
+    :data:`MAX_NODES` values once its aliases are expanded, naming the line. Reads the
+    parser's events (no recursion, nothing built)."""
+    import yaml
+
+    loader = _Loader.make(text)
+    try:
+        sizes: dict[str, int] = {}
+        open_at: list[tuple[str | None, int]] = []
+        count = 0
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1 if event.start_mark else None
+            if isinstance(event, yaml.CollectionStartEvent):
+                count += 1
+                open_at.append((event.anchor, count))
+                if len(open_at) > MAX_DEPTH:
+                    raise ModelFileError(source, [Problem(line, None, f"YAML: nested more than "
+                                                                      f"{MAX_DEPTH} levels deep")])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, started = open_at.pop()
+                if anchor:
+                    sizes[anchor] = count - started + 1
+            elif isinstance(event, yaml.ScalarEvent):
+                count += 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+            elif isinstance(event, yaml.AliasEvent):
+                count += sizes.get(event.anchor, 1)
+            if count > MAX_NODES:
+                raise ModelFileError(source, [Problem(line, None, (
+                    f"YAML: refused, its aliases expand to more than {MAX_NODES:,} values"))])
+    finally:
+        loader.dispose()
+
+
 def _load_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    try:
+        _measure_yaml(text, source)
+        loader = _Loader.make(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[:exc.position].count("\n") + 1
+        raise ModelFileError(source, [Problem(line, None, (
+            f"YAML: character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} "
+            "is not allowed in a YAML file; write it as an escape in double quotes "
+            '(e.g. "\\x7f")'))]) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(exc, source) from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(x for x in (exc.context, exc.problem) if x) or str(exc)
-        raise ModelFileError(source, [Problem(mark.line + 1 if mark else None, None,
-                                              f"YAML: {message}")]) from None
-    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, source) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         raise ModelFileError(source, [Problem(None, None, f"YAML: {exc}")]) from None
     finally:
         loader.dispose()
@@ -195,6 +341,13 @@ def _load_yaml(text: str, source: str) -> tuple[Any, dict[tuple, int]]:
     if problems:
         raise ModelFileError(source, problems)
     return data, lines
+
+
+def _yaml_error(exc: Any, source: str) -> ModelFileError:
+    mark = exc.problem_mark or exc.context_mark
+    message = " ".join(x for x in (exc.context, exc.problem) if x) or str(exc)
+    return ModelFileError(source, [Problem(mark.line + 1 if mark else None, None,
+                                           f"YAML: {message}")])
 
 
 def _walk(node: Any, path: tuple, lines: dict[tuple, int], problems: list[Problem]) -> None:
@@ -227,7 +380,7 @@ def _locate(data: Any, loc: tuple) -> tuple[tuple, str]:
         elif isinstance(current, list) and isinstance(part, int) and part < len(current):
             current = current[part]
             path.append(part)
-        elif part in _TAGS or isinstance(current, str):
+        elif part in _TAGS or isinstance(current, str) or _union_tag(part):
             continue  # a union's tag, or a field inside a paragraph written as a string
         else:
             path.append(part)
@@ -243,8 +396,8 @@ def _field(path: tuple) -> str:
 
 
 def _line_of(lines: dict[tuple, int], path: tuple) -> int | None:
-    for end in range(len(path), -1, -1):
-        if path[:end] in lines and (end or not path):
+    for end in range(len(path), -1, -1):  # a missing field: the line of what lacks it
+        if path[:end] in lines:
             return lines[path[:end]]
     return None
 
@@ -297,7 +450,10 @@ def dump_report(report: Report, fmt: Format) -> str:
             pass
 
         def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-            style = "|" if "\n" in value else None
+            # U+0085, U+2028 and U+2029 are line breaks to a YAML reader: only a
+            # double-quoted string keeps them (as escapes)
+            style = ('"' if any(c in value for c in "\x85\u2028\u2029") or _YAML_REFUSED.search(value)
+                     else "|" if "\n" in value else None)
             return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
         def row(dumper: yaml.SafeDumper, value: _Row) -> yaml.SequenceNode:

@@ -33,11 +33,15 @@ def add_check_commands(subparsers: Any) -> None:
     check.set_defaults(func=run_check)
     fix = subparsers.add_parser(
         "fix", help="re-format a .docx to GB/T 9704 (import and render)",
-        description="Import a .docx and render it with govdoc; print what changed.")
+        description="Import a .docx and render it with govdoc; print what changed. What the "
+                    "result does not keep is reported one line each before it is written; a "
+                    "document with nothing to fix, or one that re-formatting would make worse, "
+                    "is copied unchanged.")
     fix.add_argument("input", metavar="IN.docx")
     fix.add_argument("-o", "--output", required=True, metavar="OUT.docx")
     fix.add_argument("--render", action="store_true",
                      help="measure the pages before and after too")
+    fix.add_argument("--overwrite", action="store_true", help="replace OUT.docx if it exists")
     fix.set_defaults(func=run_fix)
 
 
@@ -60,9 +64,14 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_fix(args: argparse.Namespace) -> int:
     from govdoc.check.fix import fix
+    from govdoc.errors import warnings_as_lines
+
+    def say(line: str) -> None:
+        print(f"govdoc fix: {line}", file=sys.stderr)
 
     try:
-        result = fix(args.input, args.output, render=args.render)
+        with warnings_as_lines(say):  # what is not kept: one line each, before writing
+            result = fix(args.input, args.output, render=args.render, overwrite=args.overwrite)
     except (GovdocError, OSError) as exc:
         print(f"govdoc fix: {exc}", file=sys.stderr)
         return 2

@@ -6,7 +6,9 @@ are. Whitespace around a line is layout, not words, and is dropped; characters a
 written as a Markdown pipe table (``| 序号 | 任务 |``) is a table; a separator line
 (``|---|---|``) marks the rows above it as header rows, ``<br>`` in a cell is a line
 break and ``\\|`` a literal bar. With ``markdown=True`` heading marks (``#``), bold
-marks (``**``), quote marks (``>``) and rules (``---``) are markup and are dropped.
+marks (``**重点**``, ``__重点__``), quote marks (``>``) and rules (``---``) are markup and
+are dropped; underscores and asterisks that are not clearly bold marks (blanks to fill
+in, ``__init__``, ``2**10``) are words and are kept.
 """
 
 from __future__ import annotations
@@ -28,8 +30,18 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_MD_BOLD = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_STRONG = re.compile(r"(?<![A-Za-z0-9*\\])\*\*(?=[^\s*])([^*]+?)(?<=[^\s\\])\*\*(?![A-Za-z0-9*])")
+_MD_UNDERSCORE = re.compile(r"(?<![\w\\])__(?=[^\s_])([^_]+?)(?<=[^\s\\])__(?!\w)")
+"""Bold marks only where they clearly are: ``**`` not inside an ASCII word or number
+(``2**10`` stays), ``__`` not inside any word and around words that are not only ASCII
+(``__init__`` and the blanks of ``请于____年__月__日`` stay); neither spans its own mark,
+so each is found in time linear in the line."""
 STRIP = " \t\u3000\u00a0\u2002\u2003\ufeff\u200b"
+
+
+def _unless_ascii(m: re.Match[str]) -> str:
+    """``__words__`` is bold unless its words are all ASCII, as ``__init__`` is."""
+    return m.group(0) if m.group(1).isascii() else m.group(1)
 
 
 def cells(row: str) -> list[str]:
@@ -54,7 +66,8 @@ def text_lines(text: str, *, markdown: bool = False) -> tuple[list[SourceLine], 
         if markdown:
             if _MD_RULE.match(line):
                 line = ""
-            line = _MD_BOLD.sub(r"\2", _MD_QUOTE.sub("", _MD_HEADING.sub("", line)))
+            line = _MD_QUOTE.sub("", _MD_HEADING.sub("", line))
+            line = _MD_UNDERSCORE.sub(_unless_ascii, _MD_STRONG.sub(r"\1", line))
         cleaned.append(line.strip(STRIP))
     lines: list[SourceLine] = []
     k = 0

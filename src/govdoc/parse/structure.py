@@ -586,6 +586,8 @@ class _Parser:
                                      secrecy=fields.secrecy, urgency=fields.urgency)
         if fields.suffix is not None:
             kw["mark_suffix"] = fields.suffix
+        if fields.order_number is not None:
+            kw["order_number"] = fields.order_number
         return Header(**kw)  # type: ignore[arg-type]
 
     # -- 标题 and 主送 ---------------------------------------------------------------

@@ -67,51 +67,49 @@ def default_template(fmt: DocFormat = DocFormat.GENERAL) -> Path:
     return templates_dir() / f"{fmt.value}.docx"
 
 
-def _check_directory(data: bytes, where: str, what: str = "template") -> None:
+def _check_directory(data: bytes, where: str, what: str, error: type[Exception]) -> None:
     """Refuse an archive whose end record announces too many entries or too big a
     directory, before :mod:`zipfile` parses the directory."""
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
     if end < 0 or end + 22 > len(data):
-        raise TemplateError(f"{what} {where}: not a .docx file (not a zip archive)")
+        raise error(f"{what} {where}: not a .docx file (not a zip archive)")
     entries = int.from_bytes(data[end + 10:end + 12], "little")
     size = int.from_bytes(data[end + 12:end + 16], "little")
     if entries > MAX_ENTRIES:
         count = "65535 or more" if entries == 0xFFFF else str(entries)  # 0xFFFF: see ZIP64
-        raise TemplateError(f"{what} {where}: refused, the archive has {count} "
-                            f"entries (at most {MAX_ENTRIES})")
+        raise error(f"{what} {where}: refused, the archive has {count} "
+                    f"entries (at most {MAX_ENTRIES})")
     if size > MAX_DIRECTORY_BYTES:
-        raise TemplateError(f"{what} {where}: refused, its zip directory has {size} "
-                            f"bytes (at most {MAX_DIRECTORY_BYTES // _MB} MB)")
+        raise error(f"{what} {where}: refused, its zip directory has {size} "
+                    f"bytes (at most {MAX_DIRECTORY_BYTES // _MB} MB)")
 
 
-def _open_zip(data: bytes, where: str, what: str = "template") -> zipfile.ZipFile:
-    """The archive in ``data``; refused when it is not a zip or looks like a zip bomb."""
-    _check_directory(data, where, what)
+def open_zip(data: bytes, where: str, what: str = "template",
+             error: type[Exception] = TemplateError) -> zipfile.ZipFile:
+    """The archive in ``data``; refused when it is not a zip or looks like a zip bomb.
+
+    The limits serve every .docx govdoc reads from others (templates, Word drafts): an
+    error of type ``error`` names the file as ``f"{what} {where}"``."""
+    _check_directory(data, where, what, error)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise TemplateError(f"{what} {where}: not a .docx file (not a zip archive)") from None
+        raise error(f"{what} {where}: not a .docx file (not a zip archive)") from None
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise TemplateError(f"{what} {where}: refused, the archive has {len(infos)} "
-                            f"entries (at most {MAX_ENTRIES})")
+        raise error(f"{what} {where}: refused, the archive has {len(infos)} "
+                    f"entries (at most {MAX_ENTRIES})")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:
-        raise TemplateError(f"{what} {where}: refused, it unpacks to {total // _MB} MB "
-                            f"(at most {MAX_UNPACKED_BYTES // _MB} MB)")
+        raise error(f"{what} {where}: refused, it unpacks to {total // _MB} MB "
+                    f"(at most {MAX_UNPACKED_BYTES // _MB} MB)")
     for i in infos:
         if i.file_size > RATIO_FLOOR_BYTES and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise TemplateError(
+            raise error(
                 f"{what} {where}: refused, {i.filename} unpacks {i.compress_size} bytes to "
                 f"{i.file_size} (more than {MAX_RATIO}:1), as a zip bomb does"
             )
     return zf
-
-
-def check_archive(data: bytes, where: str, what: str = "template") -> None:
-    """Raise :class:`TemplateError` when ``data`` is not a zip archive or looks like a zip
-    bomb (the limits above); ``what`` and ``where`` name the file in the message."""
-    _open_zip(data, where, what).close()
 
 
 def _read_all(zf: zipfile.ZipFile, where: str) -> dict[str, bytes]:
@@ -147,7 +145,7 @@ def check_template(data: bytes, where: str, fmt: DocFormat = DocFormat.GENERAL) 
     must open it), then one error listing everything it lacks: the placeholder
     paragraph and the styles.
     """
-    with _open_zip(data, where) as zf:
+    with open_zip(data, where) as zf:
         parts = _read_all(zf, where)
     missing = [n for n in ("word/document.xml", "word/styles.xml") if n not in parts]
     if missing:

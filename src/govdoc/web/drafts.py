@@ -121,10 +121,10 @@ def read_upload(name: str, data: bytes) -> Draft:
         from govdoc.errors import TemplateError
         from govdoc.parse import ParseError, extract_text
         from govdoc.parse.word import docx_lines
-        from govdoc.render.template import check_archive
+        from govdoc.render.template import open_zip
 
         try:
-            check_archive(data, name, "Word draft")
+            open_zip(data, name, "Word draft").close()
             text = extract_text(io.BytesIO(data))
         except (TemplateError, ParseError) as exc:
             raise InputError(str(exc).splitlines()[0]) from None
