@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_PARENS = {"(": "（", ")": "）"}
+_WIDE = {**_SIMPLE, "(": "（", ")": "）"}
 _MARKS = re.compile(r"[,;:?!()]")
 # What is_chinese() accepts, as a character class; and a simple mark touching none.
 _CHINESE = ("\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\u3000-\u303f"
@@ -36,68 +36,47 @@ def is_chinese(ch: str) -> bool:
     )
 
 
-def _touches_chinese(text: str, i: int) -> bool:
-    return (i > 0 and is_chinese(text[i - 1])) or (i + 1 < len(text) and is_chinese(text[i + 1]))
-
-
 def normalize_punctuation(text: str) -> str:
     """``text`` with ASCII ``, ; : ? ! ( )`` next to Chinese made full-width.
 
     A mark next to one that became full-width is judged again, so a run such as
-    ``中:,`` converts whole and normalising twice changes nothing more.
+    ``中:,`` converts whole and normalising twice changes nothing more. That
+    fixed point is reached in one walk (linear in ``text``): a mark converts when
+    it touches Chinese text, when a mark beside it converts, or when the other
+    parenthesis of its pair converts.
     """
-    if "(" in text or ")" in text:
-        step = _normalize_once
-    elif _LONE_MARK.search(text) is None:  # every mark touches Chinese: all convert at once
-        for mark, wide in _SIMPLE.items():
+    if "(" not in text and ")" not in text and _LONE_MARK.search(text) is None:
+        for mark, wide in _SIMPLE.items():  # every mark touches Chinese: all convert
             text = text.replace(mark, wide)
         return text
-    else:
-        step = _normalize_simple
-    while True:
-        out = step(text)
-        if out == text or _MARKS.search(out) is None:
-            return out
-        text = out
-
-
-_chinese = lru_cache(maxsize=8192)(is_chinese)
-
-
-def _normalize_simple(text: str) -> str:
-    """One pass of :func:`_normalize_once` over a text without parentheses."""
-    chars = None
-    last = len(text) - 1
-    for m in _MARKS.finditer(text):
-        i = m.start()
-        if (i > 0 and _chinese(text[i - 1])) or (i < last and _chinese(text[i + 1])):
-            if chars is None:
-                chars = list(text)
-            chars[i] = _SIMPLE[text[i]]
-    return text if chars is None else "".join(chars)
-
-
-def _normalize_once(text: str) -> str:
     positions = [m.start() for m in _MARKS.finditer(text)]
-    if not positions:
-        return text
-    chars = list(text)
-    # Pair parentheses first, so that a pair is converted together.
+    partner: dict[int, int] = {}  # a parenthesis and the other one of its pair
     stack: list[int] = []
-    paired: set[int] = set()
     for i in positions:
         if text[i] == "(":
             stack.append(i)
         elif text[i] == ")" and stack:
             a = stack.pop()
-            paired.update((a, i))
-            if _touches_chinese(text, a) or _touches_chinese(text, i):
-                chars[a], chars[i] = _PARENS["("], _PARENS[")"]
-    for i in positions:
-        c = text[i]
-        if c in _SIMPLE:
-            if _touches_chinese(text, i):
-                chars[i] = _SIMPLE[c]
-        elif i not in paired and _touches_chinese(text, i):
-            chars[i] = _PARENS[c]
+            partner[a], partner[i] = i, a
+    marks = set(positions)
+    last = len(text) - 1
+    todo = [i for i in positions
+            if (i > 0 and _chinese(text[i - 1])) or (i < last and _chinese(text[i + 1]))]
+    wide: set[int] = set()
+    while todo:
+        i = todo.pop()
+        if i in wide:
+            continue
+        wide.add(i)
+        for j in (i - 1, i + 1, partner.get(i)):
+            if j in marks and j not in wide:
+                todo.append(j)
+    if not wide:
+        return text
+    chars = list(text)
+    for i in wide:
+        chars[i] = _WIDE[chars[i]]
     return "".join(chars)
+
+
+_chinese = lru_cache(maxsize=8192)(is_chinese)
