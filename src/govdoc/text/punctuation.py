@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 
 _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_WIDE = {**_SIMPLE, "(": "（", ")": "）"}
-_MARKS = re.compile(r"[,;:?!()]")
+_WIDE = str.maketrans({**_SIMPLE, "(": "（", ")": "）"})
+_RUN = re.compile(r"[,;:?!()]+")
 # What is_chinese() accepts, as a character class; and a simple mark touching none.
 _CHINESE = ("\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\u3000-\u303f"
             "\uff01-\uff5e\u201c\u201d\u2018\u2019\u2014\u2026\u00b7")
@@ -41,42 +41,41 @@ def normalize_punctuation(text: str) -> str:
 
     A mark next to one that became full-width is judged again, so a run such as
     ``中:,`` converts whole and normalising twice changes nothing more. That
-    fixed point is reached in one walk (linear in ``text``): a mark converts when
-    it touches Chinese text, when a mark beside it converts, or when the other
-    parenthesis of its pair converts.
+    fixed point is reached in one walk, linear in ``text``: a run of adjacent marks
+    converts whole when either of its ends touches Chinese text, or when a
+    parenthesis in it pairs with one in a run that converts.
     """
     if "(" not in text and ")" not in text and _LONE_MARK.search(text) is None:
         for mark, wide in _SIMPLE.items():  # every mark touches Chinese: all convert
             text = text.replace(mark, wide)
         return text
-    positions = [m.start() for m in _MARKS.finditer(text)]
-    partner: dict[int, int] = {}  # a parenthesis and the other one of its pair
-    stack: list[int] = []
-    for i in positions:
-        if text[i] == "(":
-            stack.append(i)
-        elif text[i] == ")" and stack:
-            a = stack.pop()
-            partner[a], partner[i] = i, a
-    marks = set(positions)
-    last = len(text) - 1
-    todo = [i for i in positions
-            if (i > 0 and _chinese(text[i - 1])) or (i < last and _chinese(text[i + 1]))]
-    wide: set[int] = set()
+    runs = [m.span() for m in _RUN.finditer(text)]
+    last = len(text)
+    wide = [(a > 0 and _chinese(text[a - 1])) or (b < last and _chinese(text[b]))
+            for a, b in runs]
+    linked: dict[int, list[int]] = {}  # a run and the runs its parentheses pair with
+    stack: list[int] = []  # the runs of the open parentheses not yet closed
+    for r, (a, b) in enumerate(runs):
+        for c in text[a:b]:
+            if c == "(":
+                stack.append(r)
+            elif c == ")" and stack:
+                other = stack.pop()
+                if other != r:
+                    linked.setdefault(r, []).append(other)
+                    linked.setdefault(other, []).append(r)
+    todo = [r for r in linked if wide[r]]
     while todo:
-        i = todo.pop()
-        if i in wide:
-            continue
-        wide.add(i)
-        for j in (i - 1, i + 1, partner.get(i)):
-            if j in marks and j not in wide:
-                todo.append(j)
-    if not wide:
-        return text
-    chars = list(text)
-    for i in wide:
-        chars[i] = _WIDE[chars[i]]
-    return "".join(chars)
+        for other in linked[todo.pop()]:
+            if not wide[other]:
+                wide[other] = True
+                todo.append(other)
+    out, done = [], 0
+    for (a, b), convert in zip(runs, wide):
+        if convert:
+            out += (text[done:a], text[a:b].translate(_WIDE))
+            done = b
+    return "".join(out) + text[done:] if out else text
 
 
 _chinese = lru_cache(maxsize=8192)(is_chinese)
