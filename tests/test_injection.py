@@ -74,6 +74,7 @@ EXHAUSTION = [
     "{{ '%1000000000d'|format(1) }}",
     "{{ ('a' * 100000).replace('a', 'x' * 100000) }}",
     "{{ (1).to_bytes(10 ** 9, 'big') }}",
+    "{{ ('x' | safe).ljust(10 ** 9) }}",
     "{% set l = [1] %}{% for i in range(64) %}{{ l.extend(l) }}{% endfor %}",
     "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
     "{% for i in range(100000) %}{{ 'x' * 100000 }}{% endfor %}",

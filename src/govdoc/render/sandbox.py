@@ -117,6 +117,9 @@ _SAFE_METHODS = frozenset("""
 """.split())
 
 
+_BUILT_IN_VALUES = (str, bytes, int, float, complex, list, tuple, dict, set, frozenset)
+
+
 class _Budget:
     """What one part's rendering may still spend: loop iterations and characters."""
 
@@ -297,8 +300,8 @@ class _Sandbox(SandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any,  # noqa: N805 - jinja's signature
              *args: Any, **kwargs: Any) -> Any:
-        if isinstance(__obj, types.BuiltinMethodType) and not isinstance(
-                __obj.__self__, types.ModuleType):
+        if isinstance(__obj, (types.BuiltinMethodType, types.MethodType)) and isinstance(
+                __obj.__self__, _BUILT_IN_VALUES):  # Markup's methods are Python ones
             _check_method(__obj, args, kwargs)
         elif isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
             args = (__self.counted(args[0]), *args[1:])
