@@ -28,7 +28,7 @@ from govdoc.errors import OutputExistsError
 if TYPE_CHECKING:
     from govdoc.document import Document
 
-__all__ = ["remove_stale_temps", "save", "sync_folder", "write_atomic"]
+__all__ = ["remove_stale_temps", "save", "sync_folder", "temp_target", "write_atomic"]
 
 _CHUNK = 1024 * 1024
 # Filesystems without hard links (FAT, exFAT, some network shares) answer link()
@@ -37,8 +37,8 @@ _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.E
              errno.EMLINK}
 # govdoc's temporary files: ".NAME.govdoc-PID-XXXXXXXX.tmp", and before the writer's
 # process id was in the name, ".NAME.XXXXXXXX.tmp".
-_TEMP = re.compile(r"\..+\.govdoc-(\d+)-[0-9a-f]{8}\.tmp")
-_OLD_TEMP = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
+_TEMP = re.compile(r"\.(?P<name>.+)\.govdoc-(?P<pid>\d+)-[0-9a-f]{8}\.tmp")
+_OLD_TEMP = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp")
 STALE_SECONDS = 24 * 3600
 """Age after which a temporary file is removed even when its writer may be alive
 (its process id may have been reused, or be another machine's)."""
@@ -146,12 +146,19 @@ def remove_stale_temps(folder: str | os.PathLike[str], *, now: float | None = No
             if not entry.is_file(follow_symlinks=False):
                 continue
             old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS
-            if old or (ours is not None and not _alive(int(ours.group(1)))):
+            if old or (ours is not None and not _alive(int(ours.group("pid")))):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
         except OSError:
             continue
     return removed
+
+
+def temp_target(filename: str) -> str | None:
+    """The name of the file that ``filename``, a govdoc temporary file, was written
+    for; ``None`` for any other file."""
+    m = _TEMP.fullmatch(filename) or _OLD_TEMP.fullmatch(filename)
+    return m.group("name") if m else None
 
 
 def _alive(pid: int) -> bool:

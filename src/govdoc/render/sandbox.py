@@ -30,7 +30,6 @@ from __future__ import annotations
 import copy
 import io
 import re
-import string
 import types
 from collections import OrderedDict
 from contextvars import ContextVar
