@@ -5,11 +5,11 @@ at most 15× the time at n: a linear pass gives about 10, a quadratic one 100. E
 is the best of three runs of this process's CPU time (not wall time: on a loaded
 machine a long run is preempted more often than a short one, which would inflate the
 ratio), with the cycle collector paused, the inputs made beforehand and govdoc's
-caches emptied before each run, so that no cache in the pass serves a repeat. Sizes are chosen so that each
-pass takes well under 2 s at 10n once linear, and big enough at n (tens of
-milliseconds) that timer noise and a warm CPU cache on the small input do not decide
-the ratio. The runs at n and 10n alternate. Cost: about 15 s (the title and date
-search tests stop after one slow run at 10n).
+caches emptied before each run, so that no cache in the pass serves a repeat; the runs
+at n and 10n alternate. Inputs are sized to take well under 2 s at 10n once linear,
+and tens of milliseconds at n, so that timer noise and a warm CPU cache on the small
+input do not decide the ratio. Cost: about 15 s (the title and date search tests stop
+after one slow run at 10n).
 """
 
 from __future__ import annotations
