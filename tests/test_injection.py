@@ -61,6 +61,23 @@ EXHAUSTION = [
     "{{ range(10 ** 9) | list }}",
     "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
     "{{ lipsum(n=10 ** 6) }}",
+    # issue 16: doubling with ~ and +, widths, joins, replacements, nested loops
+    "{% set ns = namespace(s='xx') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+    "{% endfor %}{{ ns.s|length }}",
+    "{% set ns = namespace(s='xx') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
+    "{% endfor %}{{ ns.s|length }}",
+    "{{ 'x'.ljust(10 ** 9) }}",
+    "{{ 'x'|center(10 ** 9) }}",
+    "{{ ([('x' * 100000)] * 100000) | join }}",
+    "{{ '%1000000000s' % 'x' }}",
+    "{{ '{:>1000000000}'.format('x') }}",
+    "{{ '%1000000000d'|format(1) }}",
+    "{{ ('a' * 100000).replace('a', 'x' * 100000) }}",
+    "{{ (1).to_bytes(10 ** 9, 'big') }}",
+    "{{ ('x' | safe).ljust(10 ** 9) }}",
+    "{% set l = [1] %}{% for i in range(64) %}{{ l.extend(l) }}{% endfor %}",
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "{% for i in range(100000) %}{{ 'x' * 100000 }}{% endfor %}",
 ]
 PLACES = ["body", "footer", "core title"]
 

@@ -193,3 +193,31 @@ def test_every_text_field_refuses_what_xml_cannot_hold(char, kind):
     for want, overrides in fields.items():
         loc, msg = error_of(**overrides)
         assert loc == want and kind in msg and f"U+{ord(char):04X}" in msg, (want, msg)
+
+
+def test_a_seal_image_with_too_many_pixels_is_refused_from_its_header(tmp_path):
+    # Word and LibreOffice decode the whole image to print it: a 30000×30000 PNG took
+    # 28 s and 1 GB. Its header alone tells the size.
+    from hostile.make_corpus import png
+
+    from govdoc import Seal
+
+    from govdoc.model import MAX_SEAL_PIXELS
+
+    assert MAX_SEAL_PIXELS == 4096 * 4096
+    Seal(image=png(tmp_path / "ok.png", 4096, 4096))
+    with pytest.raises(ValidationError, match="印章图片像素过多: the seal image .*big.png has "
+                                              "30000×30000 pixels"):
+        Seal(image=png(tmp_path / "big.png", 30000, 30000))
+
+
+@pytest.mark.parametrize("keep", [12, 30, 60])
+def test_a_truncated_seal_image_is_refused_as_damaged(tmp_path, keep):
+    from hostile.make_corpus import png
+
+    from govdoc import Seal
+
+    data = png(tmp_path / "whole.png", 100, 100).read_bytes()
+    (tmp_path / "cut.png").write_bytes(data[:keep])
+    with pytest.raises(ValidationError, match="印章图片已损坏: the seal image .*cut.png is damaged"):
+        Seal(image=tmp_path / "cut.png")

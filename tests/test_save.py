@@ -209,3 +209,42 @@ def test_save_takes_only_a_govdoc_document(tmp_path):
     with pytest.raises(TypeError, match="govdoc.Document"):
         govdoc.save(python_docx_document(), tmp_path / "out.docx")  # type: ignore[arg-type]
     assert entries(tmp_path) == []
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_the_next_save_removes_temporary_files_a_killed_save_left(document, tmp_path):
+    # A save killed mid-write (SIGKILL, power cut) cannot remove its temporary file.
+    dead, alive = _dead_pid(), os.getppid()
+    left = tmp_path / f".a.docx.govdoc-{dead}-0123abcd.tmp"
+    busy = tmp_path / f".b.docx.govdoc-{alive}-0123abcd.tmp"  # another save, still writing
+    ancient = tmp_path / ".c.docx.89abcdef.tmp"  # an older govdoc's name, over a day old
+    recent = tmp_path / ".d.docx.89abcdef.tmp"
+    others = [tmp_path / n for n in ("notes.tmp", ".e.docx.tmp", ".f.docx.govdoc-1-xyz.tmp")]
+    for path in (left, busy, ancient, recent, *others):
+        path.write_bytes(b"partial")
+    os.utime(ancient, (0, 0))
+    govdoc.save(document, tmp_path / "out.docx")
+    assert entries(tmp_path) == sorted(p.name for p in (busy, recent, *others)) + ["out.docx"]
+
+
+def test_stale_temporary_files_are_looked_for_once_per_folder(document, tmp_path):
+    govdoc.save(document, tmp_path / "one.docx")
+    left = tmp_path / f".a.docx.govdoc-{_dead_pid()}-0123abcd.tmp"
+    left.write_bytes(b"partial")
+    govdoc.save(document, tmp_path / "two.docx")  # a batch: no second look at the folder
+    assert left.exists()
+    from govdoc.saving import remove_stale_temps
+    assert remove_stale_temps(tmp_path) == [left] and not left.exists()
+
+
+def test_a_save_into_a_missing_folder_names_the_target(document, tmp_path):
+    target = tmp_path / "missing" / "x.docx"
+    with pytest.raises(FileNotFoundError) as info:
+        govdoc.save(document, target)
+    assert info.value.filename == str(target)
+    assert ".tmp" not in str(info.value) and "missing" in str(info.value)

@@ -71,7 +71,6 @@ DEFAULT_NAME = "{row:04d}.docx"
 RECORD_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 _MAX_LISTED = 10  # offending rows listed in a batch-wide error
 _LOCAL_CHUNK = 32  # records written between folder syncs when rendering in this process
-_TEMP = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{8}\.tmp$")  # govdoc.saving's temporary files
 
 Progress = Callable[[str, int, int], object]
 """A progress callback: ``(phase, done, total)``, phase ``"docx"`` or ``"pdf"``."""
@@ -615,13 +614,14 @@ def _names(pattern: str, records: list[Record]) -> dict[int, str | None]:
 
 def _remove_stale_temps(folder: Path, names: set[str]) -> None:
     """Remove the temporary files a killed run left for this batch's outputs."""
+    from govdoc.saving import temp_target
+
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
-        m = _TEMP.match(entry.name)
-        if m and m.group("name") in names and entry.is_file(follow_symlinks=False):
+        if temp_target(entry.name) in names and entry.is_file(follow_symlinks=False):
             try:
                 os.unlink(entry.path)
             except OSError:

@@ -392,6 +392,11 @@ class Imprint(BaseModel):
 
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+MAX_SEAL_BYTES = 16 * 2**20
+"""The largest seal image file read."""
+MAX_SEAL_PIXELS = 4096 * 4096
+"""The most pixels of a seal image: a 42 mm seal at 2,400 dpi has 3,969×3,969. Word and
+LibreOffice decode the whole image to print it (a 30000×30000 PNG: 25 s and 1 GB)."""
 
 
 class Seal(BaseModel):
@@ -413,25 +418,49 @@ class Seal(BaseModel):
     @field_validator("image")
     @classmethod
     def _image(cls, v: Path) -> Path:
-        try:
-            data = v.read_bytes()
-        except OSError as exc:
-            raise PydanticCustomError(
-                "seal_image", "印章图片无法读取: cannot read the seal image {path} ({why})",
-                {"path": str(v), "why": exc.strerror or str(exc)},
-            ) from None
-        if not data.startswith(_IMAGE_MAGIC):
-            raise PydanticCustomError(
-                "seal_image", "印章图片应为PNG或JPEG: {path} is not a PNG or JPEG image",
-                {"path": str(v)},
-            )
-        # A PNG ends with its IEND chunk, a JPEG with its EOI marker (FF D9).
-        if not (data.endswith(b"IEND\xaeB`\x82") or b"\xff\xd9" in data[-64:]):
-            raise PydanticCustomError(
-                "seal_image", "印章图片不完整: the seal image {path} is cut short or damaged",
-                {"path": str(v)},
-            )
+        _check_seal_image(v)
         return v
+
+
+def _check_seal_image(path: Path) -> None:
+    """Refuse a seal image that is not a PNG or JPEG, is damaged, or is too large to
+    print: its size in pixels is read from its header, never by decoding it."""
+    from docx.image.image import Image  # here: python-docx loads only when seals are used
+
+    def refuse(code: str, message: str, **why: object) -> PydanticCustomError:
+        return PydanticCustomError("seal_image", message, {"path": str(path), **why})
+
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_SEAL_BYTES + 1)
+    except OSError as exc:
+        raise refuse("seal_image", "印章图片无法读取: cannot read the seal image {path} ({why})",
+                     why=exc.strerror or str(exc)) from None
+    if not data.startswith(_IMAGE_MAGIC):
+        raise refuse("seal_image", "印章图片应为PNG或JPEG: {path} is not a PNG or JPEG image")
+    if len(data) > MAX_SEAL_BYTES:
+        raise refuse("seal_image", "印章图片过大: the seal image {path} has more than {most} MB",
+                     most=MAX_SEAL_BYTES // 2**20)
+    # A PNG ends with its IEND chunk, a JPEG with its EOI marker (FF D9).
+    if not (data.endswith(b"IEND\xaeB`\x82") or b"\xff\xd9" in data[-64:]):
+        raise refuse("seal_image", "印章图片不完整: the seal image {path} is cut short or damaged")
+    try:
+        image = Image.from_blob(data)
+        width, height = image.px_width, image.px_height
+    except Exception as exc:  # noqa: BLE001 - whatever the header parser trips on
+        raise refuse("seal_image", "印章图片已损坏: the seal image {path} is damaged or "
+                     "truncated ({why})", why=type(exc).__name__) from None
+    if width < 1 or height < 1 or width * height > MAX_SEAL_PIXELS:
+        raise refuse("seal_image", "印章图片像素过多: the seal image {path} has {width}×{height} "
+                     "pixels (at most {most} in all, e.g. 4096×4096)",
+                     width=width, height=height, most=MAX_SEAL_PIXELS)
+
+
+_OneOrMoreSeals = Annotated[
+    Annotated[Seal, Tag("Seal")] | Annotated[list[Seal], Tag("list[Seal]")],
+    Discriminator(lambda v: "list[Seal]" if isinstance(v, list) else "Seal"),
+]
+"""One seal, or a list for 联合行文: a wrong one is reported once, as what it looks like."""
 
 
 class Signer(BaseModel):
@@ -525,7 +554,7 @@ class Report(BaseModel):
     attendance: list[Attendance] = Field(
         default_factory=list, description="纪要: 出席, 请假 and 列席 lines (10.3)."
     )
-    seal: Seal | list[Seal] | None = Field(
+    seal: _OneOrMoreSeals | None = Field(
         default=None,
         description="印章 image placed over the 署名 and date (sealed layout); for 联合行文 "
         "one seal per issuer, in the same order.",

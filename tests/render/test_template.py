@@ -215,3 +215,41 @@ def test_a_zip_directory_too_big_to_parse_is_refused_unparsed(tmp_path, monkeypa
     with pytest.raises(TemplateError) as info:
         govdoc.render(simple_report(), template=bad)
     assert message in str(info.value)
+
+
+_RPR_DEFAULT = "<w:rPrDefault><w:rPr>"
+_BODY_TEXT = ('<w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/>'
+              '<w:basedOn w:val="Normal"/>')
+
+
+@pytest.mark.parametrize("part, old, new, message", [
+    ("word/styles.xml", _RPR_DEFAULT, _RPR_DEFAULT + "<w:vanish/>",
+     "word/styles.xml hides all text (w:vanish in the run defaults)"),
+    ("word/styles.xml", '<w:style w:type="paragraph" w:styleId="Normal" w:default="1">'
+     '<w:name w:val="Normal"/>', '<w:style w:type="paragraph" w:styleId="Normal" '
+     'w:default="1"><w:name w:val="Normal"/><w:rPr><w:vanish w:val="true"/></w:rPr>',
+     "hides the text of the style Normal"),
+    ("word/styles.xml", _BODY_TEXT, _BODY_TEXT + "<w:rPr><w:vanish/></w:rPr>",
+     "hides the text of the style BodyText"),
+    ("word/document.xml", "<w:body>", "<w:body><w:p><w:r><w:rPr><w:vanish/></w:rPr>"
+     "<w:t>隐</w:t></w:r></w:p>", "word/document.xml hides text"),
+])
+def test_a_template_that_hides_its_text_is_refused(tmp_path, part, old, new, message):
+    # Hidden text prints as nothing: the PDF would be blank and look like success.
+    bad = tmp_path / "hidden.docx"
+    rewrite(default_template(), bad, part, lambda xml: _replace_once(xml, old, new))
+    with pytest.raises(TemplateError) as info:
+        govdoc.render(simple_report(), template=bad)
+    assert message in str(info.value) and str(info.value).startswith(f"template {bad}: ")
+
+
+def test_hidden_text_switched_off_is_accepted(tmp_path):
+    ok = tmp_path / "shown.docx"
+    rewrite(default_template(), ok, "word/styles.xml",
+            lambda xml: _replace_once(xml, _RPR_DEFAULT, _RPR_DEFAULT + '<w:vanish w:val="0"/>'))
+    assert govdoc.render(simple_report(), template=ok).paragraphs[0].text
+
+
+def _replace_once(xml: str, old: str, new: str) -> str:
+    assert old in xml
+    return xml.replace(old, new, 1)

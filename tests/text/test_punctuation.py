@@ -61,16 +61,53 @@ def test_the_character_class_is_what_is_chinese_accepts():
         assert (cls.match(ch) is not None) == is_chinese(ch), hex(code)
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+from govdoc.text.punctuation import is_chinese  # noqa: E402
+
+_WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def _touches_chinese(text: str, i: int) -> bool:
+    return (i > 0 and is_chinese(text[i - 1])) or (i + 1 < len(text) and is_chinese(text[i + 1]))
+
+
+def _one_pass(text: str) -> str:
+    """The definition, one pass: pairs of parentheses convert together when either
+    touches Chinese; every other mark converts when it touches Chinese."""
+    chars = list(text)
+    stack: list[int] = []
+    paired: set[int] = set()
+    for i, c in enumerate(text):
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            a = stack.pop()
+            paired.update((a, i))
+            if _touches_chinese(text, a) or _touches_chinese(text, i):
+                chars[a], chars[i] = "（", "）"
+    for i, c in enumerate(text):
+        if c in _WIDE and i not in paired and _touches_chinese(text, i):
+            chars[i] = _WIDE[c]
+    return "".join(chars)
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="中文,;:?!()a1 。，（“·𠀀", max_size=14))
-def test_the_fast_paths_reach_what_the_pass_by_pass_definition_reaches(text):
-    from govdoc.text.punctuation import _normalize_once, normalize_punctuation
-
+@given(st.text(alphabet="中文,;:?!()a1 。，（“·𠀀", max_size=24))
+def test_one_walk_reaches_what_the_pass_by_pass_definition_reaches(text):
     step = text
-    while (after := _normalize_once(step)) != step:
+    while (after := _one_pass(step)) != step:
         step = after
     assert normalize_punctuation(text) == step
+
+
+@pytest.mark.parametrize("mark", list(",;:?!"))
+def test_a_run_of_marks_after_chinese_converts_whole(mark):
+    assert normalize_punctuation("中" + mark * 50) == "中" + _WIDE[mark] * 50
+    assert normalize_punctuation(mark * 50 + "中") == _WIDE[mark] * 50 + "中"
+    assert normalize_punctuation("a" + mark * 50) == "a" + mark * 50
+
+
+def test_a_pair_converts_through_its_partner_and_the_marks_beside_it():
+    assert normalize_punctuation("中,(a(b)c),") == "中，（a(b)c），"
+    assert normalize_punctuation("a(b,中") == "a(b，中"

@@ -8,7 +8,8 @@ Templates come from other offices and are treated as untrusted: a file is refuse
 before any part is read when it is too large, not a zip archive, or shaped like a
 zip bomb (too big a directory, too many entries, too many unpacked bytes, an
 implausible compression ratio); then every entry is read against its checksum, the Word parts
-are parsed without DTDs or entities, and python-docx must be able to open it.
+are parsed without DTDs or entities, and python-docx must be able to open it. A
+template that hides its text (``w:vanish``) is refused too: it would print blank pages.
 """
 
 from __future__ import annotations
@@ -172,6 +173,48 @@ def check_template(data: bytes, where: str, fmt: DocFormat = DocFormat.GENERAL) 
         problems.append("the styles " + ", ".join(needed))
     if problems:
         raise TemplateError(f"template {where} lacks " + "; ".join(problems))
+    _refuse_hidden_text(doc, sty, where)
+
+
+_OFF = {"0", "false", "off"}
+
+
+def _hides(rpr_holder: etree._Element | None) -> bool:
+    """True when ``rpr_holder`` (a style, the defaults, a run) sets hidden text
+    (``w:vanish`` not switched off) in its run properties."""
+    if rpr_holder is None:
+        return False
+    vanish = rpr_holder.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true").lower() not in _OFF
+
+
+def _refuse_hidden_text(doc: etree._Element, sty: etree._Element, where: str) -> None:
+    """Refuse a template whose text would not print: hidden text (``w:vanish``) in the
+    run defaults, in a style govdoc's paragraphs use or inherit from, or in the document
+    itself. Word and LibreOffice print such text as nothing, so the result would be a
+    blank page that looks like success."""
+    if _hides(sty.find(f"{_W}docDefaults/{_W}rPrDefault")):
+        raise TemplateError(f"template {where}: word/styles.xml hides all text "
+                            "(w:vanish in the run defaults); 模板隐藏了文字")
+    styles = {s.get(f"{_W}styleId"): s for s in sty.iter(f"{_W}style")}
+    used = {s.id for s in STYLES.values()}
+    used |= {i for i, s in styles.items() if s.get(f"{_W}default") in ("1", "true", "on")}
+    todo = list(used)
+    while todo:  # the styles they are based on
+        base = styles.get(todo.pop())
+        based = base.find(f"{_W}basedOn") if base is not None else None
+        parent = based.get(f"{_W}val") if based is not None else None
+        if parent is not None and parent not in used:
+            used.add(parent)
+            todo.append(parent)
+    for style_id in sorted(i for i in used if i in styles):
+        if _hides(styles[style_id]):
+            raise TemplateError(f"template {where}: word/styles.xml hides the text of the style "
+                                f"{style_id} (w:vanish); 模板隐藏了文字")
+    for vanish in doc.iter(f"{_W}vanish"):
+        if vanish.get(f"{_W}val", "true").lower() not in _OFF:
+            raise TemplateError(f"template {where}: word/document.xml hides text "
+                                "(w:vanish); 模板隐藏了文字")
 
 
 @lru_cache(maxsize=16)

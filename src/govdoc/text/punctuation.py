@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 
 _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_PARENS = {"(": "（", ")": "）"}
-_MARKS = re.compile(r"[,;:?!()]")
+_WIDE = str.maketrans({**_SIMPLE, "(": "（", ")": "）"})
+_RUN = re.compile(r"[,;:?!()]+")
 # What is_chinese() accepts, as a character class; and a simple mark touching none.
 _CHINESE = ("\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff\u3000-\u303f"
             "\uff01-\uff5e\u201c\u201d\u2018\u2019\u2014\u2026\u00b7")
@@ -36,68 +36,46 @@ def is_chinese(ch: str) -> bool:
     )
 
 
-def _touches_chinese(text: str, i: int) -> bool:
-    return (i > 0 and is_chinese(text[i - 1])) or (i + 1 < len(text) and is_chinese(text[i + 1]))
-
-
 def normalize_punctuation(text: str) -> str:
     """``text`` with ASCII ``, ; : ? ! ( )`` next to Chinese made full-width.
 
     A mark next to one that became full-width is judged again, so a run such as
-    ``中:,`` converts whole and normalising twice changes nothing more.
+    ``中:,`` converts whole and normalising twice changes nothing more. That
+    fixed point is reached in one walk, linear in ``text``: a run of adjacent marks
+    converts whole when either of its ends touches Chinese text, or when a
+    parenthesis in it pairs with one in a run that converts.
     """
-    if "(" in text or ")" in text:
-        step = _normalize_once
-    elif _LONE_MARK.search(text) is None:  # every mark touches Chinese: all convert at once
-        for mark, wide in _SIMPLE.items():
+    if "(" not in text and ")" not in text and _LONE_MARK.search(text) is None:
+        for mark, wide in _SIMPLE.items():  # every mark touches Chinese: all convert
             text = text.replace(mark, wide)
         return text
-    else:
-        step = _normalize_simple
-    while True:
-        out = step(text)
-        if out == text or _MARKS.search(out) is None:
-            return out
-        text = out
+    runs = [m.span() for m in _RUN.finditer(text)]
+    last = len(text)
+    wide = [(a > 0 and _chinese(text[a - 1])) or (b < last and _chinese(text[b]))
+            for a, b in runs]
+    linked: dict[int, list[int]] = {}  # a run and the runs its parentheses pair with
+    stack: list[int] = []  # the runs of the open parentheses not yet closed
+    for r, (a, b) in enumerate(runs):
+        for c in text[a:b]:
+            if c == "(":
+                stack.append(r)
+            elif c == ")" and stack:
+                other = stack.pop()
+                if other != r:
+                    linked.setdefault(r, []).append(other)
+                    linked.setdefault(other, []).append(r)
+    todo = [r for r in linked if wide[r]]
+    while todo:
+        for other in linked[todo.pop()]:
+            if not wide[other]:
+                wide[other] = True
+                todo.append(other)
+    out, done = [], 0
+    for (a, b), convert in zip(runs, wide):
+        if convert:
+            out += (text[done:a], text[a:b].translate(_WIDE))
+            done = b
+    return "".join(out) + text[done:] if out else text
 
 
 _chinese = lru_cache(maxsize=8192)(is_chinese)
-
-
-def _normalize_simple(text: str) -> str:
-    """One pass of :func:`_normalize_once` over a text without parentheses."""
-    chars = None
-    last = len(text) - 1
-    for m in _MARKS.finditer(text):
-        i = m.start()
-        if (i > 0 and _chinese(text[i - 1])) or (i < last and _chinese(text[i + 1])):
-            if chars is None:
-                chars = list(text)
-            chars[i] = _SIMPLE[text[i]]
-    return text if chars is None else "".join(chars)
-
-
-def _normalize_once(text: str) -> str:
-    positions = [m.start() for m in _MARKS.finditer(text)]
-    if not positions:
-        return text
-    chars = list(text)
-    # Pair parentheses first, so that a pair is converted together.
-    stack: list[int] = []
-    paired: set[int] = set()
-    for i in positions:
-        if text[i] == "(":
-            stack.append(i)
-        elif text[i] == ")" and stack:
-            a = stack.pop()
-            paired.update((a, i))
-            if _touches_chinese(text, a) or _touches_chinese(text, i):
-                chars[a], chars[i] = _PARENS["("], _PARENS[")"]
-    for i in positions:
-        c = text[i]
-        if c in _SIMPLE:
-            if _touches_chinese(text, i):
-                chars[i] = _SIMPLE[c]
-        elif i not in paired and _touches_chinese(text, i):
-            chars[i] = _PARENS[c]
-    return "".join(chars)
