@@ -266,3 +266,28 @@ def test_a_missing_or_unknown_model_file_is_a_model_file_error(tmp_path):
         load_report(tmp_path / "nosuch.yaml")
     with pytest.raises(ModelFileError, match="not a model file"):
         load_report(tmp_path / "x.txt")
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json", "toml"])
+def test_every_field_of_every_example_survives_a_model_file(tmp_path, fmt):
+    # A model file written by govdoc holds the whole report: 信函/命令/纪要 formats,
+    # seals, 签名章, attendance, an office's extra fields and a draft's metadata too.
+    import datetime
+    import warnings
+
+    from conftest import example_reports
+    from govdoc.modelfile import dump_report
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reports = dict(example_reports(tmp_path))
+    reports["extra"] = govdoc.Report(
+        title="关于某事的通知", kind="通知", body=["正文。"], issuer="某局",
+        date=datetime.date(2024, 1, 2), format="letter", metadata=["索引号：1"],
+        extra={"联系人": "张三"})
+    fields = set()
+    for name, report in reports.items():
+        fields |= report.model_fields_set
+        again = loads_report(dump_report(report, fmt), fmt, source=f"{name}.{fmt}")
+        assert again == report, name
+    assert {"format", "seal", "signers", "attendance", "metadata", "extra"} <= fields

@@ -441,15 +441,17 @@ def _check_seal_image(path: Path) -> None:
     if len(data) > MAX_SEAL_BYTES:
         raise refuse("seal_image", "印章图片过大: the seal image {path} has more than {most} MB",
                      most=MAX_SEAL_BYTES // 2**20)
-    # A PNG ends with its IEND chunk, a JPEG with its EOI marker (FF D9).
-    if not (data.endswith(b"IEND\xaeB`\x82") or b"\xff\xd9" in data[-64:]):
-        raise refuse("seal_image", "印章图片不完整: the seal image {path} is cut short or damaged")
     try:
         image = Image.from_blob(data)
         width, height = image.px_width, image.px_height
     except Exception as exc:  # noqa: BLE001 - whatever the header parser trips on
         raise refuse("seal_image", "印章图片已损坏: the seal image {path} is damaged or "
                      "truncated ({why})", why=type(exc).__name__) from None
+    # A PNG ends with its IEND chunk, a JPEG with its EOI marker (FF D9): a file cut
+    # short after its header is damaged too.
+    if not (data.endswith(b"IEND\xaeB`\x82") or b"\xff\xd9" in data[-64:]):
+        raise refuse("seal_image", "印章图片已损坏: the seal image {path} is damaged or "
+                     "truncated ({why})", why="cut short")
     if width < 1 or height < 1 or width * height > MAX_SEAL_PIXELS:
         raise refuse("seal_image", "印章图片像素过多: the seal image {path} has {width}×{height} "
                      "pixels (at most {most} in all, e.g. 4096×4096)",

@@ -34,6 +34,8 @@ FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", 
 
 _KEY_ORDER = ("kind", "header", "title", "recipients", "body", "attachments", "issuer", "date",
               "sealed", "note", "imprint", "extra")
+"""The order of the usual fields in a written model file; the others follow it, in the
+order of the model's fields."""
 _TAGS = ("paragraph", "section", "table")
 
 
@@ -435,7 +437,9 @@ def report_data(report: Report, *, dates: bool = True) -> dict[str, Any]:
             data["date"] = datetime.date.fromisoformat(data["date"])
         if "date" in data.get("imprint", {}):
             data["imprint"]["date"] = datetime.date.fromisoformat(data["imprint"]["date"])
-    return {k: data[k] for k in _KEY_ORDER if k in data}
+    ordered = {k: data[k] for k in _KEY_ORDER if k in data}
+    ordered.update((k, v) for k, v in data.items() if k not in ordered)  # every field
+    return ordered
 
 
 def dump_report(report: Report, fmt: Format) -> str:
