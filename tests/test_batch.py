@@ -541,21 +541,3 @@ def test_a_bad_row_format_in_the_name_is_refused(tmp_path):
     result = render_many(MODEL, [village("东村")], tmp_path / "out", name="{row:03d}-{row}.docx")
     assert [o.path.name for o in result.written] == ["001-1.docx"]
 
-
-def test_a_batch_of_300_pdfs_is_complete(tmp_path):
-    # One LibreOffice process stops at 246 documents (issue 16.1): chunks of at most
-    # convert.CHUNK go to up to --jobs processes, and every PDF is there. Cost: ~35 s on
-    # 2 cores (300 conversions at ~0.2 s, halved, plus a start per chunk).
-    require_libreoffice()
-    from govdoc.convert import CHUNK
-
-    assert CHUNK < 246
-    source = write_csv(tmp_path, [village(f"第{i}村") for i in range(300)])
-    run = govdoc_cmd("batch", str(write_model(tmp_path)), str(source), "-o",
-                     str(tmp_path / "out"), "--pdf", "--no-progress")
-    assert run.returncode == 0, run.stderr[-2000:]
-    assert "300 records: 300 written, 0 skipped (already there), 0 failed; " \
-           "PDF: 300 written, 0 skipped, 0 failed" in run.stderr
-    names = sorted(p.name for p in (tmp_path / "out").glob("*.pdf"))
-    assert names == sorted(f"{r:04d}.pdf" for r in range(2, 302))
-    assert all(p.stat().st_size > 1000 for p in (tmp_path / "out").glob("*.pdf"))

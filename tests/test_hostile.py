@@ -237,6 +237,8 @@ def test_a_300_record_batch_with_pdfs_writes_300_pdfs(tmp_path, folder):
     assert run.returncode == 0, run.stderr[-2000:]
     out = folder / "out"
     assert len(list(out.glob("*.docx"))) == 300 and len(list(out.glob("*.pdf"))) == 300
+    assert all(p.stat().st_size > 1000 for p in out.glob("*.pdf"))
+    assert "PDF: 300 written, 0 skipped, 0 failed" in run.stderr
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
     assert len(run.stderr) < 4096  # no line repeating hundreds of paths
 
