@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ import yaml
 from govdoc.model import Report
 from govdoc.parse import ParseError, ParseResult, parse_text
 
-DRAFTS_DIR = Path(__file__).parent / "drafts"
+# GOVDOC_CORPUS_DIR: another folder of drafts with sidecars (corpus_scores.py --dir).
+DRAFTS_DIR = Path(os.environ.get("GOVDOC_CORPUS_DIR") or Path(__file__).parent / "drafts")
 DRAFTS = sorted(DRAFTS_DIR.glob("*.txt"))
 NAMES = [d.stem for d in DRAFTS]
 PARTS = ("title", "number", "recipients", "issuer", "date", "attachments", "cc", "printer",
