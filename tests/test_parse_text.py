@@ -399,3 +399,13 @@ def test_markdown_drops_clear_bold_marks(line, text):
 
     (read,), _ = text_lines(line, markdown=True)
     assert read.text == text
+
+
+def test_signers_on_the_line_below_the_number_are_the_signers_not_the_title():
+    # A web copy wraps 签发人 onto its own line under the 发文字号 (held-out draft H11).
+    result = parse_text("鹤政请〔2025〕3号\n　　　　　　　　签发人：陈某某\n\n"
+                        "鹤岭镇人民政府关于申请解决通村公路改造资金的请示\n\n县人民政府：\n"
+                        "正文。\n鹤岭镇人民政府\n2025年3月4日")
+    assert result.report.title == "鹤岭镇人民政府关于申请解决通村公路改造资金的请示"
+    assert result.report.header.signers == ["陈某某"]
+    assert result.report.header.number == "鹤政请〔2025〕3号"

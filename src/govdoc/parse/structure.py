@@ -476,6 +476,13 @@ class _Parser:
             return stop, self.header_fields(head[:stop], None)
         fields = self.header_fields(head[:number_pos], head[number_pos])
         pos = number_pos + 1
+        # 签发人 pushed onto the line below the 发文字号 (a web copy's wrapped line).
+        if not fields.signers and pos < len(idx) and self.is_text(idx[pos]):
+            below = pt.signers_part(self.text(idx[pos]))
+            if below is not None and not below[0] and below[1]:
+                fields.signers = below[1]
+                self.mark(idx[pos], Kind.SIGNERS)
+                pos += 1
         # 签发人 names continued on lines below the 发文字号.
         while fields.signers and pos < len(idx) and self.lines[idx[pos]].table is None:
             names = pt.names(self.text(idx[pos]))
