@@ -70,8 +70,11 @@ class Server:
     tmp: Path
 
     def leftovers(self, baseline: set[str]) -> set[str]:
-        """What is in the temporary folder and was not there at ``baseline``."""
-        return {p.name for p in self.tmp.iterdir()} - baseline
+        """What is in the temporary folder and was not there at ``baseline``; the warm
+        LibreOffice's folder (``govdoc-lo-*``, its profile) lives as long as the server
+        and is removed when the server exits."""
+        return {p.name for p in self.tmp.iterdir()
+                if not p.name.startswith("govdoc-lo-")} - baseline
 
     def rss_kb(self) -> int:
         """The server process's resident memory in kB."""

@@ -473,7 +473,7 @@ class _Office:
         try:
             for _ in range(3):  # soffice.bin asks to be restarted once it made a new profile
                 with open(self.work / "log", "wb") as log:
-                    self.proc = _spawn(cmd, log)
+                    self.proc = _spawn(cmd, log, self.work)
                 try:
                     code = self.proc.wait(timeout=max(0.0, deadline - time.monotonic()))
                 except subprocess.TimeoutExpired:
@@ -587,7 +587,7 @@ class _WarmOffice:
             limit = min(limit, deadline)
         for _ in range(3):
             with open(self.office.work / "server.log", "wb") as log:
-                self.server = _spawn(cmd, log, thread=_keeper())
+                self.server = _spawn(cmd, log, self.office.work, thread=_keeper())
             while not lock.exists():
                 if self.server.poll() is not None or time.monotonic() > limit:
                     break
@@ -641,12 +641,16 @@ def _office_command(soffice: str) -> list[str]:
     return [soffice]
 
 
-def _spawn(cmd: list[str], log: Any, thread: _Keeper | None = None) -> subprocess.Popen[bytes]:
+def _spawn(cmd: list[str], log: Any, work: Path,
+           thread: _Keeper | None = None) -> subprocess.Popen[bytes]:
     """Start ``cmd`` in a session of its own (so that ending its group ends everything
     it started), with govdoc's font map, its output to ``log``; on Linux it is killed
-    when the thread that started it ends (with its process). ``thread``: start it in
-    that long-lived thread instead of this one."""
-    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), SAL_ENABLE_FILE_LOCKING="1")
+    when the thread that started it ends (with its process). ``work``: the process's
+    folder (its profile lives there), also its temporary folder, so that LibreOffice's
+    own ``lu*.tmp`` files go when the folder goes. ``thread``: start it in that
+    long-lived thread instead of this one."""
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), SAL_ENABLE_FILE_LOCKING="1",
+               TMPDIR=str(work))
     env.pop("SESSION_MANAGER", None)
 
     def start() -> subprocess.Popen[bytes]:

@@ -30,7 +30,6 @@ from govdoc.blocks import (
     ImprintBlock,
     Item,
     JointMarkBlock,
-    Run,
     SealPlacement,
     SectionBreak,
     TableBlock,

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from lxml import etree
 
 from govdoc.errors import GovdocError
+from govdoc.ooxml.package import open_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -27,8 +27,6 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 NS = {"w": W, "a": A, "r": R}
 
-MAX_UNZIPPED = 128 * 1024 * 1024
-"""A .docx that unpacks to more than this is refused (zip bombs)."""
 
 DEFAULT_SIZE_PT = 10.0
 """The type size when nothing sets one (OOXML's default ``w:sz`` of 20 half-points)."""
@@ -77,12 +75,8 @@ class Package:
     def __init__(self, data: bytes, name: str = "document") -> None:
         self.name = name
         self.data = data
-        try:
-            self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile:
-            raise DocxError(f"{name}: 不是 .docx 文件 (not a zip archive)") from None
-        if sum(i.file_size for i in self._zip.infolist()) > MAX_UNZIPPED:
-            raise DocxError(f"{name}: refused, it unpacks to more than 128 MB")
+        # The limits of every .docx govdoc reads from others (templates, Word drafts).
+        self._zip = open_zip(data, name, "Word document", DocxError)
         self._names = set(self._zip.namelist())
         self._cache: dict[str, etree._Element | None] = {}
         main = self._main_part()

@@ -44,7 +44,7 @@ from lxml import etree
 from pydantic import ValidationError
 
 from govdoc.model import Table
-from govdoc.render.template import MAX_FILE_BYTES, open_zip
+from govdoc.ooxml.package import MAX_FILE_BYTES, open_zip
 from govdoc.parse.structure import ParseError, ParseWarning, SourceLine
 from govdoc.text.wordnumbers import format_number
 

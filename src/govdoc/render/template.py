@@ -24,32 +24,12 @@ import docx
 from lxml import etree
 
 from govdoc.errors import TemplateError
+from govdoc.ooxml.package import MAX_FILE_BYTES, open_zip
 from govdoc.styles import STYLES
 from govdoc.model import DocFormat
 from govdoc.template_builder import BODY_PLACEHOLDER, LETTER_MARK_PLACEHOLDER
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MB = 1024 * 1024
-
-# The limits leave room for logos and seal images (govdoc's own template unpacks to
-# 13 kB in 11 entries). Python's zipfile never inflates an entry past its declared
-# size, so checking the declared sizes bounds the work of reading the parts.
-MAX_FILE_BYTES = 64 * _MB
-"""The largest template file that is read at all."""
-MAX_UNPACKED_BYTES = 64 * _MB
-"""The most bytes a template's entries may declare, in total."""
-MAX_ENTRIES = 1000
-"""The most entries a template archive may have."""
-MAX_RATIO = 100
-"""The highest compression ratio of an entry that unpacks to more than
-:data:`RATIO_FLOOR_BYTES`. Deflate reaches about 1000:1 on repeated bytes; Word
-parts of that size stay far below 100:1."""
-RATIO_FLOOR_BYTES = 1 * _MB
-"""Entries up to this size are not judged by their ratio."""
-MAX_DIRECTORY_BYTES = 4 * _MB
-"""The largest zip directory read (about 80 bytes an entry in a real template);
-it is checked first, so a directory of millions of entries is never parsed."""
-
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
@@ -68,49 +48,6 @@ def default_template(fmt: DocFormat = DocFormat.GENERAL) -> Path:
     return templates_dir() / f"{fmt.value}.docx"
 
 
-def _check_directory(data: bytes, where: str, what: str, error: type[Exception]) -> None:
-    """Refuse an archive whose end record announces too many entries or too big a
-    directory, before :mod:`zipfile` parses the directory."""
-    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
-    if end < 0 or end + 22 > len(data):
-        raise error(f"{what} {where}: not a .docx file (not a zip archive)")
-    entries = int.from_bytes(data[end + 10:end + 12], "little")
-    size = int.from_bytes(data[end + 12:end + 16], "little")
-    if entries > MAX_ENTRIES:
-        count = "65535 or more" if entries == 0xFFFF else str(entries)  # 0xFFFF: see ZIP64
-        raise error(f"{what} {where}: refused, the archive has {count} "
-                    f"entries (at most {MAX_ENTRIES})")
-    if size > MAX_DIRECTORY_BYTES:
-        raise error(f"{what} {where}: refused, its zip directory has {size} "
-                    f"bytes (at most {MAX_DIRECTORY_BYTES // _MB} MB)")
-
-
-def open_zip(data: bytes, where: str, what: str = "template",
-             error: type[Exception] = TemplateError) -> zipfile.ZipFile:
-    """The archive in ``data``; refused when it is not a zip or looks like a zip bomb.
-
-    The limits serve every .docx govdoc reads from others (templates, Word drafts): an
-    error of type ``error`` names the file as ``f"{what} {where}"``."""
-    _check_directory(data, where, what, error)
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise error(f"{what} {where}: not a .docx file (not a zip archive)") from None
-    infos = zf.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise error(f"{what} {where}: refused, the archive has {len(infos)} "
-                    f"entries (at most {MAX_ENTRIES})")
-    total = sum(i.file_size for i in infos)
-    if total > MAX_UNPACKED_BYTES:
-        raise error(f"{what} {where}: refused, it unpacks to {total // _MB} MB "
-                    f"(at most {MAX_UNPACKED_BYTES // _MB} MB)")
-    for i in infos:
-        if i.file_size > RATIO_FLOOR_BYTES and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise error(
-                f"{what} {where}: refused, {i.filename} unpacks {i.compress_size} bytes to "
-                f"{i.file_size} (more than {MAX_RATIO}:1), as a zip bomb does"
-            )
-    return zf
 
 
 def _read_all(zf: zipfile.ZipFile, where: str) -> dict[str, bytes]:
@@ -223,7 +160,7 @@ def _load(path: str, mtime_ns: int, size: int, fmt: DocFormat) -> bytes:
         data = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
     if len(data) > MAX_FILE_BYTES:
         raise TemplateError(f"template {path}: refused, the file has more than "
-                            f"{MAX_FILE_BYTES // _MB} MB")
+                            f"{MAX_FILE_BYTES // 2**20} MB")
     check_template(data, path, fmt)
     return data
 
@@ -240,5 +177,5 @@ def template_bytes(template: str | Path | None,
         raise TemplateError(f"template {path}: not a file")
     if st.st_size > MAX_FILE_BYTES:
         raise TemplateError(f"template {path}: refused, the file has {st.st_size} bytes "
-                            f"(at most {MAX_FILE_BYTES // _MB} MB)")
+                            f"(at most {MAX_FILE_BYTES // 2**20} MB)")
     return _load(str(path), st.st_mtime_ns, st.st_size, fmt)

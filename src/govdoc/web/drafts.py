@@ -121,7 +121,7 @@ def read_upload(name: str, data: bytes) -> Draft:
         from govdoc.errors import TemplateError
         from govdoc.parse import ParseError, extract_text
         from govdoc.parse.word import docx_lines
-        from govdoc.render.template import open_zip
+        from govdoc.ooxml.package import open_zip
 
         try:
             open_zip(data, name, "Word draft").close()

@@ -1,0 +1,1 @@
+"""The OOXML layer: reading the packages govdoc did not write (:mod:`.package`)."""
