@@ -3,11 +3,20 @@ first call. Prints one table of medians, each ratio against a baseline measured 
 same run.
 
     python benchmarks/bench_speed.py [--repeat 5] [--baseline /path/to/python]
+                                     [--cold-baseline /path/to/checkout] [--cold-only]
 
 ``--baseline`` is an interpreter with the previous govdoc installed (default: the
 checkout at /work/main, if there); "today's single process" is its ``to_pdfs``, one
 LibreOffice process for all documents. Every conversion time is measured in a fresh
 process around the call itself, so both versions pay the same LibreOffice start.
+
+The cold rows (a whole ``govdoc build``, a first ``parse_text``) measure what a user's
+``pip install govdoc`` runs: this checkout installed, not editable, into a temporary
+virtualenv, where pip has compiled every module (an editable install compiles them
+from source in each process when PYTHONDONTWRITEBYTECODE is set). ``--cold-baseline``
+(default /work/main, if there) is installed the same way for the "before" column; the
+interpreter running this script (often an editable install) is shown for comparison.
+Each interpreter has its own cache folder, warmed by one untimed run.
 """
 
 from __future__ import annotations
@@ -21,10 +30,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "data" / "didiao-2023-fazhi-report.txt"
 DEFAULT_BASELINE = Path("/work/main/.venv/bin/python")
+DEFAULT_CHECKOUT = Path("/work/main")
 
 CONVERT = """
 import json, sys, time, warnings
@@ -66,9 +77,24 @@ print(json.dumps(times))
 """
 
 PARSE = """
+import time
+start = time.perf_counter()
 from govdoc import parse_text
 parse_text(open({seed!r}, encoding="utf-8").read())
+print(time.perf_counter() - start)
 """
+
+NOTICE_40 = """棣棠乡人民政府关于进一步加强全乡农村人居环境整治和美丽乡村建设有关各项工作的通知
+各村(社区)、乡直各单位:
+为进一步改善农村人居环境,推进美丽乡村建设,经乡政府研究,现就有关事项通知如下。
+一、加强组织领导
+各村要成立工作专班,明确责任人。
+二、抓好工作落实
+各单位要按照要求,认真抓好落实。
+棣棠乡人民政府
+2024年3月1日
+"""
+"""A 通知 draft whose title (40 characters) is broken by phrase (issue 17)."""
 
 
 def run(python: str, code: str, *args: str) -> str:
@@ -92,15 +118,87 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def installed(checkout: Path, where: Path) -> Path:
+    """A virtualenv at ``where`` with ``checkout`` pip-installed (not editable, so with
+    compiled modules, as a user's install); its interpreter."""
+    subprocess.run([sys.executable, "-m", "venv", str(where)], check=True)
+    python = where / "bin" / "python"
+    done = subprocess.run([str(python), "-m", "pip", "install", "-q", str(checkout)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"pip install {checkout}: {done.stderr.strip()[-2000:]}")
+    return python
+
+
+def cold_rows(pythons: dict[str, Path], repeat: int, work: Path) -> list[tuple[str, ...]]:
+    """Whole-process times of a cold ``govdoc build`` (the seed; a 通知 with a
+    40-character title) and of a first ``parse_text``, for each interpreter, interleaved
+    so that a busy machine slows them alike; medians in ms."""
+    notice = work / "notice40.txt"
+    notice.write_text(NOTICE_40, encoding="utf-8")
+    parse = PARSE.format(seed=str(SEED))
+    measures: dict[str, list[str]] = {
+        "cold `govdoc build seed.txt` (whole process)": ["build", str(SEED)],
+        "cold `govdoc build` of a 通知 with a 40-character title (whole process)":
+            ["build", str(notice)],
+    }
+    targets = {"build": "≤ 0.4 s", "parse": "≤ 80 ms", "import": "no slower"}
+    envs = {}
+    for label, python in pythons.items():
+        cache = work / f"cache-{len(envs)}"
+        envs[label] = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+        cmd = [str(Path(python).with_name("govdoc")), "build", str(notice), "-o",
+               str(work / "warm.docx"), "--overwrite", "-q"]
+        subprocess.run(cmd, check=True, env=envs[label])  # fills its title lexicon
+
+    def timed(label: str, cmd: list[str], inner: bool = False) -> float:
+        start = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, text=True, env=envs[label],
+                              stdin=subprocess.DEVNULL)
+        took = time.perf_counter() - start
+        if done.returncode != 0:
+            raise SystemExit(f"{cmd}: {done.stderr.strip()[-2000:]}")
+        return float(done.stdout.split()[-1]) if inner else took
+
+    rows = []
+    runs: list[tuple[str, str, bool, Callable[[str], list[str]]]] = [
+        (name, "build", False, lambda label, a=args: [
+            str(Path(pythons[label]).with_name("govdoc")), *a, "-o",
+            str(work / "cold.docx"), "--overwrite", "-q"]) for name, args in measures.items()]
+    runs.append(("cold first `parse_text` on the seed (import + call, in a fresh process)",
+                 "parse", True, lambda label: [str(pythons[label]), "-c", parse]))
+    runs.append(("`import govdoc` (whole process)", "import", False,
+                 lambda label: [str(pythons[label]), "-c", "import govdoc"]))
+    for name, kind, inner, cmd in runs:
+        times: dict[str, list[float]] = {label: [] for label in pythons}
+        for _ in range(repeat):
+            for label in pythons:
+                times[label].append(timed(label, cmd(label), inner))
+        shown = ", ".join(f"{label}: {median(t) * 1000:.0f} ms" for label, t in times.items())
+        rows.append((name, shown, "", targets[kind]))
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--documents", type=int, default=40)
     parser.add_argument("--baseline", default=str(DEFAULT_BASELINE) if DEFAULT_BASELINE.exists()
                         else None)
+    parser.add_argument("--cold-baseline", type=Path,
+                        default=DEFAULT_CHECKOUT if DEFAULT_CHECKOUT.exists() else None,
+                        help="a checkout of the previous govdoc, installed (not editable) "
+                             "for the cold rows' 'before' column")
+    parser.add_argument("--cold-only", action="store_true",
+                        help="only the cold rows (no LibreOffice)")
     args = parser.parse_args()
     if args.repeat < 5:
         parser.error("--repeat: at least 5 runs")
+    if args.cold_only:
+        with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp:
+            rows = cold_table(args, Path(tmp))
+        print_table(args.repeat, rows)
+        return 0
     python = sys.executable
     govdoc_cmd = str(Path(python).with_name("govdoc"))
     import warnings
@@ -163,28 +261,35 @@ def main() -> int:
         rows.append(("`check(render=True)` warm, 4-page notice", f"{median(checks):.2f} s",
                      "", "≤ 0.6 s"))
 
-        # 5. a cold `govdoc build seed.txt`, the whole process.
-        builds = [wall([govdoc_cmd, "build", str(SEED), "-o", str(work / "b.docx"),
-                        "--overwrite", "-q"]) for _ in range(args.repeat)]
-        rows.append(("cold `govdoc build seed.txt` (whole process)", f"{median(builds):.2f} s",
-                     "", "≤ 0.4 s"))
+        # 5-6. cold builds and a cold first parse_text, whole processes.
+        rows += cold_table(args, work)
 
-        # 6. a cold first parse_text on the seed, the whole process; Python alone for scale.
-        code = PARSE.format(seed=str(SEED))
-        parses = [wall([python, "-c", code]) for _ in range(args.repeat)]
-        bare = [wall([python, "-c", "pass"]) for _ in range(args.repeat)]
-        rows.append(("cold first `parse_text` on the seed (whole process)",
-                     f"{median(parses) * 1000:.0f} ms (Python alone: "
-                     f"{median(bare) * 1000:.0f} ms)", "", "≤ 80 ms"))
+    print_table(args.repeat, rows)
+    return 0
 
-    print(f"medians of {args.repeat} runs; {os.cpu_count()} cores; load average "
+
+def cold_table(args: argparse.Namespace, work: Path) -> list[tuple[str, ...]]:
+    """The cold rows for this checkout installed (after), the baseline checkout
+    installed (before) and the running interpreter (editable, for comparison)."""
+    pythons: dict[str, Path] = {}
+    if args.cold_baseline is not None:
+        pythons["before (installed)"] = installed(args.cold_baseline, work / "venv-before")
+    pythons["after (installed)"] = installed(ROOT, work / "venv-after")
+    pythons["this interpreter"] = Path(sys.executable)
+    bare = [wall([str(pythons["after (installed)"]), "-c", "pass"]) for _ in range(args.repeat)]
+    rows = cold_rows(pythons, args.repeat, work)
+    rows.append(("Python alone (`python -c pass`)", f"{median(bare) * 1000:.0f} ms", "", ""))
+    return rows
+
+
+def print_table(repeat: int, rows: list[tuple[str, ...]]) -> None:
+    print(f"medians of {repeat} runs; {os.cpu_count()} cores; load average "
           f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "")
     print()
     print("| measure | time | ratio | target |")
     print("|---|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
-    return 0
 
 
 if __name__ == "__main__":

@@ -162,7 +162,8 @@ def _run_build(args: argparse.Namespace) -> int:
         notes = [f"{source}: {w}" for w in parsed.warnings]
         data = dump_report(parsed.report, FORMATS[out_suffix]).encode("utf-8")
     else:
-        from govdoc.check.fix import carried_over, seals_carried
+        if suffix == ".docx":  # the checker loads only for a Word draft
+            from govdoc.check.fix import carried_over, seals_carried
 
         with contextlib.ExitStack() as stack:
             report, found = (stack.enter_context(seals_carried(source, parsed))

@@ -24,19 +24,46 @@ here runs in time linear in its input.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any, cast
 
 from govdoc import spec
 
 # -- Whitespace -------------------------------------------------------------------------
 
+class _LazyPattern:
+    """A regular expression compiled when first used: the grammar's patterns, with
+    their CJK character classes, take ~25 ms to compile, and a process (a YAML build, a
+    draft without a 版头) uses about half of them."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+    def __repr__(self) -> str:
+        return f"_lazy({self._args[0]!r})"
+
+
+def _lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, compiled on first use."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
+
+
 SPACE = "[ \t\u3000\u00a0\u2002\u2003]"
 """One character of the whitespace drafts use for alignment."""
-_SPACES = re.compile(SPACE + "+")
-_WIDE_GAP = re.compile("(?:[ \u00a0]{2,}|[\t\u3000\u2003]+)")
+_SPACES = _lazy(SPACE + "+")
+_WIDE_GAP = _lazy("(?:[ \u00a0]{2,}|[\t\u3000\u2003]+)")
 
 
 def squeeze(text: str) -> str:
@@ -205,16 +232,16 @@ DATE_DIGIT = rf"[\d０-９{_CN_DATE}]"
 _YEAR = rf"(?P<y>\d{{4}}|[{_CN_DATE}]{{4}})"
 _MONTH = rf"(?P<m>\d{{1,2}}|[{_CN_DATE}]{{1,3}})"
 _DAY = rf"(?P<d>\d{{1,2}}|[{_CN_DATE}]{{1,4}})"
-_FULL = re.compile(rf"{_YEAR}年(?:{_MONTH}月)?(?:{_DAY}(?P<ri>日)?)?")
+_FULL = _lazy(rf"{_YEAR}年(?:{_MONTH}月)?(?:{_DAY}(?P<ri>日)?)?")
 _DATE_LINE_MAX = 80
 """The longest line read as a date (a 24-character date spread with spaces)."""
-_BLANK_DATE = re.compile(rf"{_YEAR}年月日")
-_NUMERIC = re.compile(r"(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
-_DIGIT_RUN = re.compile(r"(?:19|20)\d{2,6}")
-_DATE_SHAPE = re.compile(rf"{DATE_DIGIT}{{2,4}}年{DATE_DIGIT}{{1,3}}月{DATE_DIGIT}{{1,3}}日")
-SHORT_YEAR = re.compile(r"(?<![\d.])\d{2}年\d{1,2}月")
+_BLANK_DATE = _lazy(rf"{_YEAR}年月日")
+_NUMERIC = _lazy(r"(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})")
+_DIGIT_RUN = _lazy(r"(?:19|20)\d{2,6}")
+_DATE_SHAPE = _lazy(rf"{DATE_DIGIT}{{2,4}}年{DATE_DIGIT}{{1,3}}月{DATE_DIGIT}{{1,3}}日")
+SHORT_YEAR = _lazy(r"(?<![\d.])\d{2}年\d{1,2}月")
 """A year written with two digits in running text (24年3月): 7.3.5.4 writes years in full."""
-STANDARD_DATE = re.compile(r"(19|20)\d{2}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日")
+STANDARD_DATE = _lazy(r"(19|20)\d{2}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日")
 """A date written as 7.3.5.4 wants: Arabic numerals, the full year, no zero padding."""
 
 
@@ -285,7 +312,7 @@ def read_date(text: str) -> DateReading | None:
     return None
 
 
-_LEADING_DATE = re.compile(
+_LEADING_DATE = _lazy(
     rf"[（(](?P<date>(?:\d{{4}}|[{_CN_DATE}]{{4}})年(?:\d{{1,2}}|[{_CN_DATE}]{{1,3}})月"
     rf"(?:\d{{1,2}}|[{_CN_DATE}]{{1,4}})日)(?P<rest>.{{2,80}})[）)]")
 
@@ -394,10 +421,10 @@ def trailing_date(text: str) -> tuple[str, str] | None:
 # -- Headings ---------------------------------------------------------------------------
 
 _HEADING = (
-    re.compile(rf"(?P<n>{CN_NUMERAL}){SPACE}*(?P<p>[、.．，,:：]?)"),
-    re.compile(rf"(?P<o>[（(]){SPACE}*(?P<n>{CN_NUMERAL}){SPACE}*(?P<c>[）)])(?P<p>[、.．，,:：]?)"),
-    re.compile(rf"(?P<n>\d{{1,3}}){SPACE}*(?P<p>[、.．，,]?)"),
-    re.compile(rf"(?P<o>[（(]){SPACE}*(?P<n>\d{{1,3}}){SPACE}*(?P<c>[）)])(?P<p>[、.．，,:：]?)"),
+    _lazy(rf"(?P<n>{CN_NUMERAL}){SPACE}*(?P<p>[、.．，,:：]?)"),
+    _lazy(rf"(?P<o>[（(]){SPACE}*(?P<n>{CN_NUMERAL}){SPACE}*(?P<c>[）)])(?P<p>[、.．，,:：]?)"),
+    _lazy(rf"(?P<n>\d{{1,3}}){SPACE}*(?P<p>[、.．，,]?)"),
+    _lazy(rf"(?P<o>[（(]){SPACE}*(?P<n>\d{{1,3}}){SPACE}*(?P<c>[）)])(?P<p>[、.．，,:：]?)"),
 )
 """Heading numbers by level, with any punctuation drafts and files put after them."""
 
@@ -530,7 +557,7 @@ def list_items(lines: Sequence[tuple[int | None, bool]]) -> set[int]:
 
 # A run-in heading ends at its first full stop (or ！？) with more text after it; drafts
 # typed with half-width marks end it with "." between two Chinese characters.
-_RUN_IN_END = re.compile(r"[。！？!?]|(?<=[\u4e00-\u9fff）”])\.(?=[\u4e00-\u9fff“（])")
+_RUN_IN_END = _lazy(r"[。！？!?]|(?<=[\u4e00-\u9fff）”])\.(?=[\u4e00-\u9fff“（])")
 
 
 def split_run_in(title: str) -> tuple[str, str] | None:
@@ -553,7 +580,7 @@ def split_run_in(title: str) -> tuple[str, str] | None:
 
 # -- 版头 -------------------------------------------------------------------------------
 
-_COPY_NUMBER = re.compile(r"(?:份号[：:])?(?P<n>[0-9０-９]{1,10})")
+_COPY_NUMBER = _lazy(r"(?:份号[：:])?(?P<n>[0-9０-９]{1,10})")
 
 
 def copy_number(text: str, *, loose: bool = False) -> str | None:
@@ -567,9 +594,9 @@ def copy_number(text: str, *, loose: bool = False) -> str | None:
 
 
 _SECRECY_LEVELS = "|".join(spec.SECRECY_LEVELS.value)
-STANDARD_SECRECY = re.compile(rf"(?:{_SECRECY_LEVELS})(?:★(?:[1-9]\d*(?:年|个月)|长期))?")
+STANDARD_SECRECY = _lazy(rf"(?:{_SECRECY_LEVELS})(?:★(?:[1-9]\d*(?:年|个月)|长期))?")
 """密级和保密期限 as 7.2.2 writes them: 秘密, 机密★1年, 绝密★长期."""
-_SECRECY_FORM = re.compile(r"(?P<level>[\u4e00-\u9fff]{2,3})[★☆*＊](?P<term>.{0,8})")
+_SECRECY_FORM = _lazy(r"(?P<level>[\u4e00-\u9fff]{2,3})[★☆*＊](?P<term>.{0,8})")
 
 
 def secrecy(text: str) -> str | None:
@@ -609,17 +636,17 @@ def urgency(text: str, *, loose: bool = False) -> str | None:
 
 _BRACKET_OPEN = "〔[［【(（"
 _BRACKET_CLOSE = "〕]］】)）"
-_NUMBER = re.compile(
+_NUMBER = _lazy(
     rf"(?P<code>[^\s〔〕\[\]［］【】（）()]{{1,24}}?){SPACE}*"
     rf"(?P<open>[{re.escape(_BRACKET_OPEN)}]){SPACE}*(?P<year>\d{{1,5}}){SPACE}*"
     rf"(?P<close>[{re.escape(_BRACKET_CLOSE)}]){SPACE}*(?P<serial>第?{SPACE}*\d{{1,6}}){SPACE}*号"
 )
-STANDARD_NUMBER = re.compile(
+STANDARD_NUMBER = _lazy(
     r"(?P<code>[^\s〔〕\[\]［］（）()【】]+)〔(?P<year>(?:19|20)\d{2})〕(?P<serial>[1-9]\d*)号")
 """A 发文字号 as 7.2.5 writes it: 机关代字〔年份〕序号号."""
-ORDER_NUMBER = re.compile(r"(?:(?:19|20)\d{2}年)?第[1-9]\d*号")
+ORDER_NUMBER = _lazy(r"(?:(?:19|20)\d{2}年)?第[1-9]\d*号")
 """令号 of a 命令 (10.2): 第12号 (a ministry's: 2024年第6号)."""
-_ORDER_NUMBER_LOOSE = re.compile(rf"(?:(?:19|20)\d{{2}}{SPACE}*年{SPACE}*)?第{SPACE}*\d+{SPACE}*号")
+_ORDER_NUMBER_LOOSE = _lazy(rf"(?:(?:19|20)\d{{2}}{SPACE}*年{SPACE}*)?第{SPACE}*\d+{SPACE}*号")
 
 
 @dataclass(frozen=True)
@@ -662,7 +689,7 @@ def doc_number(text: str) -> DocNumber | None:
                      year_ok=re.fullmatch(r"(?:19|20)\d{2}", year) is not None)
 
 
-DOC_NUMBER_ANY = re.compile(
+DOC_NUMBER_ANY = _lazy(
     rf"[{re.escape(_BRACKET_OPEN)}]{SPACE}*\d{{2,4}}{SPACE}*[{re.escape(_BRACKET_CLOSE)}]"
     rf"{SPACE}*第?{SPACE}*\d+{SPACE}*号")
 """The year and serial of a 发文字号 in any form (〔24〕, [2024]第05号), to search for."""
@@ -702,7 +729,7 @@ def number_problems(text: str) -> list[tuple[str, str]]:
     return out
 
 
-_SIGNERS = re.compile(rf"签{SPACE}*发{SPACE}*人{SPACE}*[：:]?")
+_SIGNERS = _lazy(rf"签{SPACE}*发{SPACE}*人{SPACE}*[：:]?")
 
 
 def signers_part(text: str) -> tuple[str, list[str]] | None:
@@ -722,7 +749,7 @@ def signers_label(text: str) -> re.Match[str] | None:
 
 KINDS = tuple(sorted((k.value for k in DocKind), key=len, reverse=True))
 """The 文种, longest first (so that 命令 is found before 令)."""
-_TRAILING_BRACKETS = re.compile(r"[（(][^（）()]*[）)]$")
+_TRAILING_BRACKETS = _lazy(r"[（(][^（）()]*[）)]$")
 
 
 def title_kind(title: str) -> DocKind | None:
@@ -734,13 +761,13 @@ def title_kind(title: str) -> DocKind | None:
     return None
 
 
-_SENTENCE = re.compile(r"[。；;？?！!]")
-_ORGAN_END = re.compile(
+_SENTENCE = _lazy(r"[。；;？?！!]")
+_ORGAN_END = _lazy(
     r"(政府|委员会|委|办公室|办|厅|局|部|署|院|所|中心|处|科|室|站|队|会|社|公司|集团|单位|部门|"
     r"机关|机构|企业|协会|学校|大学|学院|医院|银行|支部|党委|党组|工委|省|市|县|区|乡|镇|村|街道|社区|"
     r"组|团|馆|台|园区|人民法院|人民检察院|军区|部队|总支|支委|常委会|常务委员会|机构)$"
 )
-_BRACKETED_TAIL = re.compile(r"[（(][^（）()]*[）)]$")
+_BRACKETED_TAIL = _lazy(r"[（(][^（）()]*[）)]$")
 
 
 def split_outside_brackets(text: str, seps: str) -> list[str]:
@@ -766,7 +793,7 @@ def organ_like(name: str) -> bool:
 
 _SENTENCE_START = ("为", "现", "根据", "按照", "经", "请", "兹", "据", "今", "近")
 _SENTENCE_WORDS = ("的", "如下", "决定", "研究", "以下", "要求", "通知")
-OPENERS = re.compile(r"^(现将|现就|根据|按照|依据|遵照|为了?|经|结合|鉴于|兹|近日|近期|今年|去年)|如下[：:]$")
+OPENERS = _lazy(r"^(现将|现就|根据|按照|依据|遵照|为了?|经|结合|鉴于|兹|近日|近期|今年|去年)|如下[：:]$")
 """How the first sentence of a body often starts or ends; a 主送 does not."""
 
 
@@ -807,7 +834,13 @@ def recipients(text: str) -> Recipients | None:
 
 # -- 正文 endings ---------------------------------------------------------------------
 
-_CLOSING = re.compile(
+@functools.cache
+def _closing() -> re.Pattern[str]:
+    """The closing formulas, compiled on first use (a few ms that ``import`` need not pay)."""
+    return re.compile(_CLOSING)
+
+
+_CLOSING = (
     r"(特此[\u4e00-\u9fff]{2}|此复|专此[\u4e00-\u9fff]{2}|此致|敬礼|"
     r"(以上[\u4e00-\u9fff]{0,6}[，,]?)?[妥当]否[，,]?请[\u4e00-\u9fff]{1,6}|"
     r"(以上[\u4e00-\u9fff]{0,6}[，,]?)?请予?[\u4e00-\u9fff]{0,4}(批示|批复|审批|批准|函复|复函|审阅|审定)|"
@@ -822,7 +855,9 @@ def closing_formula(text: str) -> bool:
     (True, True, False)
     """
     t = text.strip()
-    return len(t) <= 40 and bool(_CLOSING.fullmatch(t))
+    # Every formula holds 此, 请 or 敬礼: a line without them needs no regex.
+    return (len(t) <= 40 and ("此" in t or "请" in t or "敬礼" in t)
+            and bool(_closing().fullmatch(t)))
 
 
 _CLOSING_KINDS = (("特此通知", DocKind.通知), ("特此报告", DocKind.报告), ("特此通报", DocKind.通报),
@@ -840,7 +875,7 @@ def closing_kind(text: str) -> DocKind | None:
     return next((kind for words, kind in _CLOSING_KINDS if t.endswith(words) or t == words), None)
 
 
-_PHRASE_KIND = re.compile(r"(?:提出|作出|通知|报告|通报|请示|批复|函告|决定)[^。；]{0,6}(?:如下|以下)"
+_PHRASE_KIND = _lazy(r"(?:提出|作出|通知|报告|通报|请示|批复|函告|决定)[^。；]{0,6}(?:如下|以下)"
                           r"[^。；]{0,4}?(意见|通知|报告|通报|请示|批复|决定)?[：:。]")
 _PHRASE_VERB = {"通知": DocKind.通知, "报告": DocKind.报告, "通报": DocKind.通报, "请示": DocKind.请示,
                 "批复": DocKind.批复, "决定": DocKind.决定, "意见": DocKind.意见, "函告": DocKind.函}
@@ -865,7 +900,7 @@ def concluding_start(text: str) -> str | None:
     return next((p for p in CONCLUDING if text.startswith(p)), None)
 
 
-_ATTENDANCE = re.compile(rf"(出{SPACE}*席|请{SPACE}*假|列{SPACE}*席|缺{SPACE}*席){SPACE}*[：:]")
+_ATTENDANCE = _lazy(rf"(出{SPACE}*席|请{SPACE}*假|列{SPACE}*席|缺{SPACE}*席){SPACE}*[：:]")
 
 
 def attendance(text: str) -> str | None:
@@ -874,8 +909,8 @@ def attendance(text: str) -> str | None:
     return squeeze(m.group(1)) if m else None
 
 
-_NAME_BAD = re.compile(r"[。，,；;：:！!？?“”\"《》]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NAME_BAD = _lazy(r"[。，,；;：:！!？?“”\"《》]")
+_HAN = _lazy(r"[\u4e00-\u9fff]")
 
 
 def name_like(text: str) -> bool:
@@ -897,7 +932,7 @@ def date_line(text: str) -> DateReading | None:
     return read_date(text)
 
 
-_NOTE = re.compile(r"[（(](?P<note>.+)[)）]")
+_NOTE = _lazy(r"[（(](?P<note>.+)[)）]")
 
 
 def note(text: str) -> str | None:
@@ -920,10 +955,10 @@ def note_like(text: str) -> bool:
 
 # -- 附件 -------------------------------------------------------------------------------
 
-_ATTACHMENT_NOTE = re.compile(rf"附{SPACE}*件{SPACE}*[：:]{SPACE}*(?P<rest>.*)")
-_ATTACHMENT_ITEM = re.compile(rf"(?P<n>\d{{1,2}}){SPACE}*[.．、]{SPACE}*(?P<name>\S.*)")
-_ATTACHMENT_LABEL = re.compile(rf"附{SPACE}*件{SPACE}*(?P<n>\d{{0,2}}){SPACE}*[：:]?")
-_ATTACHMENT_LABEL_TITLE = re.compile(
+_ATTACHMENT_NOTE = _lazy(rf"附{SPACE}*件{SPACE}*[：:]{SPACE}*(?P<rest>.*)")
+_ATTACHMENT_ITEM = _lazy(rf"(?P<n>\d{{1,2}}){SPACE}*[.．、]{SPACE}*(?P<name>\S.*)")
+_ATTACHMENT_LABEL = _lazy(rf"附{SPACE}*件{SPACE}*(?P<n>\d{{0,2}}){SPACE}*[：:]?")
+_ATTACHMENT_LABEL_TITLE = _lazy(
     rf"附{SPACE}*件{SPACE}*(?P<n>\d{{1,2}}){SPACE}*[：:]{SPACE}*(?P<title>\S.*)")
 
 
@@ -939,9 +974,9 @@ def attachment_item(text: str) -> tuple[int, str] | None:
     return (int(m.group("n")), m.group("name").strip()) if m else None
 
 
-STANDARD_ATTACHMENT_ITEM = re.compile(r"(?:附件：)?\d+\.")
+STANDARD_ATTACHMENT_ITEM = _lazy(r"(?:附件：)?\d+\.")
 """A 附件说明 item numbered as 7.3.4 wants: 1. (with 附件： on the first)."""
-STANDARD_ATTACHMENT_LABEL = re.compile(r"附件\d*")
+STANDARD_ATTACHMENT_LABEL = _lazy(r"附件\d*")
 """An attachment's label as 7.3.7 wants: 附件, 附件2 — no punctuation."""
 
 
@@ -961,7 +996,7 @@ def attachment_label_title(text: str) -> tuple[int, str] | None:
 
 # -- 版记 -------------------------------------------------------------------------------
 
-_CC = re.compile(rf"(?P<label>抄{SPACE}*[送报]|分{SPACE}*送|主{SPACE}*送){SPACE}*[：:]{SPACE}*(?P<names>.*)")
+_CC = _lazy(rf"(?P<label>抄{SPACE}*[送报]|分{SPACE}*送|主{SPACE}*送){SPACE}*[：:]{SPACE}*(?P<names>.*)")
 
 
 @dataclass(frozen=True)
@@ -991,7 +1026,7 @@ class Printed:
     reading: DateReading | None
 
 
-_PRINTED_END = re.compile(rf"印{SPACE}*发$")
+_PRINTED_END = _lazy(rf"印{SPACE}*发$")
 
 
 def printed(text: str) -> Printed | None:
@@ -1018,8 +1053,17 @@ METADATA_LABELS = ("索引号", "信息索引", "主题分类", "信息分类", 
                    "浏览字号")
 """Labels of the metadata table a government website prints above a document."""
 _METADATA_WORDS = "|".join((SPACE + "*").join(w) for w in sorted(METADATA_LABELS, key=len, reverse=True))
-_METADATA = re.compile(
+_METADATA = (
     rf"(?:【(?P<bracketed>{_METADATA_WORDS})】|(?P<label>{_METADATA_WORDS}){SPACE}*[：:]){SPACE}*")
+_METADATA_FIRST = frozenset("【" + "".join(w[0] for w in METADATA_LABELS))
+"""The characters a metadata line starts with."""
+
+
+@functools.cache
+def _metadata() -> re.Pattern[str]:
+    """The metadata labels, compiled on first use: with a space allowed between any two
+    characters they take ~20 ms to compile, which most processes never need."""
+    return re.compile(_METADATA)
 
 
 @dataclass(frozen=True)
@@ -1033,9 +1077,13 @@ class MetadataField:
 def metadata_fields(text: str) -> list[MetadataField]:
     """The metadata fields on one line (``索引号：xxx   主题分类：xxx``), or []."""
     t = text.strip()
-    if _METADATA.match(t) is None:
+    # A field starts the line with 【 or a label and ends its label with 】 or a colon.
+    if t[:1] not in _METADATA_FIRST or not any(c in t for c in "】：:"):
         return []
-    starts = list(_METADATA.finditer(t))
+    pattern = _metadata()
+    if pattern.match(t) is None:
+        return []
+    starts = list(pattern.finditer(t))
     out: list[MetadataField] = []
     for k, f in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(t)

@@ -12,6 +12,7 @@ The YAML, JSON and TOML libraries are imported only when a file is read or writt
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import os
 import re
@@ -149,7 +150,7 @@ def loads_data(text: str, fmt: Format, *, source: str = "<string>") -> ModelData
         except json.JSONDecodeError as exc:
             raise ModelFileError(source, [Problem(exc.lineno, None, f"JSON: {exc.msg}")]) from None
         try:  # JSON is YAML: its node marks give lines (characters YAML refuses blanked)
-            _, lines = _load_yaml(_YAML_REFUSED.sub(" ", text), source)
+            _, lines = _load_yaml(_yaml_refused().sub(" ", text), source)
         except ModelFileError:
             lines = {}
     elif fmt == "toml":
@@ -236,8 +237,11 @@ def _read_dates(data: dict) -> dict:
     return data
 
 
-_YAML_REFUSED = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""Characters a YAML file may not hold as they are (control characters, DEL)."""
+@functools.cache
+def _yaml_refused() -> re.Pattern[str]:
+    """Characters a YAML file may not hold as they are (control characters, DEL);
+    compiled on first use, as only YAML reading and writing need it."""
+    return re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _check_json_depth(text: str, source: str) -> None:
@@ -456,7 +460,7 @@ def dump_report(report: Report, fmt: Format) -> str:
         def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
             # U+0085, U+2028 and U+2029 are line breaks to a YAML reader: only a
             # double-quoted string keeps them (as escapes)
-            style = ('"' if any(c in value for c in "\x85\u2028\u2029") or _YAML_REFUSED.search(value)
+            style = ('"' if any(c in value for c in "\x85\u2028\u2029") or _yaml_refused().search(value)
                      else "|" if "\n" in value else None)
             return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

@@ -13,11 +13,26 @@ from __future__ import annotations
 
 import io
 import zipfile
-from xml.sax.saxutils import quoteattr
 
 from govdoc import spec
 from govdoc.model import DocFormat
 from govdoc.styles import NORMAL, STYLES, Role, StyleDef
+
+
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "&#10;",
+                               "\r": "&#13;", "\t": "&#9;"})
+
+
+def _quoteattr(value: str) -> str:
+    """``value`` as a quoted XML attribute value, as :func:`xml.sax.saxutils.quoteattr`
+    writes it (whose module imports urllib, http and ssl: ~12 ms of a cold build)."""
+    value = value.translate(_ATTR_ESCAPES)
+    if '"' not in value:
+        return f'"{value}"'
+    if "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace('"', "&quot;") + '"'
+
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -41,8 +56,8 @@ _CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 def _rfonts(east_asia: str, latin: str) -> str:
     return (
-        f"<w:rFonts w:ascii={quoteattr(latin)} w:hAnsi={quoteattr(latin)} "
-        f"w:eastAsia={quoteattr(east_asia)} w:cs={quoteattr(latin)} w:hint=\"eastAsia\"/>"
+        f"<w:rFonts w:ascii={_quoteattr(latin)} w:hAnsi={_quoteattr(latin)} "
+        f"w:eastAsia={_quoteattr(east_asia)} w:cs={_quoteattr(latin)} w:hint=\"eastAsia\"/>"
     )
 
 
@@ -119,7 +134,7 @@ def _ppr(s: StyleDef) -> str:
 def _style_xml(s: StyleDef, *, default: bool = False) -> str:
     head = f'<w:style w:type="{s.kind}" w:styleId="{s.id}"'
     head += ' w:default="1">' if default else ">"
-    body = f"<w:name w:val={quoteattr(s.name)}/>"
+    body = f"<w:name w:val={_quoteattr(s.name)}/>"
     if s.based_on:
         body += f'<w:basedOn w:val="{s.based_on}"/>'
     if s.kind == "paragraph" and s is not NORMAL:
@@ -338,13 +353,13 @@ def font_table_xml() -> str:
     out = []
     for f in fonts:
         alt = spec.FONT_ALT_NAMES.get(f)
-        alt_xml = f"<w:altName w:val={quoteattr(alt)}/>" if alt else ""
+        alt_xml = f"<w:altName w:val={_quoteattr(alt)}/>" if alt else ""
         out.append(
-            f"<w:font w:name={quoteattr(f)}>{alt_xml}<w:charset w:val=\"86\"/>"
+            f"<w:font w:name={_quoteattr(f)}>{alt_xml}<w:charset w:val=\"86\"/>"
             '<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
         )
     out.append(
-        f"<w:font w:name={quoteattr(spec.FONT_LATIN.value)}><w:charset w:val=\"00\"/>"
+        f"<w:font w:name={_quoteattr(spec.FONT_LATIN.value)}><w:charset w:val=\"00\"/>"
         '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
     )
     return XML_DECL + f'<w:fonts xmlns:w="{W_NS}">' + "".join(out) + "</w:fonts>"

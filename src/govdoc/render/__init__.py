@@ -25,7 +25,6 @@ from markupsafe import Markup
 
 from govdoc.document import Document
 from govdoc.errors import GovdocWarning, TemplateError
-from govdoc.finish import finish as finish_pass
 from govdoc.layout import Block, ImprintBlock, Item, SectionBreak, layout, letter_mark
 from govdoc.model import DocFormat, Header, Report
 from govdoc.render.integrity import BODY_MARKER, place_body
@@ -103,6 +102,8 @@ def _render(report: Report, template: str | Path | None, normalize: bool,
     blocks = _body_between(report, info, where, normalize)
     notes = None
     if finish:
+        from govdoc.finish import finish as finish_pass
+
         blocks, notes = finish_pass(blocks)
     mark = letter_mark(report, normalize=normalize)
 

@@ -85,15 +85,25 @@ def _dictionary_file() -> Path | None:
     return path if path.is_file() else None
 
 
+_SAMPLE = 1 << 16
+"""How much of each end of jieba's dictionary names its copy."""
+
+
 def cache_path() -> Path | None:
     """Where the lexicon's SQLite copy lives: named after the dictionary it copies
-    (its size and time) and govdoc's extra words, so a change of either makes a new one."""
+    (its size and a checksum of its first and last 64 KiB) and govdoc's extra words, so
+    a change of either makes a new one. Not its time: every environment's jieba has its
+    own, and two environments on one machine would rebuild the copy by turns (~1 s each)."""
     source = _dictionary_file()
     if source is None:
         return None
-    stat = source.stat()
+    size = source.stat().st_size
+    with open(source, "rb") as f:
+        head = f.read(_SAMPLE)
+        f.seek(max(size - _SAMPLE, 0))
+        content = zlib.crc32(f.read(_SAMPLE), zlib.crc32(head))
     words = zlib.crc32(repr((_SCHEMA, EXTRA_WORDS)).encode())
-    key = f"{stat.st_size:x}-{stat.st_mtime_ns:x}-{words:08x}"
+    key = f"{size:x}-{content:08x}-{words:08x}"
     base = os.environ.get("XDG_CACHE_HOME") or ""
     try:
         root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
