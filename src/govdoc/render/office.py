@@ -57,7 +57,6 @@ _GOVDOC_NAMES = frozenset({"body", "letter_mark"})
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _RED = ("FF0000", "E60012", "C00000", "FF0101", "ED1C24", "E50012", "DA251D", "CC0000")
 _EMU_PER_MM = 36000
-_MM_PER_TW = 25.4 / 1440
 
 
 def fields(report: Report, fix: Callable[[str], str]) -> dict[str, Any]:
@@ -215,8 +214,9 @@ def _page_deviations(body: etree._Element) -> Iterator[str]:
     margins = None if sect is None else sect.find(qn("w:pgMar"))
     for attr, want in (("w:top", spec.MARGIN_TOP), ("w:left", spec.MARGIN_LEFT)):
         got = _twips(margins, attr)
-        if got is not None and abs(got * _MM_PER_TW - want.value) > spec.MARGIN_TOLERANCE.value:
-            yield (f"页边距: the {attr[2:]} margin is {got * _MM_PER_TW:.1f} mm, GB/T 9704 "
+        if got is not None \
+                and abs(spec.twips_to_mm(got) - want.value) > spec.MARGIN_TOLERANCE.value:
+            yield (f"页边距: the {attr[2:]} margin is {spec.twips_to_mm(got):.1f} mm, GB/T 9704 "
                    f"{want.clause} asks {want.value:g} mm ± {spec.MARGIN_TOLERANCE.value:g}")
     grid = None if sect is None else sect.find(qn("w:docGrid"))
     pitch = _twips(grid, "w:linePitch")
@@ -289,7 +289,7 @@ def red_rules(elements: list[etree._Element],
             reach = sum(-(_twips(ind, a) or 0) for a in ("w:left", "w:right",
                                                            "w:start", "w:end"))
             size = _twips(border, "w:sz") or 0
-            rules.append(Rule(block + reach * _MM_PER_TW, spec.pt_to_mm(size / 8)))
+            rules.append(Rule(block + spec.twips_to_mm(reach), spec.pt_to_mm(size / 8)))
         for shape in element.iter("{*}wsp"):
             line = shape.find(".//{*}ln")
             fill = None if line is None else line.find(".//{*}srgbClr")
@@ -386,7 +386,7 @@ def _mark_top_mm(head: list[etree._Element], mark: etree._Element | None) -> flo
 
 def _space_before_mm(paragraph: etree._Element) -> float:
     spacing = paragraph.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
-    return (_twips(spacing, "w:before") or 0) * _MM_PER_TW
+    return spec.twips_to_mm(_twips(spacing, "w:before") or 0)
 
 
 def _imprint_deviations(tail: list[etree._Element]) -> Iterator[str]:
@@ -402,8 +402,8 @@ def _imprint_deviations(tail: list[etree._Element]) -> Iterator[str]:
         yield (f"版记: its table is not anchored to the foot of the page (GB/T 9704 "
                f"{spec.IMPRINT_AT_BLOCK_BOTTOM.clause}): it follows the body instead")
     width = _twips(None if props is None else props.find(qn("w:tblW")), "w:w")
-    if width and abs(width * _MM_PER_TW - spec.BLOCK_WIDTH.value) > 1.0:
-        yield (f"版记: its table is {width * _MM_PER_TW:.1f} mm wide, GB/T 9704 "
+    if width and abs(spec.twips_to_mm(width) - spec.BLOCK_WIDTH.value) > 1.0:
+        yield (f"版记: its table is {spec.twips_to_mm(width):.1f} mm wide, GB/T 9704 "
                f"{spec.IMPRINT_OUTER_RULE.clause} draws its rules as wide as the 版心 "
                f"({spec.BLOCK_WIDTH.value:g} mm)")
     borders = None if props is None else props.find(qn("w:tblBorders"))
