@@ -138,14 +138,20 @@ def log(proc: subprocess.Popen[str], cwd: Path) -> str:
     return (cwd / "govdoc.log").read_text()
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_govdoc_pdf_stopped_leaves_no_libreoffice_and_no_profile(seed_docx, tmp_path, signum):
+def _pdf_converting(seed_docx: Path, tmp_path: Path) -> tuple[subprocess.Popen, set[int], set]:
+    """``govdoc pdf`` started on the seed and caught while LibreOffice converts: the
+    process, its LibreOffice processes and their profile folders."""
     require_libreoffice()
     proc = _start(["pdf", str(seed_docx), "-o", str(tmp_path / "x.pdf")], tmp_path)
     offices: set[int] = set()
     assert wait_until(lambda: bool(offices.update(children(proc.pid)) or
                                    any(converting(p) for p in offices))), log(proc, tmp_path)
-    profiles = {profile_of(p) for p in offices} - {None}
+    return proc, offices, {profile_of(p) for p in offices} - {None}
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_govdoc_pdf_stopped_leaves_no_libreoffice_and_no_profile(seed_docx, tmp_path, signum):
+    proc, offices, profiles = _pdf_converting(seed_docx, tmp_path)
     proc.send_signal(signum)
     proc.wait(timeout=30)
     assert proc.returncode != 0 and not (tmp_path / "x.pdf").exists()
@@ -155,12 +161,7 @@ def test_govdoc_pdf_stopped_leaves_no_libreoffice_and_no_profile(seed_docx, tmp_
 
 def test_govdoc_pdf_killed_takes_libreoffice_with_it_and_the_next_run_tidies_up(seed_docx,
                                                                                 tmp_path):
-    require_libreoffice()
-    proc = _start(["pdf", str(seed_docx), "-o", str(tmp_path / "x.pdf")], tmp_path)
-    offices: set[int] = set()
-    assert wait_until(lambda: bool(offices.update(children(proc.pid)) or
-                                   any(converting(p) for p in offices))), log(proc, tmp_path)
-    profiles = {profile_of(p) for p in offices} - {None}
+    proc, offices, profiles = _pdf_converting(seed_docx, tmp_path)
     proc.kill()
     proc.wait()
     assert wait_until(lambda: not alive(offices), 5), "LibreOffice outlived a killed govdoc"
