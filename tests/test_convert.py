@@ -242,6 +242,44 @@ def test_saved_preview_pages_replace_files_only_when_asked(tmp_path):
     assert [p.read_bytes() for p in pages.save(tmp_path, overwrite=True)] == [png, png]
 
 
+# -- the profile made once --------------------------------------------------------------------
+
+def test_each_libreoffice_starts_from_a_profile_made_once_per_machine(monkeypatch, tmp_path,
+                                                                      seed_docx):
+    require_libreoffice()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    soffice = convert.find_soffice()
+    made = convert.ready_profile(soffice)
+    assert made is not None and made.parent == tmp_path / "cache" / "govdoc"
+    # It has converted once: its bundled extensions are registered.
+    assert (made / "user" / "extensions" / "shared" / "lastsynchronized").exists()
+    # It names no folder of its own, so a copy works anywhere.
+    assert not [f for f in made.rglob("*") if f.is_file() and str(made).encode() in f.read_bytes()]
+    # Made once: later calls start no LibreOffice.
+    monkeypatch.setattr(convert, "_spawn", lambda *a, **k: pytest.fail("LibreOffice started"))
+    assert convert.ready_profile(soffice) == made
+    office = convert._Office(soffice)
+    try:
+        assert (office.work / "profile" / "user" / "registrymodifications.xcu").read_bytes() == (
+            made / "user" / "registrymodifications.xcu").read_bytes()
+    finally:
+        office.close()
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert convert.to_pdfs([seed_docx], tmp_path / "pdf", jobs=1)[0].read_bytes()[:5] == b"%PDF-"
+
+
+def test_a_half_made_profile_in_the_cache_is_made_again(monkeypatch, tmp_path):
+    require_libreoffice()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    soffice = convert.find_soffice()
+    made = convert.ready_profile(soffice)
+    (made / convert._READY).unlink()  # as if copied in part by something else
+    (made / "junk").write_text("x")
+    assert convert.ready_profile(soffice) == made
+    assert (made / convert._READY).exists() and not (made / "junk").exists()
+
+
 # -- the pool: chunks, a crash, a retry (a stand-in LibreOffice, no real one needed) ----------
 
 FAKE_OFFICE = """#!{python}

@@ -3,7 +3,9 @@
 Each LibreOffice process runs with a private user profile in a ``govdoc-lo-*``
 folder of its own (so parallel conversions do not collide) and with govdoc's
 fontconfig map (``fonts.conf``), which substitutes free fonts of the same metrics for
-the official Chinese fonts a Linux machine lacks.
+the official Chinese fonts a Linux machine lacks. The profile is a copy of one made
+once per machine and kept in the user's cache folder (:func:`ready_profile`): a new
+profile would cost each process about 1 s more to start.
 
 Many documents (:func:`to_pdfs`, ``govdoc batch --pdf``): up to ``jobs`` processes
 (default: one per core) take chunks of at most :data:`CHUNK` documents from one
@@ -56,12 +58,14 @@ import threading
 import time
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Union
 
+from govdoc.cachedir import cache_folder
 from govdoc.errors import GovdocError, GovdocWarning, OutputExistsError
 
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
@@ -462,7 +466,12 @@ class _Office:
         self.command = _office_command(soffice)
         self.work = _new_work_folder()
         self.proc: subprocess.Popen[bytes] | None = None
-
+        made = ready_profile(soffice)
+        if made is not None:
+            try:
+                shutil.copytree(made, self.work / "profile", symlinks=True)
+            except OSError:
+                shutil.rmtree(self.work / "profile", ignore_errors=True)  # LibreOffice makes one
 
     def run(self, inputs: list[Path], outdir: Path, timeout: float) -> str:
         """Convert ``inputs`` into ``outdir``; '' or why the process failed."""
@@ -516,6 +525,77 @@ def _exit_reason(code: int) -> str:
 
 _RESTART = 81  # soffice.bin's exit status for "start me again" (its wrapper does so)
 _POLL_SECONDS = 0.5
+
+
+# -- a profile made once: LibreOffice's first start in a new profile costs about 1 s more ------
+
+_PROFILE_LOCK = threading.Lock()
+
+
+def ready_profile(soffice: str) -> Path | None:
+    """A LibreOffice profile that has converted once, for ``soffice``'s installation;
+    None when it cannot be made.
+
+    A new profile makes LibreOffice exit to be started again (status 81) and then
+    register its bundled extensions on the first conversion: together about 1 s of each
+    process's start. So one profile is made once, by converting an empty text file, and
+    kept in the user's cache folder (:func:`govdoc.cachedir.cache_folder`) under a name
+    that changes with the LibreOffice binary (path, size, time); each process starts
+    from a copy of it. It holds no path of its own (checked: no file in it names its
+    folder). Made in a ``govdoc-lo-*`` work folder and moved into place whole, so a run
+    killed meanwhile leaves nothing half-made in the cache."""
+    binary = Path(_office_command(soffice)[0]).resolve()
+    try:
+        stat = binary.stat()
+    except OSError:
+        return None
+    folder = cache_folder()
+    if folder is None:
+        return None
+    key = zlib.crc32(f"{binary}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    final = folder / f"libreoffice-profile-{key:08x}"
+    with _PROFILE_LOCK:
+        if (final / _READY).exists():
+            return final
+        with work_folder() as work:
+            empty = work / "empty.txt"
+            empty.write_bytes(b"")
+            profile = work / "profile"
+            cmd = [*_office_command(soffice), f"-env:UserInstallation={profile.as_uri()}",
+                   "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
+                   str(work / "out"), str(empty)]
+            for _ in range(3):  # the first start in a new profile asks to be started again
+                with open(work / "log", "wb") as log:
+                    proc = _spawn(cmd, log, work)
+                try:
+                    code = proc.wait(timeout=START_SECONDS)
+                except subprocess.TimeoutExpired:
+                    code = -1
+                finally:
+                    _kill_group(proc)
+                if code != _RESTART:
+                    break
+            if code != 0 or not (work / "out" / "empty.pdf").exists():
+                return None
+            (profile / _READY).write_bytes(b"")
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                moving = Path(tempfile.mkdtemp(prefix=".moving-", dir=folder))
+            except OSError:
+                return None
+            try:
+                shutil.copytree(profile, moving / "profile", symlinks=True)
+                if final.exists() and not (final / _READY).exists():
+                    shutil.rmtree(final)  # not made by this function: never moved in whole
+                os.replace(moving / "profile", final)
+            except OSError:
+                pass  # another process put its own in place first, or the disk is full
+            finally:
+                shutil.rmtree(moving, ignore_errors=True)
+        return final if (final / _READY).exists() else None
+
+
+_READY = "govdoc-ready"  # written last into a made profile: the profile is whole
 
 
 # -- one document at a time: a LibreOffice kept running -----------------------------------------

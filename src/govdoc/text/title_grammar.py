@@ -25,6 +25,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from govdoc.cachedir import cache_folder
+
 __all__ = ["Word", "cache_path", "segment"]
 
 # Words of 公文 titles that jieba's dictionary lacks or cuts wrongly, with a part of
@@ -104,12 +106,10 @@ def cache_path() -> Path | None:
         content = zlib.crc32(f.read(_SAMPLE), zlib.crc32(head))
     words = zlib.crc32(repr((_SCHEMA, EXTRA_WORDS)).encode())
     key = f"{size:x}-{content:08x}-{words:08x}"
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    try:
-        root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    except (RuntimeError, KeyError):
+    folder = cache_folder()
+    if folder is None:
         return None  # no home folder: the copy is built in memory
-    return root / "govdoc" / f"lexicon-{key}.sqlite3"
+    return folder / f"lexicon-{key}.sqlite3"
 
 
 def _fill(db: sqlite3.Connection, source: Path | None) -> None:
