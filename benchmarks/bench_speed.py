@@ -2,19 +2,20 @@
 first call. Prints one table of medians, each ratio against a baseline measured in the
 same run.
 
-    python benchmarks/bench_speed.py [--repeat 5] [--baseline /path/to/python]
+    python benchmarks/bench_speed.py [--repeat 5] [--baseline-ref REF | --baseline PYTHON]
                                      [--cold-baseline /path/to/checkout] [--cold-only]
 
-``--baseline`` is an interpreter with the previous govdoc installed (default: the
-checkout at /work/main, if there); "today's single process" is its ``to_pdfs``, one
-LibreOffice process for all documents. Every conversion time is measured in a fresh
-process around the call itself, so both versions pay the same LibreOffice start.
+"Today's single process" is ``to_pdfs`` of govdoc as it was before the pool
+(``--baseline-ref``, default commit 3aba0f7: one LibreOffice process for all documents,
+each run with a new profile), installed from this repository's history into a temporary
+virtualenv; ``--baseline PYTHON`` names an interpreter that has it instead. Every
+conversion time is measured in a fresh process around the call itself.
 
 The cold rows (a whole ``govdoc build``, a first ``parse_text``) measure what a user's
 ``pip install govdoc`` runs: this checkout installed, not editable, into a temporary
 virtualenv, where pip has compiled every module (an editable install compiles them
 from source in each process when PYTHONDONTWRITEBYTECODE is set). ``--cold-baseline``
-(default /work/main, if there) is installed the same way for the "before" column; the
+(optional) is installed the same way for a "before" column; the
 interpreter running this script (often an editable install) is shown for comparison.
 Each interpreter has its own cache folder, warmed by one untimed run.
 """
@@ -34,8 +35,8 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "data" / "didiao-2023-fazhi-report.txt"
-DEFAULT_BASELINE = Path("/work/main/.venv/bin/python")
-DEFAULT_CHECKOUT = Path("/work/main")
+BASELINE_REF = "3aba0f7"
+"""The last commit whose ``to_pdfs`` ran one LibreOffice process for all documents."""
 
 CONVERT = """
 import json, sys, time, warnings
@@ -130,6 +131,15 @@ def installed(checkout: Path, where: Path) -> Path:
     return python
 
 
+def checkout_of(ref: str, where: Path) -> Path:
+    """The files of commit ``ref`` of this repository, written to ``where``."""
+    where.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
+    return where
+
+
 def cold_rows(pythons: dict[str, Path], repeat: int, work: Path) -> list[tuple[str, ...]]:
     """Whole-process times of a cold ``govdoc build`` (the seed; a 通知 with a
     40-character title) and of a first ``parse_text``, for each interpreter, interleaved
@@ -183,11 +193,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--documents", type=int, default=40)
-    parser.add_argument("--baseline", default=str(DEFAULT_BASELINE) if DEFAULT_BASELINE.exists()
-                        else None)
+    parser.add_argument("--baseline-ref", default=BASELINE_REF,
+                        help="the git commit of 'today's single process' (default: %(default)s)")
+    parser.add_argument("--baseline", help="an interpreter with that govdoc installed "
+                                           "(instead of installing --baseline-ref)")
     parser.add_argument("--cold-baseline", type=Path,
-                        default=DEFAULT_CHECKOUT if DEFAULT_CHECKOUT.exists() else None,
-                        help="a checkout of the previous govdoc, installed (not editable) "
+                        help="a checkout of a previous govdoc, installed (not editable) "
                              "for the cold rows' 'before' column")
     parser.add_argument("--cold-only", action="store_true",
                         help="only the cold rows (no LibreOffice)")
@@ -212,6 +223,9 @@ def main() -> int:
     rows: list[tuple[str, str, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="bench-speed-") as tmp:
         work = Path(tmp)
+        if not args.baseline:
+            args.baseline = str(installed(checkout_of(args.baseline_ref, work / "base"),
+                                          work / "venv-base"))
         seed_docx = work / "seed.docx"
         govdoc.render(govdoc.parse_text(SEED.read_text(encoding="utf-8")).report).save(seed_docx)
         notice_docx = work / "notice.docx"
