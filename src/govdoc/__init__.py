@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from govdoc.errors import GovdocError, GovdocWarning, OutputExistsError, TemplateError
+from govdoc.extensions import provide as _provide
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr__
     from govdoc import check
@@ -78,6 +79,13 @@ _LAZY: dict[str, str] = {
     "extract_text": "govdoc.parse", "parse_docx": "govdoc.parse", "parse_text": "govdoc.parse",
 }
 """Where each public name lives; ``""`` for a subpackage that is the name itself."""
+
+# The model's conveniences, carried out above it (see govdoc.extensions): this package
+# runs before any of its submodules, so they are named before the model can be used.
+_provide("report_html", "govdoc.html:report_html")
+_provide("find_section", "govdoc.drafting:find_section")
+_provide("outline", "govdoc.drafting:outline")
+_provide("check_report", "govdoc.drafting:check_report")
 
 
 def __getattr__(name: str) -> object:
