@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
     from govdoc.convert import ConversionError, to_pdf
     from govdoc.pageview import preview
     from govdoc.batch import BatchError, render_many
-    from govdoc.document import Document
+    from govdoc.document import Document, save
     from govdoc.model import (
         Attachment,
         Attendance,
@@ -59,7 +59,6 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
         parse_text,
     )
     from govdoc.render import render
-    from govdoc.saving import save
 
 _MODEL = ("Attachment", "Attendance", "DocFormat", "DocKind", "Header", "Imprint",
           "Paragraph", "Report", "Seal", "Section", "Signer", "Table", "TitleShape",
@@ -69,7 +68,7 @@ _LAZY: dict[str, str] = {
     "Document": "govdoc.document",
     "BatchError": "govdoc.batch", "render_many": "govdoc.batch",
     "render": "govdoc.render",
-    "save": "govdoc.saving",
+    "save": "govdoc.document",
     "check": "",  # the package govdoc.check itself, callable
     "ConversionError": "govdoc.convert", "to_pdf": "govdoc.convert", "preview": "govdoc.pageview",
     "ModelFileError": "govdoc.modelfile", "dump_report": "govdoc.modelfile",
