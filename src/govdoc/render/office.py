@@ -35,7 +35,6 @@ from govdoc.text import format_date
 
 __all__ = ["FIELDS", "TemplateInfo", "fields", "template_info"]
 
-
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _RED = ("FF0000", "E60012", "C00000", "FF0101", "ED1C24", "E50012", "DA251D", "CC0000")
 _EMU_PER_MM = 36000
