@@ -1,4 +1,6 @@
 import datetime
+import subprocess
+import sys
 
 import pytest
 from pydantic import ValidationError
@@ -162,6 +164,52 @@ def test_warnings_for_a_title_without_its_kind_and_a_report_that_asks_for_approv
     assert len(r.warnings) == 2
     assert "报告" in r.warnings[0] and "请示" in r.warnings[1]
     assert make(kind="通知", title="关于放假的通知").warnings == []
+
+
+def test_a_command_keeps_its_title_out_of_print_and_says_so():
+    r = make(kind="命令", title="关于任命的命令")
+    assert r.warnings == ["命令不印标题: a 命令 prints no title line (10.2); the title "
+                          "“关于任命的命令” is kept in the document properties (标题 property) only"]
+
+
+def test_the_wording_rules_behind_the_doubts_and_the_checkers_b3_and_t5():
+    from govdoc.text import wording
+
+    assert wording.ends_with_kind("关于放假的通知", DocKind.通知)
+    assert not wording.ends_with_kind("关于放假的通知", DocKind.报告)
+    assert wording.ends_with_kind("关于放假的通知") and not wording.ends_with_kind("关于放假")
+    assert wording.request_wording("以上报告妥否，请批示。") == "妥否，请批示"
+    assert wording.request_wording("特此报告。") is None
+
+
+def test_the_conveniences_work_when_only_the_model_is_imported():
+    # govdoc/__init__.py names the functions above the model that carry them out
+    # (govdoc.extensions); importing govdoc.model alone is enough to reach them.
+    code = """if True:
+        import datetime
+        from govdoc.model import Report, Section
+        r = Report(title="关于工作情况的报告", issuer="某某乡人民政府",
+                   date=datetime.date(2024, 1, 18),
+                   body=[Section(title="工作开展情况", body=["全年完成各项任务。"])])
+        print(r.section(1).title)
+        print(r.outline())
+        print("govdoc-preview" in r._repr_html_())
+        print(type(r.check()).__name__)
+    """
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True, encoding="utf-8").stdout.splitlines()
+    assert out[0] == "工作开展情况"
+    assert out[1:-2] == ["关于工作情况的报告", "    一、工作开展情况"]
+    assert out[-2:] == ["True", "CheckResult"]
+
+
+def test_a_convenience_nobody_provides_is_named_in_the_error():
+    from govdoc import extensions
+
+    with pytest.raises(LookupError, match="no_such_convenience"):
+        extensions.call("no_such_convenience")
+    with pytest.raises(ValueError, match="module:function"):
+        extensions.provide("x", "govdoc.drafting.outline")
 
 
 def test_title_shape_defaults_to_longest_line_first_and_is_checked():

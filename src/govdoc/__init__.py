@@ -19,13 +19,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from govdoc.errors import GovdocError, GovdocWarning, OutputExistsError, TemplateError
+from govdoc.extensions import provide as _provide
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr__
     from govdoc import check
     from govdoc.convert import ConversionError, to_pdf
     from govdoc.pageview import preview
     from govdoc.batch import BatchError, render_many
-    from govdoc.document import Document
+    from govdoc.document import Document, save
     from govdoc.model import (
         Attachment,
         Attendance,
@@ -58,7 +59,6 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
         parse_text,
     )
     from govdoc.render import render
-    from govdoc.saving import save
 
 _MODEL = ("Attachment", "Attendance", "DocFormat", "DocKind", "Header", "Imprint",
           "Paragraph", "Report", "Seal", "Section", "Signer", "Table", "TitleShape",
@@ -68,7 +68,7 @@ _LAZY: dict[str, str] = {
     "Document": "govdoc.document",
     "BatchError": "govdoc.batch", "render_many": "govdoc.batch",
     "render": "govdoc.render",
-    "save": "govdoc.saving",
+    "save": "govdoc.document",
     "check": "",  # the package govdoc.check itself, callable
     "ConversionError": "govdoc.convert", "to_pdf": "govdoc.convert", "preview": "govdoc.pageview",
     "ModelFileError": "govdoc.modelfile", "dump_report": "govdoc.modelfile",
@@ -78,6 +78,13 @@ _LAZY: dict[str, str] = {
     "extract_text": "govdoc.parse", "parse_docx": "govdoc.parse", "parse_text": "govdoc.parse",
 }
 """Where each public name lives; ``""`` for a subpackage that is the name itself."""
+
+# The model's conveniences, carried out above it (see govdoc.extensions): this package
+# runs before any of its submodules, so they are named before the model can be used.
+_provide("report_html", "govdoc.html:report_html")
+_provide("find_section", "govdoc.drafting:find_section")
+_provide("outline", "govdoc.drafting:outline")
+_provide("check_report", "govdoc.drafting:check_report")
 
 
 def __getattr__(name: str) -> object:

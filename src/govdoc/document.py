@@ -1,10 +1,13 @@
-"""The rendered document: a python-docx document that saves deterministically."""
+"""The rendered document: a python-docx document that saves deterministically, and
+:func:`save`, which writes one without overwriting unless asked (the atomic writing
+itself is :mod:`govdoc.saving`)."""
 
 from __future__ import annotations
 
 import io
 import os
 import zipfile
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import docx.document
@@ -12,8 +15,11 @@ from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
 
 from govdoc.saving import write_atomic
+
 if TYPE_CHECKING:
     from govdoc.finish import FinishNote
+
+__all__ = ["Document", "save"]
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -78,3 +84,17 @@ class Document:
                 if len(part.rels):
                     write(part.partname.rels_uri.membername, part.rels.xml)
         return buf.getvalue()
+
+
+def save(document: Document, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+    """Write ``document`` to ``path`` atomically and return the path.
+
+    An existing file is left alone and :class:`~govdoc.errors.OutputExistsError` (a
+    ``FileExistsError``) is raised unless ``overwrite=True``; with it, the old file
+    is replaced in one step, never half-overwritten. When writing fails (e.g. the
+    disk is full), the ``OSError`` propagates and no partial or temporary file is
+    left.
+    """
+    if not isinstance(document, Document):
+        raise TypeError(f"save() takes a govdoc.Document, not {type(document).__name__}")
+    return write_atomic(path, document.to_bytes(), overwrite=overwrite)

@@ -2,7 +2,7 @@
 
 They read the :class:`~govdoc.model.Report`, which stays the single source; the
 methods :meth:`Report.section`, :meth:`Report.outline` and :meth:`Report.check` call
-them.
+them by name (:mod:`govdoc.extensions`), since the model imports nothing above it.
 
 Sections are addressed by their number path, as govdoc prints the numbers: sections
 are numbered by position among the *sections* of their parent (paragraphs and tables

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -30,13 +31,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from govdoc import grammar, spec
+from govdoc import extensions, grammar, spec
 from govdoc.grammar import DocKind
+from govdoc.text import wording
 from govdoc.text.title import TitleShape
-
-if TYPE_CHECKING:
-    from govdoc.check import CheckResult
-    from govdoc.drafting import Outline
 
 __all__ = [
     "Attachment", "Attendance", "DocFormat", "DocKind", "Header", "Imprint", "Paragraph",
@@ -627,30 +625,10 @@ class Report(BaseModel):
 
     @property
     def warnings(self) -> list[str]:
-        """Doubts about the content that do not stop rendering (条例 第九条, 第十五条)."""
-        found = []
-        title = self.title.replace("\n", "").rstrip()
-        shown = self.layout_format is not DocFormat.ORDER  # a 命令 prints no title
-        if not shown and title:
-            found.append(
-                f"命令不印标题: a 命令 prints no title line (10.2); the title “{title}” is kept "
-                "in the document properties (标题 property) only"
-            )
-        if shown and title and not title.endswith(self.kind.value):
-            found.append(
-                f"标题未以文种“{self.kind.value}”结尾: the title does not end with its kind "
-                f"{self.kind.value} (标题由发文机关名称、事由和文种组成)"
-            )
-        if self.kind is DocKind.报告:
-            for text in _texts(self.body):
-                hit = next((p for p in _REQUEST_WORDING if p in text), None)
-                if hit:
-                    found.append(
-                        f"报告中不得夹带请示事项（“{hit}”）: a 报告 must not ask for approval; "
-                        "use a 请示 (条例 第十五条)"
-                    )
-                    break
-        return found
+        """Doubts about the content that do not stop rendering (条例 第九条, 第十五条):
+        the wording rules of :mod:`govdoc.text.wording`, which the checker applies too."""
+        return wording.doubts(self.title, self.kind, _texts(self.body),
+                              title_printed=self.layout_format is not DocFormat.ORDER)
 
     @field_validator("title")
     @classmethod
@@ -670,36 +648,36 @@ class Report(BaseModel):
             return [_check_text(n, what="发文机关署名 issuer") for n in v]
         return _check_text(v, what="发文机关署名 issuer")
 
+    # The conveniences below are carried out above the model (govdoc.drafting,
+    # govdoc.html), which the model does not import: see govdoc.extensions.
+
     def _repr_html_(self) -> str:
         """The page-by-page HTML preview a notebook shows (see :mod:`govdoc.html`)."""
-        from govdoc.html import report_html
-
-        return report_html(self)
+        html: str = extensions.call("report_html", self)
+        return html
 
     def section(self, *path: int | str, attachment: int | None = None) -> Section:
         """The section at a number path, as printed or 1-based:
         ``report.section("一", "（二）")`` or ``report.section(1, 2)``; ``attachment``
         (1-based) searches that attachment's body. Raises a ``KeyError`` naming the path
         and the sections that exist (see :func:`govdoc.drafting.find_section`)."""
-        from govdoc.drafting import find_section
+        section: Section = extensions.call("find_section", self, *path, attachment=attachment)
+        return section
 
-        return find_section(self, *path, attachment=attachment)
-
-    def outline(self, *, normalize: bool = True) -> Outline:
+    def outline(self, *, normalize: bool = True) -> Any:
         """The title and numbered headings, indented by level, as the document prints
-        them; ``print(report.outline())`` prints it (see :func:`govdoc.drafting.outline`)."""
-        from govdoc.drafting import outline
-
-        return outline(self, normalize=normalize)
+        them, a :class:`govdoc.drafting.Outline`; ``print(report.outline())`` prints it
+        (see :func:`govdoc.drafting.outline`)."""
+        return extensions.call("outline", self, normalize=normalize)
 
     def check(self, *, render: bool = False, normalize: bool = True,
-              timeout: float = 180) -> CheckResult:
+              timeout: float = 180) -> Any:
         """Render this report and check the document against GB/T 9704-2012: the static
         rules by default, with ``render=True`` also the geometry rules, measured on a
-        LibreOffice PDF (see :func:`govdoc.drafting.check_report`)."""
-        from govdoc.drafting import check_report
-
-        return check_report(self, render=render, normalize=normalize, timeout=timeout)
+        LibreOffice PDF. Returns a :class:`govdoc.check.CheckResult` (see
+        :func:`govdoc.drafting.check_report`)."""
+        return extensions.call("check_report", self, render=render, normalize=normalize,
+                               timeout=timeout)
 
     @property
     def issuers(self) -> list[str]:
@@ -723,20 +701,16 @@ class Report(BaseModel):
         return v
 
 
-_REQUEST_WORDING = spec.REQUEST_WORDING.value
-
-
-def _texts(items: list[Paragraph | Section | Table]) -> list[str]:
-    out: list[str] = []
+def _texts(items: list[Paragraph | Section | Table]) -> Iterator[str]:
+    """The words of a body in reading order: paragraphs, headings, table cells."""
     for item in items:
         if isinstance(item, Paragraph):
-            out.append(item.text)
+            yield item.text
         elif isinstance(item, Section):
-            out.append(item.title)
-            out.extend(_texts(item.body))
+            yield item.title
+            yield from _texts(item.body)
         else:
-            out.extend(c for row in item.rows for c in row)
-    return out
+            yield from (c for row in item.rows for c in row)
 
 
 def _check_depth(items: list[Paragraph | Section | Table], level: int, path: str) -> None:

@@ -23,9 +23,10 @@ from lxml import etree
 
 from govdoc.errors import OutputExistsError, TemplateError
 from govdoc import grammar
-from govdoc.render.office import FIELDS, red_rules, template_info
+from govdoc.render.office import red_rules, template_info
 from govdoc.render.template import check_template
-from govdoc.template_builder import BODY_PLACEHOLDER, build_template
+from govdoc.template_builder import build_template
+from govdoc.template_contract import BODY_PLACEHOLDER, BODY_STYLE, FIELDS
 
 __all__ = ["InitReport", "check_office_template", "init_template"]
 
@@ -79,7 +80,7 @@ def init_template(source: str | Path, out: str | Path, *, overwrite: bool = Fals
                             "lay out the report's own")
     end = imprint_at if imprint_at is not None else len(children)
     placeholder = etree.fromstring(
-        f'<w:p xmlns:w="{_W}"><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r>'
+        f'<w:p xmlns:w="{_W}"><w:pPr><w:pStyle w:val="{BODY_STYLE}"/></w:pPr><w:r>'
         f"<w:t>{BODY_PLACEHOLDER}</w:t></w:r></w:p>", _PARSER)
     children[rule_at].addnext(placeholder)
     for element in children[rule_at + 1:end]:

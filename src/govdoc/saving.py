@@ -21,14 +21,10 @@ import secrets
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from govdoc.errors import OutputExistsError
 
-if TYPE_CHECKING:
-    from govdoc.document import Document
-
-__all__ = ["remove_stale_temps", "save", "sync_folder", "temp_target", "write_atomic"]
+__all__ = ["remove_stale_temps", "sync_folder", "temp_target", "write_atomic"]
 
 _CHUNK = 1024 * 1024
 # Filesystems without hard links (FAT, exFAT, some network shares) answer link()
@@ -44,22 +40,6 @@ STALE_SECONDS = 24 * 3600
 (its process id may have been reused, or be another machine's)."""
 _cleaned: set[str] = set()
 _cleaned_lock = threading.Lock()
-
-
-def save(document: Document, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
-    """Write ``document`` to ``path`` atomically and return the path.
-
-    An existing file is left alone and :class:`~govdoc.errors.OutputExistsError` (a
-    ``FileExistsError``) is raised unless ``overwrite=True``; with it, the old file
-    is replaced in one step, never half-overwritten. When writing fails (e.g. the
-    disk is full), the ``OSError`` propagates and no partial or temporary file is
-    left.
-    """
-    from govdoc.document import Document  # here: document.py imports this module
-
-    if not isinstance(document, Document):
-        raise TypeError(f"save() takes a govdoc.Document, not {type(document).__name__}")
-    return write_atomic(path, document.to_bytes(), overwrite=overwrite)
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool,

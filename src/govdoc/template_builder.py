@@ -17,6 +17,9 @@ import zipfile
 from govdoc import spec
 from govdoc.model import DocFormat
 from govdoc.styles import NORMAL, STYLES, Role, StyleDef
+from govdoc.template_contract import (BODY_PLACEHOLDER, BODY_STYLE, FOOTER_EVEN, FOOTER_ODD,
+                                      LANDSCAPE_FOOTERS, LETTER_FIRST_FOOTER, LETTER_FIRST_HEADER,
+                                      LETTER_MARK_PLACEHOLDER)
 
 
 _ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "&#10;",
@@ -39,15 +42,6 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-
-BODY_PLACEHOLDER = "{{p body }}"
-"""The docxtpl tag whose paragraph the renderer replaces with the document body."""
-
-LANDSCAPE_FOOTERS = ("rIdFooterLandscapeOdd", "rIdFooterLandscapeEven")
-"""Relationship ids of the footers of landscape table pages (odd, even)."""
-
-LETTER_MARK_PLACEHOLDER = "{{p letter_mark }}"
-"""The tag in a letter template's first-page header that receives the 标志 and its rule."""
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -277,15 +271,15 @@ def sect_pr_xml(letter: bool = False) -> str:
     """Page setup: A4, 37/35/28/26 mm, odd/even footers, a 22-line grid; a letter adds a
     first page of its own (标志 and rules, no page number)."""
     first = (
-        '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
-        '<w:footerReference w:type="first" r:id="rIdFooterFirst"/>'
+        f'<w:headerReference w:type="first" r:id="{LETTER_FIRST_HEADER}"/>'
+        f'<w:footerReference w:type="first" r:id="{LETTER_FIRST_FOOTER}"/>'
     ) if letter else ""
     header = spec.LETTER_HEADER_TW if letter else spec.HEADER_DISTANCE_TW
     footer = spec.LETTER_FOOTER_TW if letter else spec.FOOTER_DISTANCE_TW
     return (
         "<w:sectPr>" + first
-        + '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
-        '<w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+        + f'<w:footerReference w:type="even" r:id="{FOOTER_EVEN}"/>'
+        f'<w:footerReference w:type="default" r:id="{FOOTER_ODD}"/>'
         f'<w:pgSz w:w="{spec.PAGE_WIDTH_TW}" w:h="{spec.PAGE_HEIGHT_TW}"/>'
         f'<w:pgMar w:top="{spec.MARGIN_TOP_TW}" w:right="{spec.MARGIN_RIGHT_TW}" '
         f'w:bottom="{spec.MARGIN_BOTTOM_TW}" w:left="{spec.MARGIN_LEFT_TW}" '
@@ -323,7 +317,8 @@ def document_xml(letter: bool = False) -> str:
     """The body: the placeholder paragraph that receives the document, and the page setup."""
     return (
         XML_DECL + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-        f'<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr><w:r><w:t>{BODY_PLACEHOLDER}</w:t></w:r></w:p>'
+        f'<w:p><w:pPr><w:pStyle w:val="{BODY_STYLE}"/></w:pPr>'
+        f'<w:r><w:t>{BODY_PLACEHOLDER}</w:t></w:r></w:p>'
         + sect_pr_xml(letter) + "</w:body></w:document>"
     )
 
@@ -403,16 +398,16 @@ def package_rels_xml() -> str:
 
 def document_rels_xml(letter: bool = False) -> str:
     first = (
-        f'<Relationship Id="rIdHeaderFirst" Type="{REL}/header" Target="header1.xml"/>'
-        f'<Relationship Id="rIdFooterFirst" Type="{REL}/footer" Target="footer3.xml"/>'
+        f'<Relationship Id="{LETTER_FIRST_HEADER}" Type="{REL}/header" Target="header1.xml"/>'
+        f'<Relationship Id="{LETTER_FIRST_FOOTER}" Type="{REL}/footer" Target="footer3.xml"/>'
     ) if letter else ""
     return (
         XML_DECL + f'<Relationships xmlns="{PKG_REL_NS}">'
         f'<Relationship Id="rIdStyles" Type="{REL}/styles" Target="styles.xml"/>'
         f'<Relationship Id="rIdSettings" Type="{REL}/settings" Target="settings.xml"/>'
         f'<Relationship Id="rIdFontTable" Type="{REL}/fontTable" Target="fontTable.xml"/>'
-        f'<Relationship Id="rIdFooterOdd" Type="{REL}/footer" Target="footer1.xml"/>'
-        f'<Relationship Id="rIdFooterEven" Type="{REL}/footer" Target="footer2.xml"/>'
+        f'<Relationship Id="{FOOTER_ODD}" Type="{REL}/footer" Target="footer1.xml"/>'
+        f'<Relationship Id="{FOOTER_EVEN}" Type="{REL}/footer" Target="footer2.xml"/>'
         f'<Relationship Id="{LANDSCAPE_FOOTERS[0]}" Type="{REL}/footer" Target="footer4.xml"/>'
         f'<Relationship Id="{LANDSCAPE_FOOTERS[1]}" Type="{REL}/footer" Target="footer5.xml"/>'
         + first + "</Relationships>"

@@ -34,7 +34,7 @@ from govdoc.render.sandbox import fill
 from govdoc.render.template import template_bytes
 from govdoc.render.xml import body_xml, paragraph_xml
 from govdoc.styles import Role
-from govdoc.template_builder import LANDSCAPE_FOOTERS
+from govdoc.template_contract import LANDSCAPE_FOOTERS
 from govdoc.text import normalize_punctuation
 
 __all__ = ["render"]

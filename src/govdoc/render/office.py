@@ -30,30 +30,11 @@ from lxml import etree
 from govdoc import spec
 from govdoc.model import Report
 from govdoc.render.sandbox import ENV
-from govdoc.template_builder import BODY_PLACEHOLDER
+from govdoc.template_contract import BODY_PLACEHOLDER, FIELDS, GOVDOC_NAMES
 from govdoc.text import format_date
 
 __all__ = ["FIELDS", "TemplateInfo", "fields", "template_info"]
 
-FIELDS = {
-    "number": "发文字号",
-    "copy_number": "份号",
-    "secrecy": "密级和保密期限",
-    "urgency": "紧急程度",
-    "signers": "签发人 (a list of names)",
-    "organs": "发文机关 (a list of names)",
-    "title": "标题",
-    "recipients": "主送机关 (a list of names)",
-    "issuer": "署名 (a name, or a list of names for 联合行文)",
-    "date": "成文日期, formatted (2024年1月18日)",
-    "cc": "抄送机关 (a list of names)",
-    "printer": "印发机关",
-    "print_date": "印发日期, formatted",
-    "extra": "the report's extra fields, by name: {{ extra.联系人 }}",
-}
-"""The fields a template may use, with what each holds."""
-
-_GOVDOC_NAMES = frozenset({"body", "letter_mark"})
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _RED = ("FF0000", "E60012", "C00000", "FF0101", "ED1C24", "E50012", "DA251D", "CC0000")
 _EMU_PER_MM = 36000
@@ -118,7 +99,7 @@ class TemplateInfo:
             if name.startswith("extra."):
                 if name[6:] not in values["extra"]:
                     out.append((name, part))
-            elif name not in values and name not in _GOVDOC_NAMES:
+            elif name not in values and name not in GOVDOC_NAMES:
                 out.append((name, part))
         return out
 

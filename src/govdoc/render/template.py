@@ -27,7 +27,7 @@ from govdoc.errors import TemplateError
 from govdoc.ooxml.package import MAX_FILE_BYTES, open_zip
 from govdoc.styles import STYLES
 from govdoc.model import DocFormat
-from govdoc.template_builder import BODY_PLACEHOLDER, LETTER_MARK_PLACEHOLDER
+from govdoc.template_contract import BODY_PLACEHOLDER, LETTER_MARK_PLACEHOLDER
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)

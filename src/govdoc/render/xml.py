@@ -26,7 +26,7 @@ from govdoc.blocks import (
     TableBlock,
 )
 from govdoc.styles import Role, style_id
-from govdoc.template_builder import LANDSCAPE_FOOTERS
+from govdoc.template_contract import LANDSCAPE_FOOTERS
 
 _ESCAPES = str.maketrans({
     "&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;",

@@ -60,6 +60,7 @@ from itertools import islice
 from typing import Iterator
 
 from govdoc import spec
+from govdoc.grammar import KINDS
 from govdoc.text.kinsoku import NO_LINE_END, NO_LINE_START
 from govdoc.text.metrics import advance_em, is_wide
 
@@ -147,10 +148,6 @@ _SEASON = r"(?:上半年|下半年|前三季度|年初|年底|年末|汛期|春�
 _NUMBER_SPAN = re.compile(
     rf"(?:第?{_NUMBER}{_UNIT}?|第{_CN_NUMBER}{_UNIT}?|{_CN_NUMBER}{_UNIT})"
     rf"(?:[—–\-~～至到]?(?:{_NUMBER}{_UNIT}?|{_CN_NUMBER}{_UNIT}))*{_SEASON}?"
-)
-_KINDS = (
-    "决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
-    "请示", "批复", "议案", "函", "纪要",
 )
 # Words that end an organ's name, and words that only ever continue one.
 _ORGAN_TAILS = (
@@ -259,7 +256,7 @@ def _issuer_gaps(text: str, ws: list[str], issuer: int) -> Iterator[_Gap]:
 
 def _closing_kind(text: str) -> int:
     """Where the closing 的 + 文种 starts (``len(text)`` when the title has none)."""
-    for kind in sorted(_KINDS, key=len, reverse=True):
+    for kind in KINDS:  # longest first
         if text.endswith(kind):
             start = len(text) - len(kind)
             return start - 1 if text[:start].endswith("的") else start
@@ -376,7 +373,7 @@ class _Grammar:
             return None
         if text[p] in NO_LINE_START or text[p - 1] in NO_LINE_END:
             return None  # 避头尾
-        if word.text in _KINDS and word.end == len(text):
+        if word.text in KINDS and word.end == len(text):
             return None  # the 文种 stays with its 的 (or with 指导, 实施…)
         if (prev.text == "关于" or prev.text in _CONJUNCTIONS or prev.text in _SCOPES
                 or self._is_adverb(i - 1)):

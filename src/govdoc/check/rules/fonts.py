@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from govdoc import grammar, spec
 from govdoc.check.elements import Kind
 from govdoc.check.resolve import Paragraph
-from govdoc.check.rules import (Context, Deviation, NotApplicable, check_font, check_size, chars,
-                                cjk_props, rule)
+from govdoc.check.rules.base import (Context, Deviation, NotApplicable, check_font, check_size,
+                                     chars, cjk_props, rule)
 
 _TOL = spec.INDENT_TOLERANCE.value
 

@@ -19,7 +19,7 @@ from govdoc import spec
 from govdoc.check.elements import Kind
 from govdoc.check.geometry import Line, Page, Rendering, Stroke
 from govdoc.check.resolve import Paragraph
-from govdoc.check.rules import Context, Deviation, NotApplicable, NotMeasured, rule
+from govdoc.check.rules.base import Context, Deviation, NotApplicable, NotMeasured, rule
 
 LEFT = spec.MARGIN_LEFT.value
 RIGHT = LEFT + spec.BLOCK_WIDTH.value

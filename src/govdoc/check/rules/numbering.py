@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from govdoc import grammar, spec
 from govdoc.check.elements import Kind
-from govdoc.check.rules import Context, Deviation, NotApplicable, rule
+from govdoc.check.rules.base import Context, Deviation, NotApplicable, rule
 
 
 @rule("B8", "层次序数", spec.HEADING_LABELS,

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from govdoc import spec
 from govdoc.check.resolve import Footer, Paragraph, RunProps, field_pattern
-from govdoc.check.rules import Context, Deviation, NotApplicable, chars, font_is, font_name, rule
+from govdoc.check.rules.base import (Context, Deviation, NotApplicable, chars, font_is, font_name,
+                                     rule)
 
 _DASH = spec.PAGE_NUMBER_DASH.value
 _PATTERN = re.compile(rf"^{_DASH}[ \u00a0]?N[ \u00a0]?{_DASH}$")

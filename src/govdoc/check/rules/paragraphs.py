@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from govdoc import grammar, spec
 from govdoc.check.elements import Kind
 from govdoc.check.resolve import Paragraph
-from govdoc.check.rules import (Context, Deviation, NotApplicable, check_font, chars, rule,
-                                start_of_first_line)
+from govdoc.check.rules.base import (Context, Deviation, NotApplicable, check_font, chars, rule,
+                                     start_of_first_line)
 from govdoc.check.rules.page import body_pitch
-from govdoc.grammar import KINDS, DocKind
+from govdoc.grammar import DocKind
+from govdoc.text import wording
 
 _TOL = spec.INDENT_TOLERANCE.value
 _LINE_TOL = spec.BLANK_LINE_TOLERANCE.value
@@ -47,7 +48,7 @@ def title_kind(ctx: Context) -> Iterator[Deviation]:
     title = "".join(p.stripped for p in paras).replace("\n", "")
     if title and title[-1] in _END_PUNCT:
         yield Deviation("标题末尾不加标点", title[-1], paras[-1], "标题末尾不应有标点符号")
-    elif not any(title.endswith(k) for k in KINDS):
+    elif not wording.ends_with_kind(title):
         yield Deviation("以文种结尾：" + "、".join(k.value for k in DocKind), title[-4:], paras[-1])
 
 

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 from govdoc import spec
 from govdoc.check.elements import Kind
-from govdoc.check.rules import Context, Deviation, NotApplicable, rule
+from govdoc.check.rules.base import Context, Deviation, NotApplicable, rule
 from govdoc.grammar import SHORT_YEAR as _SHORT_YEAR
+from govdoc.grammar import DocKind
+from govdoc.text import wording
 from govdoc.text.punctuation import normalize_punctuation
 
 _CJK = r"[\u4e00-\u9fff]"
@@ -61,9 +63,9 @@ def ranges(ctx: Context) -> Iterator[Deviation]:
 @rule("T5", "报告不夹带请示", spec.REPORT_WITHOUT_REQUEST, "报告中不得夹带请示事项", "T")
 def report_without_request(ctx: Context) -> Iterator[Deviation]:
     title = "".join(p.stripped for p in ctx.elements(Kind.TITLE))
-    if not title.endswith("报告"):
+    if not wording.ends_with_kind(title, DocKind.报告):
         raise NotApplicable
     for para in ctx.elements(Kind.BODY, Kind.HEADING):
-        hit = next((w for w in spec.REQUEST_WORDING.value if w in para.text), None)
+        hit = wording.request_wording(para.text)
         if hit:
             yield Deviation("不含请示事项", hit, para, f"报告中出现请示用语“{hit}”")
