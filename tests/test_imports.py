@@ -27,10 +27,11 @@ ALLOWED_CIRCLES: set[frozenset[str]] = {
 they are gone)."""
 
 BELOW_MODEL = {"govdoc.errors", "govdoc.extensions", "govdoc.grammar", "govdoc.spec",
-               "govdoc.text"}
+               "govdoc.text", "govdoc.cachedir"}
 """What the model may import, directly or through others: the numbers (spec), the errors,
 the grammar with its vocabularies (Part, DocKind), the typography of ``govdoc.text`` (its
-submodules too) and the registry of the model's conveniences (extensions)."""
+submodules too), the registry of the model's conveniences (extensions) and the user's
+cache folder (cachedir, for the title lexicon)."""
 
 ABOVE_MODEL = ("govdoc.layout", "govdoc.pagination", "govdoc.blocks", "govdoc.finish",
                "govdoc.render", "govdoc.html", "govdoc.drafting", "govdoc.check",
