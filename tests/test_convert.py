@@ -348,3 +348,24 @@ def test_no_process_is_given_more_than_a_chunk(monkeypatch, tmp_path):
     monkeypatch.setattr(convert._Office, "run", counting)
     assert len(convert.to_pdfs(sources, tmp_path / "pdf", jobs=2)) == 10
     assert max(calls) <= 4 and sum(calls) == 10 and len(calls) % 2 == 0  # equal shares
+
+
+def test_a_libreoffice_that_cannot_make_a_profile_is_tried_once_per_process(monkeypatch,
+                                                                              tmp_path):
+    # The stand-in converts .docx files only, so the profile (made by converting an
+    # empty .txt) is never made; each try would cost a LibreOffice start.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(convert, "_UNMAKEABLE", set())
+    sources, log = fake_office(monkeypatch, tmp_path, ["a", "b", "c", "d"])
+    tries: list[list[str]] = []
+    real = convert._spawn
+
+    def spawn(cmd, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if cmd[-1].endswith("empty.txt"):
+            tries.append(cmd)
+        return real(cmd, *args, **kwargs)
+
+    monkeypatch.setattr(convert, "_spawn", spawn)
+    assert len(convert.to_pdfs(sources, tmp_path / "pdf", jobs=2)) == 4
+    assert len(convert.to_pdfs(sources, tmp_path / "again", jobs=2)) == 4
+    assert len(tries) == 1  # the first process tried; the other three did not

@@ -530,6 +530,9 @@ _POLL_SECONDS = 0.5
 # -- a profile made once: LibreOffice's first start in a new profile costs about 1 s more ------
 
 _PROFILE_LOCK = threading.Lock()
+_UNMAKEABLE: set[Path] = set()
+"""The profiles this process failed to make: each LibreOffice is tried once for a
+profile, not once for every process of every pool (each try costs a start)."""
 
 
 def ready_profile(soffice: str) -> Path | None:
@@ -557,6 +560,8 @@ def ready_profile(soffice: str) -> Path | None:
     with _PROFILE_LOCK:
         if (final / _READY).exists():
             return final
+        if final in _UNMAKEABLE:
+            return None
         with work_folder() as work:
             empty = work / "empty.txt"
             empty.write_bytes(b"")
@@ -576,6 +581,7 @@ def ready_profile(soffice: str) -> Path | None:
                 if code != _RESTART:
                     break
             if code != 0 or not (work / "out" / "empty.pdf").exists():
+                _UNMAKEABLE.add(final)
                 return None
             (profile / _READY).write_bytes(b"")
             try:
