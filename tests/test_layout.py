@@ -199,3 +199,56 @@ def test_the_title_shape_reaches_the_layout():
 def test_the_authors_title_lines_are_kept():
     title = "国务院办公厅\n关于部际联席会议审批程序等有关问题的通知"
     assert layout(report(title=title)).items[0].text == title
+
+
+# -- the Layout object ----------------------------------------------------------------
+
+from govdoc import DocFormat, Signer  # noqa: E402
+from govdoc.layout import Layout, SignatureForm  # noqa: E402
+from govdoc.pagination import LIBREOFFICE, WORD, paginate  # noqa: E402
+
+
+def test_the_layout_names_its_signature_form():
+    assert layout(report(sealed=True)).signature is SignatureForm.SEALED
+    assert layout(report(sealed=False)).signature is SignatureForm.UNSEALED
+    # A 纪要 carries no seal (10.3), sealed or not.
+    minutes = report(sealed=True, kind="纪要")
+    assert minutes.layout_format is DocFormat.MINUTES
+    assert layout(minutes).signature is SignatureForm.UNSEALED
+    signed = report(signers=[Signer(title="县长")])
+    assert layout(signed).signature is SignatureForm.SIGNER_SEAL
+
+
+def test_a_letter_carries_its_mark_and_starts_page_one_under_it():
+    letter = report(header=Header(organs=["某乡人民政府"], number="某政函〔2024〕1号"),
+                    format=DocFormat.LETTER)
+    laid = layout(letter)
+    assert laid.letter_mark is not None and laid.letter_mark.role is Role.MARK
+    assert laid.first_page_start_tw == spec.mm_to_twips(spec.LETTER_BODY_TOP.value
+                                                         - spec.MARGIN_TOP.value)
+    plain = layout(report())
+    assert (plain.letter_mark, plain.first_page_start_tw) == (None, 0)
+
+
+def test_the_pagination_is_the_models_and_worked_out_once_per_engine():
+    laid = layout(report(body=["法" * 60] * 30))
+    word = laid.pagination(WORD)
+    assert laid.pagination(WORD) is word
+    assert laid.pagination(LIBREOFFICE) == paginate(laid.items, LIBREOFFICE)
+    assert word.pages == paginate(list(laid.items), WORD).pages >= 2
+    # Other items, other pages.
+    shorter = laid.with_items(laid.items[:3])
+    assert isinstance(shorter, Layout) and shorter.pagination(WORD).pages == 1
+
+
+def test_the_finished_layout_tightens_and_reports():
+    from orphans import paragraphs_ending_in_one_character
+
+    (fixable,) = paragraphs_ending_in_one_character(1, fixable=True)
+    laid = layout(report(body=[fixable, "正文。"]))
+    finished, notes = laid.finished()
+    assert [(n.paragraph, n.fixed) for n in notes] == [(1, True)]
+    assert laid.items[1].char_spacing_tw is None
+    assert finished.items[1].char_spacing_tw == spec.pt_to_twips(notes[0].spacing_pt)
+    assert finished.items[2:] == laid.items[2:]
+    assert finished.letter_mark is laid.letter_mark and finished.signature is laid.signature
