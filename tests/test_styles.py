@@ -19,7 +19,7 @@ def test_a_style_inherits_what_it_does_not_set():
 
 
 def test_a_value_that_differs_from_the_default_is_set_even_when_false_like():
-    # The title sets no squeeze (0.0), which is not Normal's −0.25 pt; 份号 is flush (0).
+    # The title's squeeze of 0.0 is set (Normal's is −0.25 pt); 份号 is set flush (0).
     assert style_setting(Role.TITLE, "squeeze") == 0.0
     assert style_setting(Role.BODY, "squeeze") == spec.CHAR_SQUEEZE.value
     assert style_setting(Role.COPY_NUMBER, "first_line_chars") == 0

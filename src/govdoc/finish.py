@@ -13,6 +13,9 @@ character (15.75 pt). So it helps only where some line of the paragraph already 
 almost a character's room to spare — lines with digits or Latin letters, whose widths
 do not fill the cells exactly — and never in a paragraph of Chinese characters
 alone. Such paragraphs are reported and left as they are.
+
+The renderer runs the pass through :meth:`govdoc.layout.Layout.finished`
+(``render(..., finish=True)``).
 """
 
 from __future__ import annotations

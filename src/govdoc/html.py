@@ -35,7 +35,7 @@ from govdoc.blocks import (
     SectionBreak,
     TableBlock,
 )
-from govdoc.layout import SignatureForm, layout
+from govdoc.layout import Layout, layout
 from govdoc.model import DocFormat, Report
 from govdoc.pagination import BLOCK_TW, LANDSCAPE_BLOCK_TW, LIBREOFFICE, WORD, block_lines
 from govdoc.styles import STYLES, Role, style_setting
@@ -127,10 +127,11 @@ class _Pages:
 class _Writer:
     """Turns laid-out items into positioned HTML, page by page."""
 
-    def __init__(self, signature: SignatureForm, engine: Engine) -> None:
+    def __init__(self, laid: Layout, engine: Engine) -> None:
+        self.laid = laid
         self.engine = engine
         self.pages = _Pages()
-        self.sig_class = f"gd-sig-{signature.value}"
+        self.sig_class = f"gd-sig-{laid.signature.value}"
         self.paragraph = 0  # running id of the document's paragraphs (data-p)
 
     # -- text -------------------------------------------------------------------------
@@ -328,10 +329,9 @@ class _Writer:
                 rules.append(f'<div class="gd-rule" style="top:{_pt(y)};'
                              f'border-top-width:{thick:g}mm"></div>')
             for b in row:
-                line = b.line_tw or int(_style_number(b.role, "line_tw") or spec.LINE_PITCH_TW)
-                n = len(block_lines(b, self.engine))
-                self.block(b, page, y, [line] * n, _NEVER_FULL_TW, " gd-imprint")
-                y += line * n
+                heights = self.laid.line_heights(b, self.engine)
+                self.block(b, page, y, heights, _NEVER_FULL_TW, " gd-imprint")
+                y += sum(heights)
         if imprint.rules:
             rules.append(f'<div class="gd-rule" style="top:{_pt(y)};'
                          f'border-top-width:{outer:g}mm;transform:translateY(-100%)"></div>')
@@ -480,7 +480,7 @@ def report_html(report: Report, *, normalize: bool = True, engine: str = "word")
     if engine not in ("word", "libreoffice"):
         raise ValueError(f"engine must be 'word' or 'libreoffice', not {engine!r}")
     laid = layout(report, normalize=normalize)
-    writer = _Writer(laid.signature, WORD if engine == "word" else LIBREOFFICE)
+    writer = _Writer(laid, WORD if engine == "word" else LIBREOFFICE)
     placed = laid.pagination(writer.engine)
     unnumbered_from: int | None = None
     for item, where in zip(laid.items, placed.placements):

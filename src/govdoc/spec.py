@@ -14,7 +14,12 @@ GB/T 9704-2012 (or 条例 / GB/T 15834 where marked) it comes from, and its stre
   the standard's numbers so that a renderer meets them.
 
 Derived values (line pitch, character squeeze, footer distance) are computed here
-from the primary numbers, so that changing a primary number moves them too.
+from the primary numbers, so that changing a primary number moves them too. The
+units come first: points, millimetres and inches, and the factors of Word's own units
+(twips, half-points for type sizes, eighths of a point for borders, hundredths of a
+character for indents, EMU for drawings). Numbers that are no rule of the standard but
+facts govdoc measured (where a face puts its ink, a single line's height) stand here
+too, as plain constants with their reason, when more than one module needs them.
 """
 
 from __future__ import annotations
@@ -65,9 +70,9 @@ HUNDREDTHS_PER_CHAR = 100
 """Word writes indents in characters (``w:firstLineChars``, ``w:rightChars``) in
 hundredths of a character."""
 EMU_PER_TWIP = 635
-"""DrawingML's English Metric Units in a twip (914400 a inch / 1440 twips a inch)."""
+"""DrawingML's English Metric Units in a twip (914,400 per inch / 1,440 twips per inch)."""
 EMU_PER_MM = 36000
-"""DrawingML's English Metric Units in a millimetre (914400 a inch / 25.4 mm)."""
+"""DrawingML's English Metric Units in a millimetre (914,400 per inch / 25.4 mm)."""
 
 
 def mm_to_pt(mm: float) -> float:
@@ -322,6 +327,8 @@ FOOTER_DISTANCE = Spec(
 )
 FOOTER_DISTANCE_TW = mm_to_twips(FOOTER_DISTANCE.value)
 HEADER_DISTANCE_TW = mm_to_twips(15.0)
+"""The header distance of govdoc's pages: Word's default of 1.5 cm (a letter sets its
+own, :data:`LETTER_HEADER_TW`)."""
 
 LETTER_FOOTER_TW = mm_to_twips(LETTER_BOTTOM_RULE_ABOVE_EDGE.value)
 """A letter's footer distance: its first-page footer draws the bottom double rule there."""

@@ -7,7 +7,9 @@ without touching code. Built-in Word style names are used where Word has one
 show them under their localised names (标题, 标题 1, 正文文本, 称呼, 签名, 日期, 页脚).
 
 The numbers come from :mod:`govdoc.spec`; the template builder writes these
-definitions into ``styles.xml`` and the renderer refers to them by id.
+definitions into ``styles.xml`` and the renderer refers to them by id. What a role's
+style holds once its ``basedOn`` chain is followed, as Word reads it, is
+:func:`style_setting`: the pagination model and the HTML preview both ask it.
 """
 
 from __future__ import annotations
