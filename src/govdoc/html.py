@@ -8,8 +8,8 @@ puts it: the model's line breaks (:func:`govdoc.pagination.block_lines`), its pa
 breaks, the floating 版记 at the foot of its page, page numbers on the outer side.
 Every length comes from :mod:`govdoc.spec` and :mod:`govdoc.styles` (style settings
 through :func:`govdoc.styles.style_setting`) or is a named constant below; every piece
-of user text is escaped. The output is one ``<div>`` with an inline ``<style>`` scoped to a class of
-its own and no script, so it can be shown in a notebook
+of user text is escaped. The output is one ``<div>`` with an inline ``<style>`` scoped
+to a class of its own and no script, so it can be shown in a notebook
 (:meth:`govdoc.Report._repr_html_`) or, through :func:`html_document`, on its own.
 
 What a preview cannot be: the fonts are whatever the browser finds for the CSS font
