@@ -107,3 +107,16 @@ def test_a_paragraphs_lines_fill_pages_as_set_line_by_line():
         count = rng.randrange(1, 80)
         assert _flow_lines(count, height, 3, y, capacity) == _line_by_line(
             count, height, 3, y, capacity), (count, height, y, capacity)
+
+
+def test_a_heading_is_measured_with_the_indent_it_inherits():
+    # Headings are based on 正文文本 and take its two-character first-line indent (the
+    # rendered-layout test sees it in LibreOffice): 27 characters take two lines.
+    from govdoc.finish import paragraph_lines
+    from govdoc.layout import Run
+    from govdoc.styles import Role
+
+    heading = Block(Role.HEADING_1, (Run("一、" + "法" * 25),))
+    for engine in (WORD, LIBREOFFICE):
+        assert block_lines(heading, engine) == paragraph_lines(heading, engine)
+        assert len(block_lines(heading, engine)) == 2

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from govdoc import spec
 from govdoc.blocks import Block, ImprintBlock, Item, JointMarkBlock, SectionBreak, TableBlock
-from govdoc.styles import STYLES, Role, style_setting
+from govdoc.styles import Role, style_setting
 from govdoc.text.linebreak import LIBREOFFICE, WORD, Engine, break_lines, same_in_every_engine
 from govdoc.text.metrics import text_width_pt
 
@@ -94,20 +94,28 @@ def _role_measure(role: Role) -> tuple[float, float, float, float]:
 def _measured(role: Role, size: float | None, spacing_tw: int | None, left_tw: int | None,
               right_tw: int | None, first_line_tw: int | None
               ) -> tuple[float, float, float, float]:
-    style = STYLES[role]
+    # The style's settings as Word reads them, through the basedOn chain: a heading
+    # takes its first-line indent from 正文文本, an attachment title its size from Title.
+    squeeze = style_setting(role, "squeeze")
+    right_chars = style_setting(role, "right_chars")
+    first_line_chars = style_setting(role, "first_line_chars")
     spacing = (spacing_tw / spec.TWIPS_PER_PT if spacing_tw is not None
-               else (style.squeeze if style.squeeze is not None else spec.CHAR_SQUEEZE.value))
+               else (float(squeeze) if isinstance(squeeze, (int, float))
+                     else spec.CHAR_SQUEEZE.value))
     left = (left_tw or 0) / spec.TWIPS_PER_PT
     right = (right_tw or 0) / spec.TWIPS_PER_PT
-    if right_tw is None and style.right_chars:
-        right = style.right_chars * spec.BODY_SIZE.value
+    if right_tw is None and isinstance(right_chars, (int, float)) and right_chars:
+        right = right_chars * spec.BODY_SIZE.value
     if first_line_tw is not None:
         indent = first_line_tw / spec.TWIPS_PER_PT
-    elif style.first_line_chars:
-        indent = style.first_line_chars * spec.BODY_SIZE.value
+    elif isinstance(first_line_chars, int) and first_line_chars:
+        indent = first_line_chars * spec.BODY_SIZE.value
     else:
         indent = 0.0
-    return (spec.BLOCK_WIDTH_PT - left - right, indent, size or style.size or spec.BODY_SIZE.value,
+    style_size = style_setting(role, "size")
+    return (spec.BLOCK_WIDTH_PT - left - right, indent,
+            size or (float(style_size) if isinstance(style_size, (int, float))
+                     else spec.BODY_SIZE.value),
             spacing)
 
 
@@ -126,8 +134,14 @@ def _after_tw(item: Item) -> int:
 def _line_tw(block: Block) -> int:
     if block.line_tw is not None:
         return block.line_tw
-    style = STYLES[block.role]
-    return style.line_tw or spec.LINE_PITCH_TW
+    return _role_line_tw(block.role)
+
+
+@lru_cache(maxsize=None)
+def _role_line_tw(role: Role) -> int:
+    """The exact line height of ``role``'s style (the body's pitch unless it sets one)."""
+    value = style_setting(role, "line_tw")
+    return value if isinstance(value, int) and value else spec.LINE_PITCH_TW
 
 
 def _item_lines(item: Item, engine: Engine) -> list[int]:
