@@ -70,7 +70,7 @@ Para = tuple[Role, list[tuple[str, Role]]]
 
 def paragraphs_of(report: govdoc.Report) -> list[Para]:
     """The report's paragraphs as plain data, taken from govdoc's layout (not timed)."""
-    return [(b.role, [(r.text, r.role or b.role) for r in b.runs]) for b in layout(report)]
+    return [(b.role, [(r.text, r.role or b.role) for r in b.runs]) for b in layout(report).items]
 
 
 def build_python_docx(paras: list[Para]) -> None:
@@ -115,7 +115,7 @@ def load_seed() -> govdoc.Report:
 def large_report(seed: govdoc.Report, sections: int = SECTIONS) -> govdoc.Report:
     """``sections`` sections of 99 paragraphs, each a 120-character slice of the seed's
     text (20 sections: 1,980 body paragraphs)."""
-    corpus = "".join(b.text for b in layout(seed, normalize=False) if b.role is Role.BODY)
+    corpus = "".join(b.text for b in layout(seed, normalize=False).items if b.role is Role.BODY)
     corpus *= 1 + (sections * PARAGRAPHS_PER_SECTION * 7) // len(corpus)
 
     def para(k: int) -> str:
@@ -148,7 +148,7 @@ def styled_paragraphs(report: govdoc.Report) -> list[StyledPara]:
     from govdoc.styles import style_id
 
     return [(style_id(b.role), [(r.text, style_id(r.role) if r.role else None) for r in b.runs])
-            for b in layout(report) if isinstance(b, Block)]
+            for b in layout(report).items if isinstance(b, Block)]
 
 
 def render_docxtpl(paras: list[StyledPara]) -> None:

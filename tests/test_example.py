@@ -56,6 +56,6 @@ def test_every_example_builds_and_keeps_every_word(tmp_path):
         body_texts = [p.text for p in doc.paragraphs]
         for table in doc.tables:
             body_texts += [c.text for row in table.rows for c in row.cells]
-        for block in layout(report):
+        for block in layout(report).items:
             for text in getattr(block, "text", "").split("\t"):
                 assert any(text in t for t in body_texts), text

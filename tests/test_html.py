@@ -97,7 +97,7 @@ def test_every_example_previews_the_docx_paragraphs(tmp_path: Path, engine: str)
 
 def test_pages_are_the_pagination_models(seed_report) -> None:
     html = report_html(seed_report)
-    pages = paginate(layout(seed_report), WORD).pages
+    pages = paginate(layout(seed_report).items, WORD).pages
     assert html.count('<section class="gd-page') == pages
     assert f'data-pages="{pages}"' in html
     # A4 and the margins of spec.py.
@@ -215,7 +215,7 @@ def test_signature_layouts(seed_report, tmp_path: Path) -> None:
     assert re.search(r'class="gd-p gd-r-signature gd-sig-unsealed"', unsealed)
     # The right indents are the layout's: 7.3.5.1 vs 7.3.5.2.
     for report, html in ((seed_report, sealed), (unsealed_report, unsealed)):
-        blocks = [b for b in layout(report) if getattr(b, "role", None) is not None
+        blocks = [b for b in layout(report).items if getattr(b, "role", None) is not None
                   and b.role.value in ("signature", "date")]
         for block in blocks:
             m = re.search(rf'gd-r-{block.role.value} [^"]*" data-p="\d+"><div class="gd-l" '

@@ -25,14 +25,14 @@ def test_headings_are_numbered_by_position_at_each_level():
         "段落。",
         Section(title="庚", body=["文。"]),
     ]
-    texts = [(b.role, b.text) for b in layout(report(body=body))]
+    texts = [(b.role, b.text) for b in layout(report(body=body)).items]
     headings = [t for r, t in texts if r.value.startswith("heading")]
     assert headings == ["一、甲", "（一）乙", "1.丙", "（1）丁", "（2）戊", "（二）己", "二、庚"]
 
 
 def test_run_in_heading_shares_the_first_paragraph():
     body = [Section(title="强化组织领导,完善体系。", run_in=True, body=["乡党委始终……", "第二段。"])]
-    blocks = layout(report(body=body))
+    blocks = layout(report(body=body)).items
     first = blocks[1]
     assert first.role is Role.BODY
     assert [(r.text, r.role) for r in first.runs] == [
@@ -41,7 +41,7 @@ def test_run_in_heading_shares_the_first_paragraph():
 
 
 def test_title_recipients_body_signature_in_order():
-    blocks = layout(report(recipients=["县人民政府", "县司法局"]))
+    blocks = layout(report(recipients=["县人民政府", "县司法局"])).items
     assert [b.role for b in blocks] == [Role.TITLE, Role.SALUTATION, Role.BODY,
                                         Role.SIGNATURE, Role.DATE]
     assert blocks[1].text == "县人民政府、县司法局："
@@ -49,7 +49,7 @@ def test_title_recipients_body_signature_in_order():
 
 
 def test_a_signature_with_room_under_the_body_needs_no_keep():
-    blocks = layout(report(body=["一。", "二。"]))
+    blocks = layout(report(body=["一。", "二。"])).items
     assert [b.keep_next for b in blocks[1:3]] == [False, False]
 
 
@@ -65,7 +65,7 @@ def test_signature_that_would_stand_alone_gets_tighter_lines_or_keeps_with_the_b
     from govdoc.pagination import LIBREOFFICE, WORD, paginate
 
     for extra in range(0, 4):
-        blocks = layout(full_page_report(extra))
+        blocks = layout(full_page_report(extra)).items
         sig = next(i for i, b in enumerate(blocks) if b.role is Role.SIGNATURE)
         for engine in (WORD, LIBREOFFICE):
             pages = paginate(blocks, engine)
@@ -80,8 +80,8 @@ def test_signature_that_would_stand_alone_gets_tighter_lines_or_keeps_with_the_b
 
 def test_normalisation_can_be_switched_off():
     r = report(body=["甲,乙(丙)"])
-    assert layout(r)[1].text == "甲，乙（丙）"
-    assert layout(r, normalize=False)[1].text == "甲,乙(丙)"
+    assert layout(r).items[1].text == "甲，乙（丙）"
+    assert layout(r, normalize=False).items[1].text == "甲,乙(丙)"
 
 
 def test_sealed_signature_is_centred_over_a_date_four_characters_in():
@@ -127,7 +127,7 @@ def test_mark_is_set_at_the_usual_size_or_shrunk_to_fit():
 def test_header_blocks_in_order_with_the_mark_35_mm_down():
     r = report(header=Header(organs=["某乡人民政府"], number="某政发〔2024〕1号",
                              copy_number="000001", urgency="特急"))
-    blocks = layout(r)
+    blocks = layout(r).items
     assert [b.role for b in blocks[:4]] == [Role.COPY_NUMBER, Role.URGENCY, Role.MARK,
                                             Role.DOC_NUMBER]
     mark = blocks[2]
@@ -152,7 +152,7 @@ def test_attachment_note_hangs_names_under_their_first_character():
 def test_attachments_are_numbered_and_start_new_pages():
     r = report(attachments=[Attachment(title="甲表", body=["内容。"]), Attachment(title="乙表"),
                             Attachment(title="丙表", body=["内容。"])], note="联系人：某某")
-    blocks = layout(r)
+    blocks = layout(r).items
     texts = [getattr(b, "text", None) for b in blocks]
     assert "附件1" in texts and "附件3" in texts and "附件2" not in texts
     label = blocks[texts.index("附件1")]
@@ -164,14 +164,14 @@ def test_recipients_move_to_the_imprint_when_they_would_push_the_body_off_page_o
     many = [f"第{i}村民委员会" for i in range(1, 80)]
     imprint = Imprint(cc=["县司法局"], printer="某办公室", date=datetime.date(2024, 1, 18))
     blocks = layout(report(recipients=many, imprint=imprint,
-                           header=Header(organs=["某乡人民政府"], number="某政发〔2024〕1号")))
+                           header=Header(organs=["某乡人民政府"], number="某政发〔2024〕1号"))).items
     assert not any(b.role is Role.SALUTATION for b in blocks if hasattr(b, "role"))
     imp = blocks[-1]
     assert isinstance(imp, ImprintBlock)
     assert imp.rows[0][0].text.startswith("主送：第1村民委员会、") and imp.rows[0][0].text.endswith("。")
     assert imp.rows[0][1].text == "抄送：县司法局。"
     assert not imp.floating  # 79 names: taller than a page, it flows instead of floating
-    few = layout(report(recipients=["县人民政府"], imprint=imprint))
+    few = layout(report(recipients=["县人民政府"], imprint=imprint)).items
     assert few[1].role is Role.SALUTATION
 
 
@@ -181,7 +181,7 @@ LONG_TITLE = "国务院办公厅关于部际联席会议审批程序等有关问
 def test_a_long_title_is_one_block_broken_between_words():
     from govdoc.text.title import break_title
 
-    blocks = layout(report(title=LONG_TITLE))
+    blocks = layout(report(title=LONG_TITLE)).items
     titles = [b for b in blocks if b.role is Role.TITLE]
     assert len(titles) == 1
     # Issue 17: before 关于 outranks balance; 部际联席会议审批程序 stays whole.
@@ -192,10 +192,63 @@ def test_a_long_title_is_one_block_broken_between_words():
 def test_the_title_shape_reaches_the_layout():
     from govdoc import TitleShape
 
-    lines = layout(report(title=LONG_TITLE, title_shape=TitleShape.DIAMOND))[0].text.split("\n")
+    lines = layout(report(title=LONG_TITLE, title_shape=TitleShape.DIAMOND)).items[0].text.split("\n")
     assert len(lines) >= 3
 
 
 def test_the_authors_title_lines_are_kept():
     title = "国务院办公厅\n关于部际联席会议审批程序等有关问题的通知"
-    assert layout(report(title=title))[0].text == title
+    assert layout(report(title=title)).items[0].text == title
+
+
+# -- the Layout object ----------------------------------------------------------------
+
+from govdoc import DocFormat, Signer  # noqa: E402
+from govdoc.layout import Layout, SignatureForm  # noqa: E402
+from govdoc.pagination import LIBREOFFICE, WORD, paginate  # noqa: E402
+
+
+def test_the_layout_names_its_signature_form():
+    assert layout(report(sealed=True)).signature is SignatureForm.SEALED
+    assert layout(report(sealed=False)).signature is SignatureForm.UNSEALED
+    # A 纪要 carries no seal (10.3), sealed or not.
+    minutes = report(sealed=True, kind="纪要")
+    assert minutes.layout_format is DocFormat.MINUTES
+    assert layout(minutes).signature is SignatureForm.UNSEALED
+    signed = report(signers=[Signer(title="县长")])
+    assert layout(signed).signature is SignatureForm.SIGNER_SEAL
+
+
+def test_a_letter_carries_its_mark_and_starts_page_one_under_it():
+    letter = report(header=Header(organs=["某乡人民政府"], number="某政函〔2024〕1号"),
+                    format=DocFormat.LETTER)
+    laid = layout(letter)
+    assert laid.letter_mark is not None and laid.letter_mark.role is Role.MARK
+    assert laid.first_page_start_tw == spec.mm_to_twips(spec.LETTER_BODY_TOP.value
+                                                         - spec.MARGIN_TOP.value)
+    plain = layout(report())
+    assert (plain.letter_mark, plain.first_page_start_tw) == (None, 0)
+
+
+def test_the_pagination_is_the_models_and_worked_out_once_per_engine():
+    laid = layout(report(body=["法" * 60] * 30))
+    word = laid.pagination(WORD)
+    assert laid.pagination(WORD) is word
+    assert laid.pagination(LIBREOFFICE) == paginate(laid.items, LIBREOFFICE)
+    assert word.pages == paginate(list(laid.items), WORD).pages >= 2
+    # Other items, other pages.
+    shorter = laid.with_items(laid.items[:3])
+    assert isinstance(shorter, Layout) and shorter.pagination(WORD).pages == 1
+
+
+def test_the_finished_layout_tightens_and_reports():
+    from orphans import paragraphs_ending_in_one_character
+
+    (fixable,) = paragraphs_ending_in_one_character(1, fixable=True)
+    laid = layout(report(body=[fixable, "正文。"]))
+    finished, notes = laid.finished()
+    assert [(n.paragraph, n.fixed) for n in notes] == [(1, True)]
+    assert laid.items[1].char_spacing_tw is None
+    assert finished.items[1].char_spacing_tw == spec.pt_to_twips(notes[0].spacing_pt)
+    assert finished.items[2:] == laid.items[2:]
+    assert finished.letter_mark is laid.letter_mark and finished.signature is laid.signature

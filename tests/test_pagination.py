@@ -8,7 +8,7 @@ import pytest
 
 import govdoc
 from govdoc import spec
-from govdoc.layout import Block, first_page_start_tw, layout
+from govdoc.layout import Block, layout
 from govdoc.pagination import BLOCK_TW, LIBREOFFICE, WORD, block_lines, paginate
 
 from conftest import example_reports, require_libreoffice
@@ -22,7 +22,7 @@ def report(body, **kw):
 
 def test_22_lines_a_page():
     # Title, its blank line, then 20 one-line paragraphs fill page 1 exactly.
-    items = layout(report(["法" * 20] * 20 + ["治" * 20]))
+    items = layout(report(["法" * 20] * 20 + ["治" * 20])).items
     pages = paginate(items, LIBREOFFICE)
     body = [i for i, b in enumerate(items) if b.text in ("法" * 20, "治" * 20)]
     assert pages.placements[body[19]].last_page == 1
@@ -32,7 +32,7 @@ def test_22_lines_a_page():
 
 def test_engines_differ_only_where_libreoffice_widens_digits():
     text = "全年共发放宣传资料3000余份、组织法治宣传课4场、法律知识竞赛1场，" * 3
-    block = layout(report([text]))[1]
+    block = layout(report([text])).items[1]
     word, libre = block_lines(block, WORD), block_lines(block, LIBREOFFICE)
     assert "".join(word) == "".join(libre) == text
     assert len(word) <= len(libre)
@@ -52,14 +52,14 @@ def rendered(tmp_path_factory):
     out = {}
     for (name, r), pdf in zip(reports.items(), to_pdfs(paths, tmp)):
         with open_pdf(pdf) as doc:
-            out[name] = (r, layout(r), read_pages(doc))
+            out[name] = (layout(r), read_pages(doc))
     return out
 
 
 def test_predicted_pages_and_lines_agree_with_libreoffice(rendered):
     checked = 0
-    for name, (r, items, pages) in rendered.items():
-        predicted = paginate(items, LIBREOFFICE, first_page_start_tw=first_page_start_tw(r))
+    for name, (laid, pages) in rendered.items():
+        items, predicted = laid.items, laid.pagination(LIBREOFFICE)
         assert predicted.pages == len(pages), name
         measured = [(p.number, line) for p in pages for line in p.lines]
         cursor = 0
@@ -107,3 +107,16 @@ def test_a_paragraphs_lines_fill_pages_as_set_line_by_line():
         count = rng.randrange(1, 80)
         assert _flow_lines(count, height, 3, y, capacity) == _line_by_line(
             count, height, 3, y, capacity), (count, height, y, capacity)
+
+
+def test_a_heading_is_measured_with_the_indent_it_inherits():
+    # Headings are based on 正文文本 and take its two-character first-line indent (the
+    # rendered-layout test sees it in LibreOffice): 27 characters take two lines.
+    from govdoc.finish import paragraph_lines
+    from govdoc.layout import Run
+    from govdoc.styles import Role
+
+    heading = Block(Role.HEADING_1, (Run("一、" + "法" * 25),))
+    for engine in (WORD, LIBREOFFICE):
+        assert block_lines(heading, engine) == paragraph_lines(heading, engine)
+        assert len(block_lines(heading, engine)) == 2

@@ -187,7 +187,7 @@ def test_rendered_draft_passes_the_core_layout_checks(name, corpus_pages):
     assert_text_within_the_block(pages)
     assert_no_line_starts_with_closing_punctuation(pages)
     assert_full_width_lines_hold_28_characters(pages)
-    fitted = any(getattr(b, "off_grid", False) for b in layout(report))
+    fitted = any(getattr(b, "off_grid", False) for b in layout(report).items)
     assert_lines_on_the_grid(pages, header=report.header is not None, fitted=fitted)
     assert_title(next(p for p in pages if title_lines(p)), report.title)
     # Several 署名 (联合行文) share one line: govdoc does not yet set them side by side

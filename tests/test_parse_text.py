@@ -311,7 +311,7 @@ def page_text(report) -> str:
     from govdoc.layout import ImprintBlock, JointMarkBlock, TableBlock, layout
 
     out = []
-    for block in layout(report):
+    for block in layout(report).items:
         if isinstance(block, TableBlock):
             out += [c for row in block.rows for c in row]
         elif isinstance(block, ImprintBlock):

@@ -15,7 +15,7 @@ import pytest
 
 import govdoc
 from govdoc import spec
-from govdoc.finish import finish, paragraph_lines, single_character_last_line
+from govdoc.finish import paragraph_lines, single_character_last_line
 from govdoc.layout import layout
 from govdoc.styles import Role
 from govdoc.text.linebreak import LIBREOFFICE
@@ -89,8 +89,7 @@ def test_with_the_pass_the_fixable_ones_end_in_full_lines(rendered):
 def test_the_predicted_lines_are_the_rendered_lines(rendered):
     docs, measured = rendered
     for name, finished in (("plain", False), ("finished", True)):
-        blocks = layout(report())
-        if finished:
-            blocks = finish(blocks)[0]
+        laid = layout(report())
+        blocks = laid.finished()[0].items if finished else laid.items
         predicted = [paragraph_lines(b, LIBREOFFICE) for b in blocks if b.role is Role.BODY]
         assert predicted == measured[name], name

@@ -308,7 +308,7 @@ def test_duplex_puts_the_imprint_on_an_even_page(tmp_path):
     paths, kinds = [], set()
     for n in counts:
         report = duplex_report(n)
-        items = layout(report)
+        items = layout(report).items
         kinds.add("blank page" if isinstance(items[-2], SectionBreak)
                   else "new page" if items[-1].new_page else "as it falls")
         govdoc.render(report).save(tmp_path / f"duplex{n}.docx")

@@ -196,7 +196,7 @@ def test_predicted_line_ends_match_the_seed_pdf(pages, seed_report):
     from govdoc.text.linebreak import LIBREOFFICE, break_lines
 
     predicted = []
-    for block in layout(seed_report):
+    for block in layout(seed_report).items:
         if block.role is Role.TITLE:
             continue
         if block.role in (Role.SIGNATURE, Role.DATE):

@@ -147,7 +147,7 @@ def test_the_fields_are_filled(rendered, kind, name):
 def test_the_body_keeps_22_lines_of_28_characters(rendered, kind, name):
     pages = [replace(p, lines=[line for line in p.lines if line.baseline > TOP])
              for p in rendered[f"{name}-{kind}"]]
-    fitted = any(getattr(b, "off_grid", False) for b in layout(REPORTS[name]))
+    fitted = any(getattr(b, "off_grid", False) for b in layout(REPORTS[name]).items)
     assert_lines_on_the_grid(pages, header=True, fitted=fitted)
     assert assert_full_width_lines_hold_28_characters(pages) >= (40 if name == "seed" else 1)
 

@@ -13,6 +13,9 @@ character (15.75 pt). So it helps only where some line of the paragraph already 
 almost a character's room to spare — lines with digits or Latin letters, whose widths
 do not fill the cells exactly — and never in a paragraph of Chinese characters
 alone. Such paragraphs are reported and left as they are.
+
+The renderer runs the pass through :meth:`govdoc.layout.Layout.finished`
+(``render(..., finish=True)``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,12 @@ _INDENTED = frozenset((Role.BODY, *HEADINGS))
 # spacing counts as a fix only if it still holds on lines half a point narrower.
 _SAFETY_PT = 0.5
 _MARKS = NO_LINE_START | NO_LINE_END | frozenset(" \u3000")
+_EXCERPT_CHARS = 12
+"""How many of a paragraph's first characters a :class:`FinishNote` quotes: enough to
+find the paragraph."""
+_FLOAT_SLACK = 1e-9
+"""Added before flooring a product of floats that should be whole (0.1 pt × 20 twips),
+so that one a hair under it (1.9999…) floors to the whole number."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,7 @@ def finish(blocks: list[Item]) -> tuple[list[Item], list[FinishNote]]:
     single-character line in Word or LibreOffice.
     """
     base = spec.pt_to_twips(spec.CHAR_SQUEEZE.value)
-    tightest = base - math.floor(spec.FINISH_MAX_TIGHTEN.value * spec.TWIPS_PER_PT + 1e-9)
+    tightest = base - math.floor(spec.FINISH_MAX_TIGHTEN.value * spec.TWIPS_PER_PT + _FLOAT_SLACK)
     out: list[Item] = []
     notes: list[FinishNote] = []
     for index, block in enumerate(blocks):
@@ -116,11 +125,11 @@ def finish(blocks: list[Item]) -> tuple[list[Item], list[FinishNote]]:
                 if not after:
                     break
         if best is None:
-            notes.append(FinishNote(index, block.text[:12], before, before, None))
+            notes.append(FinishNote(index, block.text[:_EXCERPT_CHARS], before, before, None))
             out.append(block)
             continue
         after, spacing_tw = best
-        notes.append(FinishNote(index, block.text[:12], before, after,
+        notes.append(FinishNote(index, block.text[:_EXCERPT_CHARS], before, after,
                                 spacing_tw / spec.TWIPS_PER_PT))
         out.append(replace(block, char_spacing_tw=spacing_tw))
     return out, notes

@@ -1,13 +1,15 @@
 """An HTML preview of a 公文, page by page, without LibreOffice.
 
-:func:`report_html` draws the blocks of :func:`govdoc.layout.layout` — the very
-paragraphs the .docx holds, in the same order, with the same heading labels — on A4
-pages, each line where govdoc's pagination model (:mod:`govdoc.pagination`) puts it:
-the model's line breaks (:func:`govdoc.pagination.block_lines`), its page breaks, the
-floating 版记 at the foot of its page, page numbers on the outer side. Every length
-comes from :mod:`govdoc.spec` and :mod:`govdoc.styles`; every piece of user text is
-escaped. The output is one ``<div>`` with an inline ``<style>`` scoped to a class of
-its own and no script, so it can be shown in a notebook
+:func:`report_html` draws the :class:`~govdoc.layout.Layout` the .docx renderer writes
+(:func:`govdoc.layout.layout`) — the very paragraphs the .docx holds, in the same
+order, with the same heading labels, the same letter 标志 and signature form — on A4
+pages, each line where the layout's page model (:meth:`govdoc.layout.Layout.pagination`)
+puts it: the model's line breaks (:func:`govdoc.pagination.block_lines`), its page
+breaks, the floating 版记 at the foot of its page, page numbers on the outer side.
+Every length comes from :mod:`govdoc.spec` and :mod:`govdoc.styles` (style settings
+through :func:`govdoc.styles.style_setting`) or is a named constant below; every piece
+of user text is escaped. The output is one ``<div>`` with an inline ``<style>`` scoped
+to a class of its own and no script, so it can be shown in a notebook
 (:meth:`govdoc.Report._repr_html_`) or, through :func:`html_document`, on its own.
 
 What a preview cannot be: the fonts are whatever the browser finds for the CSS font
@@ -28,15 +30,16 @@ from govdoc import spec
 from govdoc.blocks import (
     Block,
     ImprintBlock,
-    Item,
     JointMarkBlock,
     SealPlacement,
     SectionBreak,
     TableBlock,
 )
-from govdoc.layout import TABLE_CELL_MARGIN_TW
+from govdoc.layout import Layout, layout
 from govdoc.model import DocFormat, Report
-from govdoc.styles import NORMAL, STYLES, Role, StyleDef
+from govdoc.pagination import BLOCK_TW, LANDSCAPE_BLOCK_TW, LIBREOFFICE, WORD, block_lines
+from govdoc.styles import STYLES, Role, style_setting
+from govdoc.text.linebreak import Engine
 
 __all__ = ["FONT_STACKS", "html_document", "report_html"]
 
@@ -83,23 +86,9 @@ def _stack(east_asia: str) -> str:
 FONT_STACKS: dict[str, str] = {font: _stack(font) for font in _FALLBACKS}
 """The CSS ``font-family`` used for each official font (仿宋, 楷体, 黑体, 小标宋, 宋体)."""
 
-_BY_ID = {s.id: s for s in (NORMAL, *STYLES.values())}
-
-
-def _style_value(role: Role, name: str) -> object:
-    """A setting of ``role``'s style, looked up through its ``basedOn`` chain."""
-    style: StyleDef | None = STYLES[role]
-    while style is not None:
-        value = getattr(style, name)
-        if value is not None:
-            return value
-        style = _BY_ID.get(style.based_on or "")
-    return None
-
-
 def _style_number(role: Role, name: str) -> float:
     """A numeric style setting of ``role`` (0 when its styles do not set it)."""
-    value = _style_value(role, name)
+    value = style_setting(role, name)
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
@@ -107,6 +96,9 @@ def _pt(tw: float) -> str:
     """Twips as a CSS length in points."""
     return f"{tw / spec.TWIPS_PER_PT:.2f}pt"
 
+
+_NEVER_FULL_TW = 10 ** 9
+"""The capacity of the 版记's rows: the floating table never breaks across pages."""
 
 _ALIGN = {"both": "justify", "distribute": "justify", "center": "center", "right": "right",
           "left": "left", None: "left"}
@@ -132,25 +124,14 @@ class _Pages:
         return self.pages[number]
 
 
-def _signature_layout(report: Report) -> str:
-    """Which signature layout the layout used: signer seals, sealed or unsealed (7.3.5)."""
-    if report.signers:
-        return "signer-seal"
-    if report.sealed and report.layout_format is not DocFormat.MINUTES:
-        return "sealed"
-    return "unsealed"
-
-
 class _Writer:
     """Turns laid-out items into positioned HTML, page by page."""
 
-    def __init__(self, report: Report, engine_name: str) -> None:
-        from govdoc.pagination import LIBREOFFICE, WORD
-
-        self.engine = WORD if engine_name == "word" else LIBREOFFICE
-        self.report = report
+    def __init__(self, laid: Layout, engine: Engine) -> None:
+        self.laid = laid
+        self.engine = engine
         self.pages = _Pages()
-        self.sig_class = f"gd-sig-{_signature_layout(report)}"
+        self.sig_class = f"gd-sig-{laid.signature.value}"
         self.paragraph = 0  # running id of the document's paragraphs (data-p)
 
     # -- text -------------------------------------------------------------------------
@@ -177,8 +158,6 @@ class _Writer:
 
     def _line_offsets(self, block: Block) -> list[tuple[int, int, bool]]:
         """(start, end, tab-set) of every line of ``block`` in its text, as the model breaks it."""
-        from govdoc.pagination import block_lines
-
         lines = block_lines(block, self.engine)
         out: list[tuple[int, int, bool]] = []
         pos, k = 0, 0
@@ -246,7 +225,7 @@ class _Writer:
                 f'<div class="{classes}" data-p="{pid}"></div>')
             return
         offsets = self._line_offsets(block)
-        align = _ALIGN[block.align or _style_value(role, "jc")]  # type: ignore[index]
+        align = _ALIGN[block.align or style_setting(role, "jc")]  # type: ignore[index]
         first = (block.first_line_tw if block.first_line_tw is not None
                  else round(_style_number(role, "first_line_chars") * spec.CHAR_TW))
         left = block.left_indent_tw or 0
@@ -340,8 +319,6 @@ class _Writer:
     def imprint(self, imprint: ImprintBlock, page: int, top_tw: int) -> None:
         """The 版记: its rows from ``top_tw`` down, thick rules first and last, thin
         rules between the rows (7.4.1); a letter's has none (10.1)."""
-        from govdoc.pagination import block_lines
-
         y = top_tw
         rules = []
         outer = spec.IMPRINT_OUTER_RULE.value
@@ -352,10 +329,9 @@ class _Writer:
                 rules.append(f'<div class="gd-rule" style="top:{_pt(y)};'
                              f'border-top-width:{thick:g}mm"></div>')
             for b in row:
-                line = b.line_tw or int(_style_number(b.role, "line_tw") or spec.LINE_PITCH_TW)
-                n = len(block_lines(b, self.engine))
-                self.block(b, page, y, [line] * n, 10 ** 9, " gd-imprint")
-                y += line * n
+                heights = self.laid.line_heights(b, self.engine)
+                self.block(b, page, y, heights, _NEVER_FULL_TW, " gd-imprint")
+                y += sum(heights)
         if imprint.rules:
             rules.append(f'<div class="gd-rule" style="top:{_pt(y)};'
                          f'border-top-width:{outer:g}mm;transform:translateY(-100%)"></div>')
@@ -411,6 +387,13 @@ def _letter_head(block: Block) -> str:
     )
 
 
+_DOUBLE_RULE_THIN_PT = 0.75
+"""The thin line of a letter's red double rule (Word's ``thickThinSmallGap`` border,
+whose thick line is :data:`~govdoc.spec.LETTER_RULE_WIDTH`), as the preview draws it."""
+_DOUBLE_RULE_GAP_MM = 0.6
+"""The small gap between the double rule's two lines, as the preview draws it."""
+
+
 def _css(scope: str) -> str:
     """The preview's style sheet, every rule under ``.{scope}``."""
     s = f".{scope}"
@@ -437,17 +420,17 @@ def _css(scope: str) -> str:
         f"{s} .gd-seal-missing{{border:1px dashed {red};border-radius:50%;color:{red};"
         "display:flex;align-items:center;justify-content:center;font:12px sans-serif}",
         f"{s} .gd-table{{position:absolute;left:0;border-collapse:collapse;table-layout:fixed}}",
-        f"{s} .gd-table td{{border:0.5pt solid {black};padding:0 "
-        f"{_pt(TABLE_CELL_MARGIN_TW)};text-align:center;vertical-align:middle;"
-        "line-height:1.186;overflow:hidden}",
+        f"{s} .gd-table td{{border:{spec.TABLE_RULE_WIDTH_PT:g}pt solid {black};padding:0 "
+        f"{_pt(spec.TABLE_CELL_MARGIN_TW)};text-align:center;vertical-align:middle;"
+        f"line-height:{spec.SINGLE_LINE_EM:g};overflow:hidden}}",
         f"{s} .gd-rule{{position:absolute;left:0;right:0;height:0;border-top:solid {black}}}",
         f"{s} .gd-letter-mark{{position:absolute;left:0;right:0;text-align:center;"
         "white-space:pre}",
         f"{s} .gd-double-rule{{position:absolute;height:0;border-top:solid {red};"
-        f"border-bottom:solid {red};padding-top:0.6mm}}",
+        f"border-bottom:solid {red};padding-top:{_DOUBLE_RULE_GAP_MM:g}mm}}",
         f"{s} .gd-thick-first{{border-top-width:{spec.LETTER_RULE_WIDTH.value:g}pt;"
-        "border-bottom-width:0.75pt}",
-        f"{s} .gd-thin-first{{border-top-width:0.75pt;"
+        f"border-bottom-width:{_DOUBLE_RULE_THIN_PT:g}pt}}",
+        f"{s} .gd-thin-first{{border-top-width:{_DOUBLE_RULE_THIN_PT:g}pt;"
         f"border-bottom-width:{spec.LETTER_RULE_WIDTH.value:g}pt}}",
         f"{s} .gd-pn{{position:absolute;white-space:pre;line-height:1;"
         f"font-family:{FONT_STACKS[spec.FONT_SONGTI.value]};"
@@ -457,10 +440,10 @@ def _css(scope: str) -> str:
     ]
     # One rule per role: its font, size, colour and character spacing.
     for role in Role:
-        font = _style_value(role, "east_asia")
-        size = _style_value(role, "size")
-        squeeze = _style_value(role, "squeeze")
-        color = _style_value(role, "color")
+        font = style_setting(role, "east_asia")
+        size = style_setting(role, "size")
+        squeeze = style_setting(role, "squeeze")
+        color = style_setting(role, "color")
         css = [f"font-family:{FONT_STACKS.get(str(font), _stack(str(font)))}"] if font else []
         if size is not None and STYLES[role].kind == "paragraph":
             css.append(f"font-size:{size:g}pt")
@@ -471,7 +454,7 @@ def _css(scope: str) -> str:
         if color and STYLES[role].kind == "paragraph":
             css.append(f"color:#{color}")
         rules.append(f"{s} .gd-r-{role.value}{{{';'.join(css)}}}")
-    border = _style_value(Role.DOC_NUMBER, "border_bottom")
+    border = style_setting(Role.DOC_NUMBER, "border_bottom")
     if isinstance(border, tuple):
         colour, width, distance = border
         below = spec.pt_to_twips(distance) + spec.mm_to_twips(spec.BORDER_BELOW_LINE_MM)
@@ -479,6 +462,11 @@ def _css(scope: str) -> str:
                      f"{width:g}pt solid #{colour};padding-bottom:{_pt(below)};left:0!important;"
                      "right:0!important}")
     return "\n".join(rules)
+
+
+_SCOPE_DIGITS = 12
+"""Hex digits of the content's SHA-1 in the preview's CSS scope class: enough that two
+previews on one notebook page never share a scope."""
 
 
 def report_html(report: Report, *, normalize: bool = True, engine: str = "word") -> str:
@@ -489,20 +477,15 @@ def report_html(report: Report, *, normalize: bool = True, engine: str = "word")
     ``"word"`` (default; the documents are written for Word and WPS) or
     ``"libreoffice"``.
     """
-    from govdoc.layout import first_page_start_tw, layout, letter_mark
-    from govdoc.pagination import BLOCK_TW, LANDSCAPE_BLOCK_TW, LineCache, line_heights, paginate
-
     if engine not in ("word", "libreoffice"):
         raise ValueError(f"engine must be 'word' or 'libreoffice', not {engine!r}")
-    items: list[Item] = layout(report, normalize=normalize)
-    writer = _Writer(report, engine)
-    cache: LineCache = {}
-    placed = paginate(items, writer.engine, first_page_start_tw=first_page_start_tw(report),
-                      cache=cache)
+    laid = layout(report, normalize=normalize)
+    writer = _Writer(laid, WORD if engine == "word" else LIBREOFFICE)
+    placed = laid.pagination(writer.engine)
     unnumbered_from: int | None = None
-    for item, where in zip(items, placed.placements):
+    for item, where in zip(laid.items, placed.placements):
         assert where is not None
-        heights = line_heights(cache, item, writer.engine)
+        heights = laid.line_heights(item, writer.engine)
         if isinstance(item, SectionBreak):
             if item.unnumbered_after:
                 unnumbered_from = where.first_page + 1
@@ -522,8 +505,7 @@ def report_html(report: Report, *, normalize: bool = True, engine: str = "word")
     for n in range(1, placed.pages + 1):
         writer.pages.at(n)  # a blank page (duplex) is a page too
     fmt = report.layout_format
-    mark = letter_mark(report, normalize=normalize)
-    body = "".join(_page_html(p, placed.pages, unnumbered_from, fmt, mark)
+    body = "".join(_page_html(p, placed.pages, unnumbered_from, fmt, laid.letter_mark)
                    for _, p in sorted(writer.pages.pages.items()))
     warnings = report.warnings
     head = ""
@@ -531,10 +513,10 @@ def report_html(report: Report, *, normalize: bool = True, engine: str = "word")
         items_html = "".join(f"<li>{escape(w)}</li>" for w in warnings)
         head = (f'<div class="gd-warnings" role="note"><b>govdoc: {len(warnings)} '
                 f"warning{'s' if len(warnings) > 1 else ''}</b><ul>{items_html}</ul></div>")
-    digest = hashlib.sha1((head + body).encode("utf-8")).hexdigest()[:12]
+    digest = hashlib.sha1((head + body).encode("utf-8")).hexdigest()[:_SCOPE_DIGITS]
     scope = f"govdoc-{digest}"
     return (f'<div class="govdoc-preview {scope}" data-pages="{placed.pages}" '
-            f'data-signature="{_signature_layout(report)}"><style>{_css(scope)}</style>'
+            f'data-signature="{laid.signature.value}"><style>{_css(scope)}</style>'
             f"{head}{body}</div>")
 
 

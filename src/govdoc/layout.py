@@ -1,15 +1,23 @@
-"""Turns a :class:`~govdoc.model.Report` into the ordered blocks of a 公文.
+"""Turns a :class:`~govdoc.model.Report` into a :class:`Layout`: the ordered blocks of a 公文.
 
 The layout decides *what* goes on the page: heading numbers, which text is
 normalised, how many blank lines stand before the signature, which paragraph keeps
-with which, and the indents that place the 署名 and 成文日期. It writes no XML; the
-renderer turns each :class:`Block` into a paragraph of the block's style.
+with which, and the indents that place the 署名 and 成文日期. :func:`layout` returns
+one :class:`Layout` holding everything the outputs need: the items, a letter's
+first-page 标志, where page 1's text starts, the form of the signature, the page
+model's predictions (:meth:`Layout.pagination`, worked out when first asked for) and
+the finishing pass (:meth:`Layout.finished`). The .docx renderer
+(:mod:`govdoc.render`) and the HTML preview (:mod:`govdoc.html`) both read it, so
+neither works anything out again. It writes no XML; the renderer turns each
+:class:`Block` into a paragraph of the block's style.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from typing import Callable
 
 from govdoc import spec
@@ -35,26 +43,87 @@ from govdoc.model import (
     Signer,
     Table,
 )
+from govdoc.finish import FinishNote, finish
 from govdoc.pagination import (
     BLOCK_TW,
     LIBREOFFICE,
     WORD,
     LineCache,
+    Pagination,
     block_lines,
     imprint_height_tw,
     item_height_tw,
     keeps_with_next,
+    line_heights,
     paginate,
 )
-from govdoc.styles import Role, heading_role, run_in_role
+from govdoc.styles import HAIR_LINE_TW, Role, heading_role, run_in_role
 from govdoc.text import format_date, heading_label, normalize_punctuation
+from govdoc.text.linebreak import Engine
 from govdoc.text.metrics import text_width_pt, text_width_twips
 from govdoc.text.title import break_title
 
 __all__ = [  # the blocks are re-exported: they are the layout's vocabulary
-    "Block", "ImprintBlock", "Item", "JointMarkBlock", "Run", "SealPlacement", "SectionBreak",
-    "TableBlock", "layout", "letter_mark",
+    "Block", "ImprintBlock", "Item", "JointMarkBlock", "Layout", "Run", "SealPlacement",
+    "SectionBreak", "SignatureForm", "TableBlock", "layout",
 ]
+
+
+class SignatureForm(str, Enum):
+    """How the 署名 and 成文日期 are set (7.3.5); the value names it in the HTML preview."""
+
+    SIGNER_SEAL = "signer-seal"  # 签发人签名章 (7.3.5.3)
+    SEALED = "sealed"  # 加盖印章 (7.3.5.1)
+    UNSEALED = "unsealed"  # 不加盖印章 (7.3.5.2), and a document without 署名
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A report laid out: everything the .docx renderer and the HTML preview draw.
+
+    ``items`` are the blocks and section breaks, top to bottom; ``letter_mark`` the
+    first-page header paragraph of a letter (信函格式, 10.1), None for other formats;
+    ``first_page_start_tw`` how far down the block page 1's text starts (under a
+    letter's header, else 0); ``signature`` the form the 署名 and 成文日期 were set in.
+    The page model's predictions are worked out when first asked for
+    (:meth:`pagination`), so rendering a .docx, which needs none, costs nothing more.
+    """
+
+    items: tuple[Item, ...]
+    letter_mark: Block | None
+    first_page_start_tw: int
+    signature: SignatureForm
+    _lines: LineCache = field(default_factory=dict, repr=False, compare=False)
+    """Line heights already worked out, by item (shared with the layouts made from
+    this one: the cache is keyed by the items themselves)."""
+    _pages: dict[str, Pagination] = field(default_factory=dict, init=False, repr=False,
+                                          compare=False)
+
+    def pagination(self, engine: Engine = LIBREOFFICE) -> Pagination:
+        """Where every item falls when ``engine`` sets the document (see
+        :func:`govdoc.pagination.paginate`); worked out once per engine."""
+        known = self._pages.get(engine.name)
+        if known is None:
+            known = paginate(self.items, engine, first_page_start_tw=self.first_page_start_tw,
+                             cache=self._lines)
+            self._pages[engine.name] = known
+        return known
+
+    def line_heights(self, item: Item, engine: Engine) -> list[int]:
+        """The heights (twips) of ``item``'s lines under ``engine``."""
+        return line_heights(self._lines, item, engine)
+
+    def with_items(self, items: Sequence[Item]) -> Layout:
+        """This layout with other items (a part of them: the body under a template's own
+        版头); its pagination is worked out afresh."""
+        return replace(self, items=tuple(items))
+
+    def finished(self) -> tuple[Layout, list[FinishNote]]:
+        """The layout after the finishing pass (:mod:`govdoc.finish`): paragraphs whose
+        last line holds one character tightened where 0.1 pt pulls it up, and one
+        :class:`~govdoc.finish.FinishNote` per such paragraph, indexed in ``items``."""
+        items, notes = finish(list(self.items))
+        return self.with_items(items), notes
 
 
 def table_items(table: Table, fix: Callable[[str], str]) -> list[Item]:
@@ -70,7 +139,7 @@ def table_block(table: Table, fix: Callable[[str], str]) -> TableBlock:
     size = spec.SIZE_3HAO if table.size == "3号" else spec.SIZE_4HAO
     rows = tuple(tuple(fix(c) for c in row) for row in table.rows)
     # One character of slack: LibreOffice widens Chinese/digit boundaries (autoSpaceDE).
-    margin = 2 * TABLE_CELL_MARGIN_TW + spec.CHAR_TW
+    margin = 2 * spec.TABLE_CELL_MARGIN_TW + spec.CHAR_TW
     need = [
         max(spec.pt_to_twips(text_width_pt(line, size=size, squeeze=0.0)) + margin
             for row in rows for line in (row[c] or " ").split("\n"))
@@ -90,14 +159,6 @@ def table_block(table: Table, fix: Callable[[str], str]) -> TableBlock:
     widths = [w + extra * w // sum(widths) for w in widths]
     widths[-1] += total - sum(widths)
     return TableBlock(rows, table.header_rows, size, tuple(widths), table.landscape)
-
-
-TABLE_CELL_MARGIN_TW = 57
-"""Left and right cell margins of govdoc's tables (1 mm)."""
-
-
-SPACER_LINE_TW = 20
-"""Height of an empty paragraph that only carries space (1 pt)."""
 
 
 def lines(n: int) -> int:
@@ -159,11 +220,15 @@ def seal_size_mm(seal: Seal) -> tuple[float, float]:
     aspect = image.px_height / image.px_width
     if seal.diameter_mm is not None:
         width = seal.diameter_mm
-    elif image.horz_dpi != 72:  # python-docx reports 72 when the file records none
+    elif image.horz_dpi != _DPI_UNKNOWN:
         width = image.px_width / image.horz_dpi * spec.MM_PER_INCH
     else:
         width = spec.SEAL_DIAMETER.value
     return width, width * aspect
+
+
+_DPI_UNKNOWN = 72
+"""The resolution python-docx reports for an image whose file records none."""
 
 
 def seal_placement(seal: Seal, centre_x_tw: int) -> SealPlacement:
@@ -351,9 +416,9 @@ def letter_mark_block(header: Header, fix: Callable[[str], str]) -> Block:
     size = mark_size(mark)
     ink_offset_mm = spec.pt_to_mm(size * spec.MARK_INK_ABOVE_LINE_TOP_EM)
     space = spec.mm_to_twips(spec.LETTER_MARK_TOP.value + ink_offset_mm) - spec.LETTER_HEADER_TW
-    # The glyphs' lowest ink lies about 0.12 em above the bottom of a line as tall as
-    # the type (measured like MARK_INK_ABOVE_LINE_TOP_EM); the rule goes 4 mm below it.
-    rule_space = round(spec.LETTER_TOP_RULE_BELOW_MARK.value / 25.4 * 72 - 0.12 * size)
+    # The rule goes 4 mm below the glyphs' lowest ink, which lies above the line's bottom.
+    rule_space = round(spec.mm_to_pt(spec.LETTER_TOP_RULE_BELOW_MARK.value)
+                       - spec.MARK_INK_ABOVE_LINE_BOTTOM_EM * size)
     reach = spec.LETTER_RULE_REACH_TW
     return Block(Role.MARK, (Run(mark, size=size),), space_before_tw=space,
                  line_tw=spec.pt_to_twips(size), left_indent_tw=-reach, right_indent_tw=-reach,
@@ -405,18 +470,26 @@ def order_header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]
 def mark_size(text: str) -> float:
     """The 标志's type size: the usual size, or smaller so that ``text`` fits the block."""
     cells = text_width_pt(text, size=1.0, squeeze=0.0)
-    return min(spec.MARK_MAX_SIZE.value, math.floor(spec.BLOCK_WIDTH_PT / cells * 2) / 2)
+    half = spec.HALF_POINTS_PER_PT  # Word sets type sizes in half-points
+    return min(spec.MARK_MAX_SIZE.value, math.floor(spec.BLOCK_WIDTH_PT / cells * half) / half)
 
 
 def joint_mark(names: list[str], suffix: str) -> JointMarkBlock:
     """Size the stacked names and the suffix so that together they fit the block."""
-    # A quarter cell of slack keeps a name from wrapping on rounding.
-    widest = max(text_width_pt(n, size=1.0, squeeze=0.0) for n in names) + 0.25
-    suffix_cells = text_width_pt(suffix, size=1.0, squeeze=0.0) + (0.5 if suffix else 0.0)
+    widest = max(text_width_pt(n, size=1.0, squeeze=0.0) for n in names) + _NAME_SLACK_CELLS
+    suffix_cells = text_width_pt(suffix, size=1.0, squeeze=0.0) + (
+        _SUFFIX_GAP_CELLS if suffix else 0.0)
+    half = spec.HALF_POINTS_PER_PT  # Word sets type sizes in half-points
     size = min(spec.MARK_MAX_SIZE.value,
-               math.floor(spec.BLOCK_WIDTH_PT / (widest + suffix_cells) * 2) / 2)
+               math.floor(spec.BLOCK_WIDTH_PT / (widest + suffix_cells) * half) / half)
     return JointMarkBlock(tuple(names), suffix, size, spec.pt_to_twips(widest * size),
                           spec.pt_to_twips(suffix_cells * size))
+
+
+_NAME_SLACK_CELLS = 0.25
+"""A quarter cell of slack after the widest name keeps it from wrapping on rounding."""
+_SUFFIX_GAP_CELLS = 0.5
+"""Half a cell between the stacked names and the suffix (文件)."""
 
 
 def header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]:
@@ -441,9 +514,9 @@ def header_blocks(header: Header, fix: Callable[[str], str]) -> list[Item]:
         ink_offset_mm = spec.pt_to_mm(joint.size * spec.MARK_INK_ABOVE_LINE_TOP_EM)
         # A hair-thin spacer paragraph carries the space: a table has none of its own.
         space_mm = (spec.MARK_TOP_BELOW_BLOCK.value - above_mm + ink_offset_mm
-                    - spec.twips_to_mm(SPACER_LINE_TW))
+                    - spec.twips_to_mm(HAIR_LINE_TW))
         blocks.append(Block(Role.SPACER, (Run(""),), keep_next=True,
-                            space_before_tw=spec.mm_to_twips(space_mm), line_tw=SPACER_LINE_TW))
+                            space_before_tw=spec.mm_to_twips(space_mm), line_tw=HAIR_LINE_TW))
         blocks.append(joint)
     gap = lines(spec.MARK_LINES_TO_NUMBER.value)
     number = fix(header.number or header.order_number or "")
@@ -570,15 +643,17 @@ def note_text(note: str) -> str:
     return note if note.startswith("（") and note.endswith("）") else f"（{note}）"
 
 
-def letter_mark(report: Report, *, normalize: bool = True) -> Block | None:
-    """The first-page header paragraph of a letter (信函格式), or None for other formats."""
-    if report.layout_format is not DocFormat.LETTER or report.header is None:
-        return None
-    return letter_mark_block(report.header, normalize_punctuation if normalize else (lambda s: s))
+def _signature_form(report: Report) -> SignatureForm:
+    """The form of ``report``'s 署名 and 成文日期 (7.3.5); a 纪要 carries no seal (10.3)."""
+    if report.signers:
+        return SignatureForm.SIGNER_SEAL
+    if report.sealed and report.layout_format is not DocFormat.MINUTES:
+        return SignatureForm.SEALED
+    return SignatureForm.UNSEALED
 
 
-def layout(report: Report, *, normalize: bool = True) -> list[Item]:
-    """The blocks of ``report``, top to bottom.
+def layout(report: Report, *, normalize: bool = True) -> Layout:
+    """``report`` laid out: its blocks top to bottom, and what goes with them (:class:`Layout`).
 
     With ``normalize`` (the default), ASCII punctuation next to Chinese text becomes
     full-width (see :func:`govdoc.text.normalize_punctuation`); nothing else in the
@@ -587,6 +662,7 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
     fix: Callable[[str], str] = normalize_punctuation if normalize else (lambda s: s)
     b = _Builder(fix)
     fmt = report.layout_format
+    signature = _signature_form(report)
     # A long title is broken between words (7.3.1); the lines stay one paragraph,
     # joined by line breaks.
     title = "\n".join(break_title(fix(report.title), shape=report.title_shape)) \
@@ -596,7 +672,7 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
         if report.header is not None:
             b.blocks.extend(order_header_blocks(report.header, fix))
     elif fmt is DocFormat.LETTER:
-        # 信函: the 标志 and its rule stand in the first page's header (see letter_mark).
+        # 信函: the 标志 and its rule stand in the first page's header (Layout.letter_mark).
         if report.header is not None:
             b.blocks.extend(letter_header_blocks(report.header, fix))
         if title:
@@ -636,7 +712,7 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
     elif report.issuers or report.date is not None:
         b.blocks.extend(_present(signature_blocks(
             [fix(i) for i in report.issuers] or [""], date_text,
-            report.sealed and fmt is not DocFormat.MINUTES, report.seals)))
+            signature is SignatureForm.SEALED, report.seals)))
     signed = len(b.blocks) - 1 > body_end
     if report.note is not None and isinstance(b.blocks[-1], Block):
         b.blocks[-1] = replace(b.blocks[-1], keep_next=True)  # the date: a Block
@@ -658,12 +734,14 @@ def layout(report: Report, *, normalize: bool = True) -> list[Item]:
             imprint = replace(imprint, floating=False)  # more than a page: it cannot float
         if imprint.rows:
             b.blocks.append(imprint)
-    start = first_page_start_tw(report)
+    start = _first_page_start_tw(report)
     cache: LineCache = {}
     items = fit_signature(b.blocks, body_end, start, cache) if signed else list(b.blocks)
     if report.imprint is not None and report.imprint.duplex:
         items = imprint_on_even_page(items, start, cache)
-    return items
+    mark = (letter_mark_block(report.header, fix)
+            if fmt is DocFormat.LETTER and report.header is not None else None)
+    return Layout(tuple(items), mark, start, signature, cache)
 
 
 def _present(blocks: list[Block]) -> list[Block]:
@@ -683,7 +761,7 @@ def _present(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def first_page_start_tw(report: Report) -> int:
+def _first_page_start_tw(report: Report) -> int:
     """How far down the block page 1's text starts: under a letter's header, else at the top."""
     if report.layout_format is DocFormat.LETTER and report.header is not None:
         return spec.mm_to_twips(spec.LETTER_BODY_TOP.value - spec.MARGIN_TOP.value)
@@ -756,7 +834,8 @@ def fit_signature(items: list[Item], body_end: int, start: int = 0,
     return kept
 
 
-_FIT_SPARE_TW = 20
+_FIT_SPARE_TW = spec.TWIPS_PER_PT
+"""A few twips (a point) to spare when tightening: renderers round line positions."""
 
 _TIGHTENABLE = frozenset((Role.BODY, Role.HEADING_1, Role.HEADING_2, Role.HEADING_3,
                           Role.HEADING_4, Role.ATTACHMENT_NOTE, Role.ATTENDANCE))

@@ -19,9 +19,19 @@ from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 
+from govdoc import spec
 from govdoc.convert import ConversionError, DocumentLike, convert, warn_substitutions
 
 __all__ = ["PageImage", "Preview", "preview"]
+
+_PNG_WIDTH, _PNG_HEIGHT = slice(16, 20), slice(20, 24)
+"""Where a PNG file holds its width and height: the first chunk (IHDR) follows the
+8-byte signature, its length and its type, and starts with them (4 bytes each)."""
+_DPI_RANGE = (10, 600)
+"""The resolutions :func:`preview` accepts: below 10 a page is unreadable, at 600 an A4
+page is some 35 million pixels already."""
+_PDFINFO_TIMEOUT_S = 60
+"""How long ``pdfinfo`` may take to report a PDF's page count (a quick read)."""
 
 PDFTOPPM_HINT = ("poppler's pdftoppm is needed for page images; install it, e.g. "
                  "`apt-get install poppler-utils` (Debian/Ubuntu)")
@@ -39,7 +49,8 @@ class PageImage:
     @property
     def size(self) -> tuple[int, int]:
         """Width and height in pixels."""
-        return (int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big"))
+        return (int.from_bytes(self.png[_PNG_WIDTH], "big"),
+                int.from_bytes(self.png[_PNG_HEIGHT], "big"))
 
     def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
         """Write the PNG to ``path``; return the path. An existing file is replaced only
@@ -106,7 +117,7 @@ _DISPLAY_WIDTH_PX = 320
 
 
 def preview(source: DocumentLike, pages: int | Iterable[int] | None = None, *,
-            dpi: int = 72, timeout: float = 180) -> Preview:
+            dpi: int = spec.PT_PER_INCH, timeout: float = 180) -> Preview:
     """The pages of ``source`` (a .docx or .pdf path, or a rendered document) as PNG
     images; a .docx or a document is printed with LibreOffice first.
 
@@ -115,8 +126,9 @@ def preview(source: DocumentLike, pages: int | Iterable[int] | None = None, *,
     Raises :class:`~govdoc.convert.ConversionError` when LibreOffice or pdftoppm is
     missing or a page does not exist.
     """
-    if dpi < 10 or dpi > 600:
-        raise ValueError(f"preview(dpi={dpi}): give a resolution from 10 to 600")
+    low, high = _DPI_RANGE
+    if dpi < low or dpi > high:
+        raise ValueError(f"preview(dpi={dpi}): give a resolution from {low} to {high}")
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         raise ConversionError(PDFTOPPM_HINT)
@@ -144,7 +156,8 @@ def _page_count(pdf: Path) -> int:
     """How many pages the PDF has (``pdfinfo`` when there, else its page objects)."""
     pdfinfo = shutil.which("pdfinfo")
     if pdfinfo is not None:
-        done = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, timeout=60,
+        done = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True,
+                              timeout=_PDFINFO_TIMEOUT_S,
                               stdin=subprocess.DEVNULL)
         for line in done.stdout.splitlines():
             if line.startswith("Pages:"):

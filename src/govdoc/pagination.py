@@ -11,19 +11,20 @@ prediction for the rules that depend on pagination: a signature never alone on a
 The model follows each renderer where they differ: LibreOffice moves a paragraph that
 must keep with the next one to the next page whole, Word moves only its last line.
 Tables are modelled with LibreOffice's row heights for the substitute fonts (a 4号
-cell line is 16.6 pt); the floating 版记 is placed at the foot of the last page when it
+cell line is 16.6 pt, :data:`~govdoc.spec.SINGLE_LINE_EM`); the floating 版记 is placed at the foot of the last page when it
 leaves a line of room above it, else on a page of its own (measured with LibreOffice).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from govdoc import spec
 from govdoc.blocks import Block, ImprintBlock, Item, JointMarkBlock, SectionBreak, TableBlock
-from govdoc.styles import STYLES, Role
+from govdoc.styles import Role, style_setting
 from govdoc.text.linebreak import LIBREOFFICE, WORD, Engine, break_lines, same_in_every_engine
 from govdoc.text.metrics import text_width_pt
 
@@ -34,10 +35,9 @@ BLOCK_TW = spec.mm_to_twips(spec.BLOCK_HEIGHT.value)
 LANDSCAPE_BLOCK_TW = spec.mm_to_twips(spec.BLOCK_WIDTH.value)
 """Height of a landscape page's text block, in twips."""
 
-# A cell line of a table at 4号 / 3号 as LibreOffice sets it with the substitute fonts
-# (single spacing: the face's line height, 1.186 em), and the rules between rows.
-_CELL_LINE_EM = 1.186
-_FIRST_ROW_EXTRA_TW = 0
+_CELL_TEXT_INSET_TW = 2 * spec.TABLE_CELL_MARGIN_TW + 2 * spec.pt_to_twips(spec.TABLE_RULE_WIDTH_PT)
+"""What a table cell takes from its column's width before its text: the left and right
+cell margins and the two 0.5 pt rules (57 + 57 + 10 + 10 twips)."""
 
 
 class Placement(NamedTuple):
@@ -56,12 +56,6 @@ class Pagination:
 
     placements: tuple[Placement | None, ...]
     pages: int
-
-    def page_of(self, index: int) -> int:
-        """The page of the first line of item ``index``."""
-        placement = self.placements[index]
-        assert placement is not None
-        return placement.first_page
 
 
 def block_lines(block: Block, engine: Engine) -> list[str]:
@@ -100,55 +94,54 @@ def _role_measure(role: Role) -> tuple[float, float, float, float]:
 def _measured(role: Role, size: float | None, spacing_tw: int | None, left_tw: int | None,
               right_tw: int | None, first_line_tw: int | None
               ) -> tuple[float, float, float, float]:
-    style = STYLES[role]
+    # The style's settings as Word reads them, through the basedOn chain: a heading
+    # takes its first-line indent from 正文文本, an attachment title its size from Title.
+    squeeze = style_setting(role, "squeeze")
+    right_chars = style_setting(role, "right_chars")
+    first_line_chars = style_setting(role, "first_line_chars")
     spacing = (spacing_tw / spec.TWIPS_PER_PT if spacing_tw is not None
-               else (style.squeeze if style.squeeze is not None else spec.CHAR_SQUEEZE.value))
+               else (float(squeeze) if isinstance(squeeze, (int, float))
+                     else spec.CHAR_SQUEEZE.value))
     left = (left_tw or 0) / spec.TWIPS_PER_PT
     right = (right_tw or 0) / spec.TWIPS_PER_PT
-    if right_tw is None and style.right_chars:
-        right = style.right_chars * spec.BODY_SIZE.value
+    if right_tw is None and isinstance(right_chars, (int, float)) and right_chars:
+        right = right_chars * spec.BODY_SIZE.value
     if first_line_tw is not None:
         indent = first_line_tw / spec.TWIPS_PER_PT
-    elif style.first_line_chars:
-        indent = style.first_line_chars * spec.BODY_SIZE.value
+    elif isinstance(first_line_chars, int) and first_line_chars:
+        indent = first_line_chars * spec.BODY_SIZE.value
     else:
         indent = 0.0
-    return (spec.BLOCK_WIDTH_PT - left - right, indent, size or style.size or spec.BODY_SIZE.value,
+    style_size = style_setting(role, "size")
+    return (spec.BLOCK_WIDTH_PT - left - right, indent,
+            size or (float(style_size) if isinstance(style_size, (int, float))
+                     else spec.BODY_SIZE.value),
             spacing)
-
-
-_BY_ID = {s.id: s for s in STYLES.values()}
-
-
-@lru_cache(maxsize=None)
-def _inherited(role: Role, name: str) -> object:
-    """A style setting of ``role``, looked up through the ``basedOn`` chain."""
-    style = STYLES[role]
-    while style is not None:
-        value = getattr(style, name)
-        if value:
-            return value
-        style = _BY_ID.get(style.based_on or "")
-    return None
 
 
 def keeps_with_next(item: Item) -> bool:
     """Whether ``item`` keeps with the next one (its own setting or its style's)."""
-    return isinstance(item, Block) and bool(item.keep_next or _inherited(item.role, "keep_next"))
+    return isinstance(item, Block) and bool(item.keep_next or style_setting(item.role, "keep_next"))
 
 
 def _after_tw(item: Item) -> int:
     """Space under ``item`` (its style's blank lines)."""
     if not isinstance(item, Block):
         return 0
-    return int(_inherited(item.role, "after_lines") or 0) * spec.LINE_PITCH_TW
+    return int(style_setting(item.role, "after_lines") or 0) * spec.LINE_PITCH_TW
 
 
 def _line_tw(block: Block) -> int:
     if block.line_tw is not None:
         return block.line_tw
-    style = STYLES[block.role]
-    return style.line_tw or spec.LINE_PITCH_TW
+    return _role_line_tw(block.role)
+
+
+@lru_cache(maxsize=None)
+def _role_line_tw(role: Role) -> int:
+    """The exact line height of ``role``'s style (the body's pitch unless it sets one)."""
+    value = style_setting(role, "line_tw")
+    return value if isinstance(value, int) and value else spec.LINE_PITCH_TW
 
 
 def _item_lines(item: Item, engine: Engine) -> list[int]:
@@ -159,10 +152,10 @@ def _item_lines(item: Item, engine: Engine) -> list[int]:
         heights = []
         for row in item.rows:
             cells = max(
-                max(1, -(-int(text_width_pt(text, size=item.size, squeeze=0.0) * 20)
-                         // max(1, w - 114 - 20)))
+                max(1, -(-int(text_width_pt(text, size=item.size, squeeze=0.0) * spec.TWIPS_PER_PT)
+                         // max(1, w - _CELL_TEXT_INSET_TW)))
                 for text, w in zip(row, item.widths_tw))
-            heights.append(round(cells * item.size * _CELL_LINE_EM * spec.TWIPS_PER_PT))
+            heights.append(round(cells * item.size * spec.SINGLE_LINE_EM * spec.TWIPS_PER_PT))
         return heights
     if isinstance(item, JointMarkBlock):
         return [spec.pt_to_twips(item.size) * len(item.names)]
@@ -199,7 +192,7 @@ def line_heights(cache: LineCache, item: Item, engine: Engine) -> list[int]:
     return known[1]
 
 
-def paginate(items: list[Item], engine: Engine = LIBREOFFICE, *,
+def paginate(items: Sequence[Item], engine: Engine = LIBREOFFICE, *,
              first_page_start_tw: int = 0, cache: LineCache | None = None) -> Pagination:
     """Where every item falls when ``engine`` lays out ``items`` (see the module's notes).
 
@@ -290,7 +283,7 @@ def _flow_lines(count: int, height: int, page: int, y: int,
     return page + full + 1, rest * height, first
 
 
-def _chain_height(items: list[Item], heights: list[list[int]], i: int, j: int,
+def _chain_height(items: Sequence[Item], heights: list[list[int]], i: int, j: int,
                   engine: Engine) -> int:
     """Room the keep chain items[i..j] needs on one page: all of items i..j−1 in
     LibreOffice (it moves a kept paragraph whole), their last line in Word, and the

@@ -14,7 +14,12 @@ GB/T 9704-2012 (or 条例 / GB/T 15834 where marked) it comes from, and its stre
   the standard's numbers so that a renderer meets them.
 
 Derived values (line pitch, character squeeze, footer distance) are computed here
-from the primary numbers, so that changing a primary number moves them too.
+from the primary numbers, so that changing a primary number moves them too. The
+units come first: points, millimetres and inches, and the factors of Word's own units
+(twips, half-points for type sizes, eighths of a point for borders, hundredths of a
+character for indents, EMU for drawings). Numbers that are no rule of the standard but
+facts govdoc measured (where a face puts its ink, a single line's height) stand here
+too, as plain constants with their reason, when more than one module needs them.
 """
 
 from __future__ import annotations
@@ -52,8 +57,27 @@ R, U, REC, P = Strength.REQUIRED, Strength.USUAL, Strength.RECOMMENDED, Strength
 # -- Units ------------------------------------------------------------------------
 
 TWIPS_PER_PT = 20
+"""Word's twentieths of a point (twips, ``dxa``): page geometry, indents, spacing."""
 PT_PER_INCH = 72
+"""Typographic points in an inch (PostScript and OOXML points)."""
 MM_PER_INCH = 25.4
+"""Millimetres in an inch (exact by definition)."""
+HALF_POINTS_PER_PT = 2
+"""Word writes type sizes (``w:sz``) in half-points."""
+EIGHTHS_PER_PT = 8
+"""Word writes border widths (``w:sz`` of a border) in eighths of a point."""
+HUNDREDTHS_PER_CHAR = 100
+"""Word writes indents in characters (``w:firstLineChars``, ``w:rightChars``) in
+hundredths of a character."""
+EMU_PER_TWIP = 635
+"""DrawingML's English Metric Units in a twip (914,400 per inch / 1,440 twips per inch)."""
+EMU_PER_MM = 36000
+"""DrawingML's English Metric Units in a millimetre (914,400 per inch / 25.4 mm)."""
+
+
+def mm_to_pt(mm: float) -> float:
+    """Millimetres to points."""
+    return mm / MM_PER_INCH * PT_PER_INCH
 
 
 def mm_to_twips(mm: float) -> int:
@@ -74,6 +98,11 @@ def pt_to_mm(pt: float) -> float:
 def twips_to_mm(tw: float) -> float:
     """Twentieths of a point to millimetres."""
     return pt_to_mm(tw / TWIPS_PER_PT)
+
+
+def pt_to_eighths(pt: float) -> int:
+    """Points to eighths of a point (a border's width), rounded."""
+    return round(pt * EIGHTHS_PER_PT)
 
 
 # -- Chinese type sizes (字号), in points --------------------------------------------
@@ -244,7 +273,7 @@ MARGIN_TOP_TW = mm_to_twips(MARGIN_TOP.value)
 MARGIN_BOTTOM_TW = mm_to_twips(MARGIN_BOTTOM.value)
 MARGIN_LEFT_TW = mm_to_twips(MARGIN_LEFT.value)
 MARGIN_RIGHT_TW = mm_to_twips(MARGIN_RIGHT.value)
-BLOCK_WIDTH_PT = BLOCK_WIDTH.value / MM_PER_INCH * PT_PER_INCH
+BLOCK_WIDTH_PT = mm_to_pt(BLOCK_WIDTH.value)
 
 LINE_PITCH = Spec(
     math.floor(mm_to_twips(BLOCK_HEIGHT.value) / LINES_PER_PAGE.value) / TWIPS_PER_PT,
@@ -298,6 +327,8 @@ FOOTER_DISTANCE = Spec(
 )
 FOOTER_DISTANCE_TW = mm_to_twips(FOOTER_DISTANCE.value)
 HEADER_DISTANCE_TW = mm_to_twips(15.0)
+"""The header distance of govdoc's pages: Word's default of 1.5 cm (a letter sets its
+own, :data:`LETTER_HEADER_TW`)."""
 
 LETTER_FOOTER_TW = mm_to_twips(LETTER_BOTTOM_RULE_ABOVE_EDGE.value)
 """A letter's footer distance: its first-page footer draws the bottom double rule there."""
@@ -312,18 +343,33 @@ COLOR_BLACK = "000000"
 # its size: the ink top lies 0.03 em above the line's top (measured on Noto Serif CJK,
 # the substitute face). Used to place the 标志's top edge at 35 mm.
 MARK_INK_ABOVE_LINE_TOP_EM = 0.03
+# The glyphs' lowest ink lies this far above the bottom of a line as tall as the type
+# (measured the same way): a letter's double rule goes 4 mm under that ink (10.1).
+MARK_INK_ABOVE_LINE_BOTTOM_EM = 0.12
 # The paragraph border under a 3号 line with exact 28.95 pt spacing is drawn 0.4 mm
 # below the line box, and the line box ends 2.4 mm below the glyphs' lowest ink.
 NUMBER_INK_TO_LINE_BOTTOM_MM = 2.4
 BORDER_BELOW_LINE_MM = 0.4
 NUMBER_RULE_SPACE_PT = round(
-    (RULE_BELOW_NUMBER.value - NUMBER_INK_TO_LINE_BOTTOM_MM - BORDER_BELOW_LINE_MM)
-    / MM_PER_INCH * PT_PER_INCH
+    mm_to_pt(RULE_BELOW_NUMBER.value - NUMBER_INK_TO_LINE_BOTTOM_MM - BORDER_BELOW_LINE_MM)
 )
 """Border distance (points) that puts the red separator 4 mm under the 发文字号's ink."""
 
 LATIN_ADVANCE_EM = 0.5
 """Advance of a digit in Times New Roman, in em; used to estimate Latin widths."""
+
+SINGLE_LINE_EM = 1.186
+"""Height of a single-spaced line (a table cell's) in em: the line height of the
+substitute fonts as LibreOffice sets them (a 4号 cell line is 16.6 pt). The pagination
+model counts table rows with it and the HTML preview sets cell lines with it."""
+
+TABLE_CELL_MARGIN = Spec(
+    1.0, "mm", "8", P, "left and right cell margins of govdoc's tables (the standard sets none)",
+)
+TABLE_CELL_MARGIN_TW = mm_to_twips(TABLE_CELL_MARGIN.value)
+"""The cell margins in twips (57), as the renderer writes them (``w:tblCellMar``)."""
+TABLE_RULE_WIDTH_PT = 0.5
+"""Width of govdoc's table rules: Word's thinnest usual single border (``w:sz="4"``)."""
 
 
 # -- Requirements the checker tests that the layout meets by construction ----------------

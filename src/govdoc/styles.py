@@ -7,13 +7,16 @@ without touching code. Built-in Word style names are used where Word has one
 show them under their localised names (标题, 标题 1, 正文文本, 称呼, 签名, 日期, 页脚).
 
 The numbers come from :mod:`govdoc.spec`; the template builder writes these
-definitions into ``styles.xml`` and the renderer refers to them by id.
+definitions into ``styles.xml`` and the renderer refers to them by id. What a role's
+style holds once its ``basedOn`` chain is followed, as Word reads it, is
+:func:`style_setting`: the pagination model and the HTML preview both ask it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
+from functools import lru_cache
 
 from govdoc import spec
 from govdoc.grammar import Part
@@ -119,6 +122,10 @@ NORMAL = StyleDef(
 
 _FLUSH = 0  # no indent: 顶格
 
+HAIR_LINE_TW = spec.TWIPS_PER_PT
+"""Line height of a paragraph that only anchors something or carries space above it
+(1 pt: thin enough to take no visible room, and a height Word and LibreOffice keep)."""
+
 STYLES: dict[Role, StyleDef] = {
     Role.COPY_NUMBER: StyleDef(id="GovCopyNumber", name="份号", first_line_chars=_FLUSH),
     Role.SECRECY: StyleDef(
@@ -191,7 +198,8 @@ STYLES: dict[Role, StyleDef] = {
         id="GovImprint", name="版记", size=spec.IMPRINT_SIZE.value, squeeze=0.0, jc="left",
     ),
     Role.IMPRINT_ANCHOR: StyleDef(
-        id="GovImprintAnchor", name="版记锚点", size=1.0, snap_to_grid=False, line_tw=20,
+        id="GovImprintAnchor", name="版记锚点", size=1.0, snap_to_grid=False,
+        line_tw=HAIR_LINE_TW,
     ),
     Role.FOOTER: StyleDef(
         id="Footer", name="footer", east_asia=spec.FONT_SONGTI.value,
@@ -213,6 +221,30 @@ for _level, (_role, _runin, _font) in enumerate(
         based_on="DefaultParagraphFont", link=f"Heading{_level}", east_asia=_font,
         latin=_LATIN,
     )
+
+
+_BY_ID = {s.id: s for s in (NORMAL, *STYLES.values())}
+_UNSET = {f.name: f.default for f in fields(StyleDef)}
+
+
+@lru_cache(maxsize=None)
+def style_setting(role: Role, name: str) -> object:
+    """The setting ``name`` (a :class:`StyleDef` field) of ``role``'s style as Word reads
+    it: the style's own value, else the nearest one up its ``basedOn`` chain (to Normal);
+    None when no style of the chain sets it.
+
+    A style sets a field when its value differs from :class:`StyleDef`'s default (None,
+    False, 0): the template builder writes only such values, so a style whose
+    ``keep_next`` is False inherits its base's, while a ``squeeze`` of 0.0 is set.
+    """
+    unset = _UNSET[name]
+    style: StyleDef | None = STYLES[role]
+    while style is not None:
+        value = getattr(style, name)
+        if value != unset:
+            return value
+        style = _BY_ID.get(style.based_on or "")
+    return None
 
 
 def style_id(role: Role) -> str:

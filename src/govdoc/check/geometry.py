@@ -17,6 +17,7 @@ from typing import Any
 from govdoc import spec
 
 PT_PER_MM = spec.PT_PER_INCH / spec.MM_PER_INCH
+"""Points in a millimetre (PDF coordinates are points)."""
 PDFPLUMBER_HINT = (
     "pdfplumber is needed to measure rendered pages; install it with "
     "`pip install govdoc[check]` (or `pip install pdfplumber`)"
@@ -24,7 +25,27 @@ PDFPLUMBER_HINT = (
 
 
 def mm(pt: float) -> float:
+    """Points (PDF units) to millimetres."""
     return pt / PT_PER_MM
+
+
+_RED_MIN, _RED_OTHERS_MAX = 0.75, 0.25
+"""A red stroke's components (0–1): red above 0.75, green and blue under 0.25 (the
+checker's :data:`~govdoc.spec.RED_THRESHOLDS` of 0xC0 and 0x40, in PDF colour units)."""
+_INK_DPI = 600
+"""Resolution at which ink edges are found: a pixel is 0.04 mm."""
+_INK_LEVEL = 128
+"""A pixel darker than middle grey (of 0–255) counts as ink."""
+_MASK_ON = 255
+"""The value of an ink pixel in the 8-bit mask whose bounding box is taken."""
+_LINE_LOOKBACK = 3
+"""A glyph joins one of the last three lines begun (a mixed-size line, or a line
+beside it, may begin lines of its own in between)."""
+_RULE_MAX_HEIGHT_PT = 3
+"""A filled rectangle thinner than this (points) is a rule, not a shape: LibreOffice
+draws thick borders as rectangles."""
+_RULE_MIN_LENGTH_MM = 20
+"""…and at least this long, so that glyph parts and table corners do not count."""
 
 
 @dataclass
@@ -99,7 +120,8 @@ class Stroke:
     @property
     def red(self) -> bool:
         c = self.color
-        return len(c) == 3 and c[0] > 0.75 and c[1] < 0.25 and c[2] < 0.25
+        return (len(c) == len("rgb") and c[0] > _RED_MIN and c[1] < _RED_OTHERS_MAX
+                and c[2] < _RED_OTHERS_MAX)
 
 
 @dataclass
@@ -129,7 +151,7 @@ class Rendering:
             self._raster.close()
 
     def ink(self, page: Page, x0: float, top: float, x1: float, bottom: float,
-            resolution: int = 600) -> tuple[float, float, float, float] | None:
+            resolution: int = _INK_DPI) -> tuple[float, float, float, float] | None:
         """The bounding box (mm) of dark pixels inside the box (mm), or None.
 
         Only the box is rasterised (with pdfium, which pdfplumber brings along)."""
@@ -146,23 +168,24 @@ class Rendering:
         bitmap = self._raster[page.number - 1].render(scale=resolution / spec.PT_PER_INCH,
                                                       crop=crop)
         image = bitmap.to_pil().convert("L")
-        mask = ImageOps.invert(image).point(lambda v: 255 if v > 128 else 0)
+        mask = ImageOps.invert(image).point(lambda v: _MASK_ON if v > _INK_LEVEL else 0)
         found = mask.getbbox()
         if found is None:
             return None
+        left, upper, right, lower = found
         px = spec.MM_PER_INCH / resolution
-        return (x0 + found[0] * px, top + found[1] * px, x0 + found[2] * px, top + found[3] * px)
+        return (x0 + left * px, top + upper * px, x0 + right * px, top + lower * px)
 
 
 def _colour(value: Any) -> tuple[float, ...] | None:
     if value is None:
         return None
     if isinstance(value, (int, float)):
-        return (float(value),) * 3
+        return (float(value),) * len("rgb")
     values = tuple(float(v) for v in value)
     if len(values) == 1:
-        return values * 3
-    if len(values) == 4:  # CMYK
+        return values * len("rgb")
+    if len(values) == len("cmyk"):
         c, m, y, k = values
         return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
     return values
@@ -180,7 +203,7 @@ def read_page(number: int, page: Any) -> Page:
     glyphs.sort(key=lambda g: (round(g.baseline, 0), g.x0))
     lines: list[Line] = []
     for g in glyphs:
-        same = next((ln for ln in reversed(lines[-3:]) if abs(ln.baseline - g.baseline) < 1.0), None)
+        same = next((ln for ln in reversed(lines[-_LINE_LOOKBACK:]) if abs(ln.baseline - g.baseline) < 1.0), None)
         if same is not None:
             same.glyphs.append(g)
         else:
@@ -197,7 +220,7 @@ def read_page(number: int, page: Any) -> Page:
                           _colour(o.get("stroking_color")) or (0.0, 0.0, 0.0)))
     for r in page.rects:
         height = r["bottom"] - r["top"]
-        if 0 < height < 3 and r["x1"] - r["x0"] > 20 * PT_PER_MM:
+        if 0 < height < _RULE_MAX_HEIGHT_PT and r["x1"] - r["x0"] > _RULE_MIN_LENGTH_MM * PT_PER_MM:
             rules.append(Stroke(mm((r["top"] + r["bottom"]) / 2), mm(r["x0"]), mm(r["x1"]),
                               mm(height), _colour(r.get("non_stroking_color")) or (0.0, 0.0, 0.0)))
     rules.sort(key=lambda r: r.y)

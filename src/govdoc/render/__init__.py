@@ -5,6 +5,10 @@ docxtpl renders the template in a hardened, sandboxed, autoescaping Jinja enviro
 ``{{p body }}`` placeholder receives a marker paragraph, which is then replaced by the
 layout's blocks written as XML (user text escaped; :mod:`govdoc.render.integrity`). So
 no user text is ever parsed as a template or seen by the template's code.
+
+What is written comes from one :class:`~govdoc.layout.Layout` (:func:`govdoc.layout.layout`):
+its items, a letter's first-page 标志, and, with ``finish``, its finished form
+(:meth:`~govdoc.layout.Layout.finished`).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from markupsafe import Markup
 
 from govdoc.document import Document
 from govdoc.errors import GovdocWarning, TemplateError
-from govdoc.layout import Block, ImprintBlock, Item, SectionBreak, layout, letter_mark
+from govdoc.layout import Block, ImprintBlock, Layout, SectionBreak, layout
 from govdoc.model import DocFormat, Header, Report
 from govdoc.render.integrity import BODY_MARKER, place_body
 from govdoc.render.office import FIELDS, TemplateInfo, fields, template_info
@@ -99,13 +103,11 @@ def _render(report: Report, template: str | Path | None, normalize: bool,
     for deviation in info.deviations:
         warnings.warn(f"template {where}: {deviation}", GovdocWarning, stacklevel=4)
     values = _field_values(report, info, where, normalize, strict)
-    blocks = _body_between(report, info, where, normalize)
+    laid = _body_between(report, info, where, normalize)
     notes = None
     if finish:
-        from govdoc.finish import finish as finish_pass
-
-        blocks, notes = finish_pass(blocks)
-    mark = letter_mark(report, normalize=normalize)
+        laid, notes = laid.finished()
+    blocks, mark = laid.items, laid.letter_mark
 
     def context(document: docx.document.Document) -> dict[str, Any]:
         """What the template is filled with: the body (seal images added to the
@@ -123,7 +125,7 @@ def _render(report: Report, template: str | Path | None, normalize: bool,
                 )
         section = "".join(etree.tostring(child, encoding="unicode")
                           for child in document.element.body.sectPr)
-        written.append(body_xml(blocks, images, section))
+        written.append(body_xml(list(blocks), images, section))
         return {**values, "body": BODY_MARKER,
                 "letter_mark": Markup(paragraph_xml(mark) if mark else "")}
 
@@ -184,9 +186,9 @@ _OWN_HEAD_FORMATS = (DocFormat.GENERAL, DocFormat.MINUTES)
 
 
 def _body_between(report: Report, info: TemplateInfo, where: str,
-                  normalize: bool) -> list[Item]:
-    """The layout's blocks; under a template's own 版头 and above its own 版记, only the
-    body between them.
+                  normalize: bool) -> Layout:
+    """The report's layout; under a template's own 版头 and above its own 版记, with only
+    the body between them.
 
     The body is paginated as under a GB/T 9704 版头 (the report's, or one of the usual
     height when it has none): the template's 版头 is held to that geometry
@@ -202,7 +204,8 @@ def _body_between(report: Report, info: TemplateInfo, where: str,
                       GovdocWarning, stacklevel=5)
         laid = laid.model_copy(update={"imprint": report.imprint.model_copy(
             update={"duplex": False})})
-    blocks = layout(laid, normalize=normalize)
+    laid_out = layout(laid, normalize=normalize)
+    blocks = laid_out.items
     if head:
         start = next(i for i, b in enumerate(blocks)
                      if isinstance(b, Block) and b.role is Role.TITLE)
@@ -216,7 +219,7 @@ def _body_between(report: Report, info: TemplateInfo, where: str,
                 f"版记, but the template's own 版记 does not show {{{{ recipients }}}}"
             )
         blocks = blocks[:-1]
-    return blocks
+    return laid_out.with_items(blocks) if blocks is not laid_out.items else laid_out
 
 
 def _unnumbered(section: Section) -> None:

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from govdoc import spec
-from govdoc.layout import TABLE_CELL_MARGIN_TW
+from govdoc.spec import TABLE_CELL_MARGIN_TW
 from govdoc.blocks import (
     Block,
     ImprintBlock,
