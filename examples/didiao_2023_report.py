@@ -8,11 +8,9 @@ punctuation included: govdoc's normalisation sets it full-width. Run from anywhe
 
 from __future__ import annotations
 
-import argparse
 import datetime
-from pathlib import Path
 
-from govdoc import Report, Section, render
+from govdoc import Report, Section
 
 REPORT = Report(
     title='棣棠乡2023年度法治政府建设情况报告',
@@ -79,13 +77,9 @@ REPORT = Report(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", "--output", type=Path,
-                        default=Path("didiao-2023-fazhi-report.docx"),
-                        help="where to write the .docx (default: %(default)s)")
-    args = parser.parse_args()
-    render(REPORT).save(args.output)
-    print(f"wrote {args.output}")
+    from _run import run_example
+
+    run_example(__doc__, "didiao-2023-fazhi-report.docx", REPORT)
 
 
 if __name__ == "__main__":

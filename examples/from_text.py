@@ -17,18 +17,20 @@ import govdoc
 SEED = Path(__file__).resolve().parent / "data" / "didiao-2023-fazhi-report.txt"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("input", nargs="?", type=Path, default=SEED,
-                        help="the text draft (default: the seed report)")
-    parser.add_argument("-o", "--output", type=Path, default=Path("from-text.docx"),
-                        help="where to write the .docx (default: %(default)s)")
-    args = parser.parse_args()
+def from_text(args: argparse.Namespace, _tmp: Path) -> govdoc.Report:
+    """The report parsed from the text file ``args.input``, saying what govdoc guessed."""
     result = govdoc.parse_text(args.input.read_text(encoding="utf-8"))
     for warning in result.warnings:
         print(f"warning: {warning}")
-    govdoc.render(result.report).save(args.output)
-    print(f"wrote {args.output}")
+    return result.report
+
+
+def main() -> None:
+    from _run import run_example
+
+    run_example(__doc__, "from-text.docx", from_text, lambda parser: parser.add_argument(
+        "input", nargs="?", type=Path, default=SEED,
+        help="the text draft (default: the seed report)"))
 
 
 if __name__ == "__main__":

@@ -8,16 +8,14 @@ it, the one image serves all three (try your own three by editing ``joint_notice
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ring_png import write_ring  # noqa: E402
 
-from govdoc import Header, Report, Seal, Section, render  # noqa: E402
+from govdoc import Header, Report, Seal, Section  # noqa: E402
 
 ORGANS = ["中共棣棠乡委员会", "棣棠乡人民政府", "棣棠乡人大主席团"]
 BODY = [
@@ -50,15 +48,12 @@ def joint_notice(seal: Path | None) -> Report:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seal", type=Path, help="a seal image (PNG or JPEG) for all three")
-    parser.add_argument("-o", "--output", type=Path, default=Path("joint-notice.docx"),
-                        help="where to write the .docx (default: %(default)s)")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        seal = args.seal or write_ring(Path(tmp) / "ring.png")
-        render(joint_notice(seal)).save(args.output)
-    print(f"wrote {args.output}")
+    from _run import run_example
+
+    run_example(__doc__, "joint-notice.docx",
+                lambda args, tmp: joint_notice(args.seal or write_ring(tmp / "ring.png")),
+                lambda parser: parser.add_argument(
+                    "--seal", type=Path, help="a seal image (PNG or JPEG) for all three"))
 
 
 if __name__ == "__main__":

@@ -6,11 +6,9 @@ rules, the 发文字号 flush right, no page number on page 1.
 
 from __future__ import annotations
 
-import argparse
 import datetime
-from pathlib import Path
 
-from govdoc import Header, Imprint, Report, render
+from govdoc import Header, Imprint, Report
 
 REPORT = Report(
     kind="函",
@@ -34,12 +32,9 @@ REPORT = Report(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", "--output", type=Path, default=Path("letter.docx"),
-                        help="where to write the .docx (default: %(default)s)")
-    args = parser.parse_args()
-    render(REPORT).save(args.output)
-    print(f"wrote {args.output}")
+    from _run import run_example
+
+    run_example(__doc__, "letter.docx", REPORT)
 
 
 if __name__ == "__main__":

@@ -5,11 +5,9 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime
-from pathlib import Path
 
-from govdoc import Attendance, Header, Report, Section, render
+from govdoc import Attendance, Header, Report, Section
 
 REPORT = Report(
     kind="纪要",
@@ -39,12 +37,9 @@ REPORT = Report(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", "--output", type=Path, default=Path("minutes.docx"),
-                        help="where to write the .docx (default: %(default)s)")
-    args = parser.parse_args()
-    render(REPORT).save(args.output)
-    print(f"wrote {args.output}")
+    from _run import run_example
+
+    run_example(__doc__, "minutes.docx", REPORT)
 
 
 if __name__ == "__main__":

@@ -7,11 +7,9 @@ Run from anywhere:
 
 from __future__ import annotations
 
-import argparse
 import datetime
-from pathlib import Path
 
-from govdoc import Attachment, Header, Imprint, Report, Section, Table, render
+from govdoc import Attachment, Header, Imprint, Report, Section, Table
 
 REPORT = Report(
     kind="通知",
@@ -79,12 +77,9 @@ REPORT = Report(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", "--output", type=Path, default=Path("notice.docx"),
-                        help="where to write the .docx (default: %(default)s)")
-    args = parser.parse_args()
-    render(REPORT).save(args.output)
-    print(f"wrote {args.output}")
+    from _run import run_example
+
+    run_example(__doc__, "notice.docx", REPORT)
 
 
 if __name__ == "__main__":

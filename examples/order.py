@@ -8,16 +8,14 @@ signature seal.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ring_png import write_frame  # noqa: E402
 
-from govdoc import Header, Report, Seal, Signer, render  # noqa: E402
+from govdoc import Header, Report, Seal, Signer  # noqa: E402
 
 
 def order(signature: Path | None) -> Report:
@@ -38,15 +36,12 @@ def order(signature: Path | None) -> Report:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--signature", type=Path, help="the 签名章 image (PNG or JPEG)")
-    parser.add_argument("-o", "--output", type=Path, default=Path("order.docx"),
-                        help="where to write the .docx (default: %(default)s)")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        signature = args.signature or write_frame(Path(tmp) / "frame.png")
-        render(order(signature)).save(args.output)
-    print(f"wrote {args.output}")
+    from _run import run_example
+
+    run_example(__doc__, "order.docx",
+                lambda args, tmp: order(args.signature or write_frame(tmp / "frame.png")),
+                lambda parser: parser.add_argument(
+                    "--signature", type=Path, help="the 签名章 image (PNG or JPEG)"))
 
 
 if __name__ == "__main__":

@@ -7,16 +7,14 @@ Without --seal, a plain red ring (examples/ring_png.py) stands in for the seal.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ring_png import write_ring  # noqa: E402
 
-from govdoc import Report, Seal, Section, render  # noqa: E402
+from govdoc import Report, Seal, Section  # noqa: E402
 
 
 def sealed_report(seal: Path) -> Report:
@@ -42,15 +40,12 @@ def sealed_report(seal: Path) -> Report:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seal", type=Path, help="the seal image (PNG or JPEG)")
-    parser.add_argument("-o", "--output", type=Path, default=Path("sealed-report.docx"),
-                        help="where to write the .docx (default: %(default)s)")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        seal = args.seal or write_ring(Path(tmp) / "ring.png")
-        render(sealed_report(seal)).save(args.output)
-    print(f"wrote {args.output}")
+    from _run import run_example
+
+    run_example(__doc__, "sealed-report.docx",
+                lambda args, tmp: sealed_report(args.seal or write_ring(tmp / "ring.png")),
+                lambda parser: parser.add_argument(
+                    "--seal", type=Path, help="the seal image (PNG or JPEG)"))
 
 
 if __name__ == "__main__":

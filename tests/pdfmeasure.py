@@ -7,23 +7,48 @@ converted to millimetres. LibreOffice embeds fonts without descent, so a glyph's
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pdfplumber
 from PIL import ImageOps
 
+import govdoc
 from govdoc.check.geometry import PT_PER_MM, Glyph, Line, Page, mm, read_page
+from govdoc.document import Document
 
-__all__ = ["Glyph", "Line", "Page", "ink_bbox", "mm", "open_pdf", "read_pages"]
-
-
-def read_pages(pdf: pdfplumber.PDF) -> list[Page]:
-    """Every page's lines of glyphs, as the checker reads them."""
-    return [read_page(n, page) for n, page in enumerate(pdf.pages, 1)]
+__all__ = ["Glyph", "Line", "Page", "ink_bbox", "mm", "pdf_pages", "rendered_pages"]
 
 
-def open_pdf(path: Path) -> pdfplumber.PDF:
-    return pdfplumber.open(str(path))
+def pdf_pages(pdf: Path) -> list[Page]:
+    """Every page of the PDF at ``pdf``: its lines of glyphs, as the checker reads them.
+
+    The PDF is closed again; each page's ``plumber`` can still be cropped and drawn."""
+    with pdfplumber.open(str(pdf)) as doc:
+        return [read_page(n, page) for n, page in enumerate(doc.pages, 1)]
+
+
+def rendered_pages(documents: Mapping[str, govdoc.Report | Document | Path],
+                   folder: Path) -> dict[str, list[Page]]:
+    """Each document as LibreOffice lays it out, measured: name → pages.
+
+    A report is rendered, and a rendered document saved, as ``folder/NAME.docx``; a path
+    is a .docx already written. LibreOffice converts them all in one process, into
+    ``folder``. Skips (fails in CI) when LibreOffice is missing.
+    """
+    from conftest import require_libreoffice
+    from govdoc.convert import to_pdfs
+
+    require_libreoffice()
+    paths = []
+    for name, document in documents.items():
+        if isinstance(document, govdoc.Report):
+            document = govdoc.render(document)
+        if isinstance(document, Document):
+            document.save(folder / f"{name}.docx")
+            document = folder / f"{name}.docx"
+        paths.append(document)
+    return {name: pdf_pages(pdf) for name, pdf in zip(documents, to_pdfs(paths, folder))}
 
 
 def ink_bbox(page: pdfplumber.page.Page, x0: float, top: float, x1: float, bottom: float,

@@ -149,14 +149,20 @@ def test_schema(tmp_path):
     assert json.loads(out.read_text("utf-8")) == report_schema()
 
 
-def test_pdf_converts_with_libreoffice(tmp_path):
+def test_pdf_converts_with_libreoffice_and_replaces_a_pdf_only_when_asked(tmp_path):
     require_libreoffice()
     docx = tmp_path / "seed.docx"
     govdoc.render(load_example("didiao_2023_report").REPORT).save(docx)
-    run = govdoc_cmd("pdf", str(docx), "-o", str(tmp_path / "out.pdf"))
+    out = tmp_path / "out.pdf"
+    run = govdoc_cmd("pdf", str(docx), "-o", str(out))
     assert run.returncode == 0, run.stderr
-    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
-    assert "already exists" in one_line_error(govdoc_cmd("pdf", str(docx), "-o", str(tmp_path / "out.pdf")))
+    assert out.read_bytes().startswith(b"%PDF")
+    out.write_bytes(b"old")
+    assert f"{out} already exists" in one_line_error(govdoc_cmd("pdf", str(docx), "-o", str(out)))
+    assert out.read_bytes() == b"old"
+    run = govdoc_cmd("pdf", str(docx), "-o", str(out), "--overwrite")
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes().startswith(b"%PDF")
 
 
 def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path):

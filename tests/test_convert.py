@@ -213,22 +213,6 @@ def test_a_pdf_path_in_a_missing_folder_is_refused_naming_it(seed_docx, tmp_path
     assert not (tmp_path / "nowhere").exists()
 
 
-def test_the_cli_passes_overwrite_through(seed_docx, tmp_path):
-    require_libreoffice()
-    import subprocess
-    import sys
-
-    out = tmp_path / "x.pdf"
-    out.write_bytes(b"old")
-    cmd = [sys.executable, "-m", "govdoc", "pdf", str(seed_docx), "-o", str(out)]
-    refused = subprocess.run(cmd, capture_output=True, text=True)
-    assert refused.returncode == 1 and f"{out} already exists" in refused.stderr
-    assert out.read_bytes() == b"old"
-    done = subprocess.run([*cmd, "--overwrite"], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert out.read_bytes().startswith(b"%PDF")
-
-
 def test_saved_preview_pages_replace_files_only_when_asked(tmp_path):
     from govdoc.errors import OutputExistsError
     from govdoc.pageview import PageImage, Preview

@@ -11,8 +11,8 @@ from govdoc import spec
 from govdoc.layout import Block, layout
 from govdoc.pagination import BLOCK_TW, LIBREOFFICE, WORD, block_lines, paginate
 
-from conftest import example_reports, require_libreoffice
-from pdfmeasure import open_pdf, read_pages
+from conftest import example_reports
+from pdfmeasure import rendered_pages
 
 
 def report(body, **kw):
@@ -40,20 +40,10 @@ def test_engines_differ_only_where_libreoffice_widens_digits():
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
-
     tmp = tmp_path_factory.mktemp("pagination")
     reports = example_reports(tmp)
-    paths = []
-    for name, r in reports.items():
-        govdoc.render(r).save(tmp / f"{name}.docx")
-        paths.append(tmp / f"{name}.docx")
-    out = {}
-    for (name, r), pdf in zip(reports.items(), to_pdfs(paths, tmp)):
-        with open_pdf(pdf) as doc:
-            out[name] = (layout(r), read_pages(doc))
-    return out
+    pages = rendered_pages(reports, tmp)
+    return {name: (layout(r), pages[name]) for name, r in reports.items()}
 
 
 def test_predicted_pages_and_lines_agree_with_libreoffice(rendered):

@@ -25,12 +25,11 @@ from govdoc.text.dates import format_date
 from govdoc.layout import layout
 from govdoc.model import DocFormat
 
-from conftest import require_libreoffice
 from draftcheck import shape, squeezed
 from pdfmeasure import (assert_full_width_lines_hold_28_characters, assert_lines_on_the_grid,
                         assert_no_line_starts_with_closing_punctuation, assert_page_numbers,
                         assert_sealed_signature, assert_text_within_the_block, assert_title,
-                        open_pdf, read_pages, title_lines)
+                        rendered_pages, title_lines)
 
 # Drafts 01–14 carry the first importer's expectations (every warning); the later ones
 # are read by tests/test_corpus_drafts.py with the sidecar keys of tests/drafts/README.md.
@@ -164,19 +163,8 @@ def test_every_line_is_kept(name, tmp_path):
 
 @pytest.fixture(scope="module")
 def corpus_pages(tmp_path_factory) -> dict:
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
-
-    tmp = tmp_path_factory.mktemp("drafts")
-    paths = []
-    for name in NAMES:
-        govdoc.render(parsed(name).report).save(tmp / f"{name}.docx")
-        paths.append(tmp / f"{name}.docx")
-    out = {}
-    for name, pdf in zip(NAMES, to_pdfs(paths, tmp)):  # one LibreOffice process for all
-        with open_pdf(pdf) as doc:
-            out[name] = read_pages(doc)
-    return out
+    return rendered_pages({name: parsed(name).report for name in NAMES},
+                          tmp_path_factory.mktemp("drafts"))
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -8,43 +8,31 @@ import pytest
 from docx import Document as open_docx
 
 import govdoc
-from govdoc import spec
 from govdoc.text.kinsoku import LIBREOFFICE_NO_LINE_END, LIBREOFFICE_NO_LINE_START
 
-from conftest import ROOT, example_reports, require_libreoffice
-from pdfmeasure import open_pdf, read_pages
-
-BOTTOM = spec.MARGIN_TOP.value + spec.BLOCK_HEIGHT.value
+from conftest import ROOT, example_reports
+from pdfmeasure import rendered_pages, text_lines
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
-
+    """name → (.docx, its text lines as rendered), each example plain and finished."""
     tmp = tmp_path_factory.mktemp("examples")
-    paths = []
-    for name, report in example_reports(tmp).items():
-        for finish in (False, True):
-            path = tmp / f"{name}{'-finished' if finish else ''}.docx"
-            govdoc.render(report, finish=finish).save(path)
-            paths.append(path)
-    result = {}
-    for path, pdf in zip(paths, to_pdfs(paths, tmp)):
-        with open_pdf(pdf) as doc:
-            lines = [l for page in read_pages(doc) for l in page.lines if l.baseline < BOTTOM + 1]
-        result[path.stem] = (path, lines)
-    return result
+    documents = {f"{name}{'-finished' if finish else ''}": govdoc.render(report, finish=finish)
+                 for name, report in example_reports(tmp).items() for finish in (False, True)}
+    return {name: (tmp / f"{name}.docx", [l for page in pages for l in text_lines(page)])
+            for name, pages in rendered_pages(documents, tmp).items()}
 
 
 def test_there_are_examples(tmp_path):
     names = set(example_reports(tmp_path))
     assert {"didiao_2023_report", "notice", "request", "sealed_report", "order", "minutes",
             "letter", "joint_notice", "joint_notice_unsealed"} <= names
-    # Every example script builds a document this test renders.
-    # from_text builds the seed report again, from the seed's text (its own tests).
+    # Every example script builds a document this test renders. from_text builds the
+    # seed report again, from the seed's text (its own tests); ring_png and _run are
+    # helpers (the stand-in seal images, the command line every example shares).
     assert names == {p.stem for p in (ROOT / "examples").glob("*.py")
-                     if p.stem not in ("ring_png", "from_text")}
+                     if p.stem not in ("ring_png", "_run", "from_text")}
 
 
 def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(rendered):

@@ -20,9 +20,8 @@ from govdoc.layout import layout
 from govdoc.styles import Role
 from govdoc.text.linebreak import LIBREOFFICE
 
-from conftest import require_libreoffice
 from orphans import paragraphs_ending_in_one_character
-from pdfmeasure import open_pdf, read_pages
+from pdfmeasure import Page, rendered_pages, text_lines
 
 LEFT = spec.MARGIN_LEFT.value
 ISSUER, DATE = "某某乡人民政府", "2024年1月18日"
@@ -37,12 +36,10 @@ def report() -> govdoc.Report:
                          date=datetime.date(2024, 1, 18))
 
 
-def measured_paragraphs(pdf) -> list[list[str]]:
+def measured_paragraphs(pages: list[Page]) -> list[list[str]]:
     """The body paragraphs' lines: a paragraph starts with an indented line."""
-    with open_pdf(pdf) as doc:
-        lines = [l for page in read_pages(doc) for l in page.lines
-                 if l.size == spec.BODY_SIZE.value and l.text not in (ISSUER, DATE)
-                 and l.baseline < spec.MARGIN_TOP.value + spec.BLOCK_HEIGHT.value + 1]
+    lines = [l for page in pages for l in text_lines(page)
+             if l.size == spec.BODY_SIZE.value and l.text not in (ISSUER, DATE)]
     paragraphs: list[list[str]] = []
     for line in lines:
         if line.x0 > LEFT + 5 or not paragraphs:
@@ -53,17 +50,9 @@ def measured_paragraphs(pdf) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
-
-    tmp = tmp_path_factory.mktemp("finish")
     docs = {"plain": govdoc.render(report()), "finished": govdoc.render(report(), finish=True)}
-    paths = []
-    for name, doc in docs.items():
-        paths.append(tmp / f"{name}.docx")
-        doc.save(paths[-1])
-    pdfs = dict(zip(docs, to_pdfs(paths, tmp)))
-    return docs, {name: measured_paragraphs(pdf) for name, pdf in pdfs.items()}
+    pages = rendered_pages(docs, tmp_path_factory.mktemp("finish"))
+    return docs, {name: measured_paragraphs(pages[name]) for name in docs}
 
 
 def test_without_the_pass_every_built_paragraph_ends_in_one_character(rendered):

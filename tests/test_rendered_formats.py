@@ -9,11 +9,10 @@ import sys
 
 import pytest
 
-import govdoc
 from govdoc import spec
 
-from conftest import ROOT, load_example, require_libreoffice
-from pdfmeasure import Page, ink_bbox, open_pdf, read_pages
+from conftest import ROOT, load_example
+from pdfmeasure import Page, ink_bbox, rendered_pages
 from test_rendered_layout import CH3, LEFT, PITCH, RIGHT, TOP, text_lines
 
 sys.path.insert(0, str(ROOT / "examples"))
@@ -22,23 +21,11 @@ from ring_png import write_frame  # noqa: E402
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, list[Page]]:
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
-
     tmp = tmp_path_factory.mktemp("formats")
     frame = write_frame(tmp / "frame.png")
-    docs = {"order": load_example("order").order(frame),
-            "minutes": load_example("minutes").REPORT,
-            "letter": load_example("letter").REPORT}
-    paths = []
-    for name, report in docs.items():
-        govdoc.render(report).save(tmp / f"{name}.docx")
-        paths.append(tmp / f"{name}.docx")
-    out = {}
-    for name, pdf in zip(docs, to_pdfs(paths, tmp)):
-        with open_pdf(pdf) as doc:
-            out[name] = read_pages(doc)
-    return out
+    return rendered_pages({"order": load_example("order").order(frame),
+                           "minutes": load_example("minutes").REPORT,
+                           "letter": load_example("letter").REPORT}, tmp)
 
 
 def test_order_mark_20_mm_below_the_block_then_number_then_body(rendered):

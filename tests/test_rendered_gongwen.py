@@ -13,8 +13,8 @@ import pytest
 import govdoc
 from govdoc import spec
 
-from conftest import load_example, require_libreoffice
-from pdfmeasure import Line, Page, ink_bbox, open_pdf, read_pages
+from conftest import load_example
+from pdfmeasure import Line, Page, ink_bbox, rendered_pages
 from test_rendered_layout import (BOTTOM, CH3, CH4, LEFT, PITCH, RIGHT, TOP, footer_line,
                                   slot, text_lines)
 
@@ -23,23 +23,9 @@ RED = (1.0, 0.0, 0.0)
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, list[Page]]:
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
-
-    tmp = tmp_path_factory.mktemp("gongwen")
-    docs = {
-        "notice": load_example("notice").REPORT,
-        "request": load_example("request").REPORT,
-    }
-    paths = []
-    for name, report in docs.items():
-        govdoc.render(report).save(tmp / f"{name}.docx")
-        paths.append(tmp / f"{name}.docx")
-    out = {}
-    for name, pdf in zip(docs, to_pdfs(paths, tmp)):
-        with open_pdf(pdf) as doc:
-            out[name] = read_pages(doc)
-    return out
+    return rendered_pages({"notice": load_example("notice").REPORT,
+                           "request": load_example("request").REPORT},
+                          tmp_path_factory.mktemp("gongwen"))
 
 
 def imprint_rules(page: Page) -> list[dict]:
@@ -203,22 +189,15 @@ def imprint_report(paragraphs: int) -> govdoc.Report:
 
 
 def test_imprint_never_overlaps_text(tmp_path):
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
-
-    paths = []
-    for n in range(14, 22, 2):
-        govdoc.render(imprint_report(n)).save(tmp_path / f"imprint{n}.docx")
-        paths.append(tmp_path / f"imprint{n}.docx")
+    rendered = rendered_pages({f"imprint{n}": imprint_report(n) for n in range(14, 22, 2)},
+                              tmp_path)
     moved = 0
-    for pdf in to_pdfs(paths, tmp_path):
-        with open_pdf(pdf) as doc:
-            pages = read_pages(doc)
+    for name, pages in rendered.items():
         last = pages[-1]
         black = imprint_rules(last)
-        assert len(black) == 3 and abs(black[-1]["y"] - BOTTOM) <= 1.0, pdf.name
+        assert len(black) == 3 and abs(black[-1]["y"] - BOTTOM) <= 1.0, name
         body = [l for l in text_lines(last) if l.size == spec.BODY_SIZE.value]
-        assert all(l.baseline < black[0]["y"] for l in body), pdf.name
+        assert all(l.baseline < black[0]["y"] for l in body), name
         if not body:
             moved += 1
             assert any(l.text == "2024年1月18日" for l in text_lines(pages[-2]))
@@ -242,13 +221,8 @@ def joint_and_table_report() -> govdoc.Report:
 
 @pytest.fixture(scope="module")
 def joint_pages(tmp_path_factory) -> list[Page]:
-    require_libreoffice()
-    from govdoc.convert import to_pdf
-
-    path = tmp_path_factory.mktemp("joint") / "joint.docx"
-    govdoc.render(joint_and_table_report()).save(path)
-    with open_pdf(to_pdf(path)) as doc:
-        return read_pages(doc)
+    return rendered_pages({"joint": joint_and_table_report()},
+                          tmp_path_factory.mktemp("joint"))["joint"]
 
 
 def test_joint_mark_stacks_the_names_with_the_suffix_centred_on_them(joint_pages):
@@ -300,25 +274,20 @@ def duplex_report(paragraphs: int) -> govdoc.Report:
 
 
 def test_duplex_puts_the_imprint_on_an_even_page(tmp_path):
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
     from govdoc.layout import SectionBreak, layout
 
-    counts = (10, 14, 16, 19, 22, 24, 26, 30, 40)
-    paths, kinds = [], set()
-    for n in counts:
-        report = duplex_report(n)
+    reports = {n: duplex_report(n) for n in (10, 14, 16, 19, 22, 24, 26, 30, 40)}
+    kinds = set()
+    for report in reports.values():
         items = layout(report).items
         kinds.add("blank page" if isinstance(items[-2], SectionBreak)
                   else "new page" if items[-1].new_page else "as it falls")
-        govdoc.render(report).save(tmp_path / f"duplex{n}.docx")
-        paths.append(tmp_path / f"duplex{n}.docx")
     # The sweep meets every case: the 版记 where it falls, on a page of its own, and
     # after a blank page.
     assert kinds == {"blank page", "new page", "as it falls"}
-    for n, pdf in zip(counts, to_pdfs(paths, tmp_path)):
-        with open_pdf(pdf) as doc:
-            pages = read_pages(doc)
+    rendered = rendered_pages({f"duplex{n}": report for n, report in reports.items()}, tmp_path)
+    for n in reports:
+        pages = rendered[f"duplex{n}"]
         last = pages[-1]
         assert len(pages) % 2 == 0, n
         assert len(imprint_rules(last)) == 3 and abs(imprint_rules(last)[-1]["y"] - BOTTOM) <= 1.0
@@ -348,12 +317,7 @@ def landscape_report() -> govdoc.Report:
 
 
 def test_landscape_table_pages_keep_the_page_number_in_place(tmp_path):
-    require_libreoffice()
-    from govdoc.convert import to_pdf
-
-    govdoc.render(landscape_report()).save(tmp_path / "landscape.docx")
-    with open_pdf(to_pdf(tmp_path / "landscape.docx")) as doc:
-        pages = read_pages(doc)
+    pages = rendered_pages({"landscape": landscape_report()}, tmp_path)["landscape"]
     mm = 25.4 / 72
     landscape = [p for p in pages if p.plumber.width > p.plumber.height]
     assert len(landscape) >= 2 and pages[0] not in landscape and pages[-1] not in landscape

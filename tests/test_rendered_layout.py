@@ -16,12 +16,11 @@ import pytest
 import govdoc
 from govdoc import spec
 
-from conftest import require_libreoffice
 from pdfmeasure import (BOTTOM, CH3, CH4, FANGSONG, HEITI, KAITI, LATIN, LEFT, PITCH, RIGHT,
                         TOP, XBS, Line, Page, assert_full_width_lines_hold_28_characters,
                         assert_no_line_starts_with_closing_punctuation, assert_page_numbers,
                         assert_sealed_signature, assert_text_within_the_block, footer_line,
-                        open_pdf, read_pages, signature_lines, slot, text_lines, used_slots,
+                        pdf_pages, rendered_pages, signature_lines, slot, text_lines, used_slots,
                         word_width, wrapped_full_width_lines)
 
 __all__ = ["BOTTOM", "CH3", "CH4", "LEFT", "PITCH", "RIGHT", "TOP", "footer_line", "slot",
@@ -30,8 +29,7 @@ __all__ = ["BOTTOM", "CH3", "CH4", "LEFT", "PITCH", "RIGHT", "TOP", "footer_line
 
 @pytest.fixture(scope="module")
 def pages(seed_pdf) -> list[Page]:
-    with open_pdf(seed_pdf) as pdf:
-        yield read_pages(pdf)
+    return pdf_pages(seed_pdf)
 
 
 def test_the_seed_renders_to_several_pages(pages):
@@ -132,21 +130,11 @@ def padded_report(n_lines: int, sealed: bool) -> govdoc.Report:
 
 @pytest.fixture(scope="module")
 def stepped(tmp_path_factory):
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
-
-    tmp = tmp_path_factory.mktemp("stepped")
-    cases = [(n, sealed) for sealed in (True, False) for n in range(14, 24)]
-    paths = []
-    for n, sealed in cases:
-        path = tmp / f"body{n}-{'sealed' if sealed else 'unsealed'}.docx"
-        govdoc.render(padded_report(n, sealed)).save(path)
-        paths.append(path)
-    result = {}
-    for (n, sealed), pdf in zip(cases, to_pdfs(paths, tmp)):
-        with open_pdf(pdf) as doc:
-            result[(n, sealed)] = read_pages(doc)
-    return result
+    cases = {(n, sealed): f"body{n}-{'sealed' if sealed else 'unsealed'}"
+             for sealed in (True, False) for n in range(14, 24)}
+    pages = rendered_pages({name: padded_report(n, sealed) for (n, sealed), name in cases.items()},
+                           tmp_path_factory.mktemp("stepped"))
+    return {case: pages[name] for case, name in cases.items()}
 
 
 def test_signature_never_stands_alone_on_a_page(stepped):

@@ -26,8 +26,7 @@ from pdfmeasure import (
     assert_full_width_lines_hold_28_characters,
     assert_lines_on_the_grid,
     ink_bbox,
-    open_pdf,
-    read_pages,
+    rendered_pages,
 )
 
 import govdoc
@@ -54,8 +53,6 @@ ROUND_TRIPS = ("own", *KINDS)
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, list[Page]]:
-    from govdoc.convert import to_pdfs
-
     tmp = tmp_path_factory.mktemp("office-rendered")
     docs: dict[str, Path] = {}
     with warnings.catch_warnings():
@@ -73,12 +70,8 @@ def rendered(tmp_path_factory) -> dict[str, list[Page]]:
             docs[f"again-{source}"] = tmp / f"again-{source}.docx"
             govdoc.render(NOTICE, made).save(docs[f"again-{source}"])
     start = time.perf_counter()
-    pdfs = to_pdfs(list(docs.values()), tmp)
-    print(f"\n{len(pdfs)} PDFs in one LibreOffice call: {time.perf_counter() - start:.1f} s")
-    out = {}
-    for name, pdf in zip(docs, pdfs):
-        with open_pdf(pdf) as doc:
-            out[name] = read_pages(doc)
+    out = rendered_pages(docs, tmp)
+    print(f"\n{len(out)} PDFs in one LibreOffice call: {time.perf_counter() - start:.1f} s")
     return out
 
 

@@ -17,8 +17,8 @@ from docx import Document as open_docx
 import govdoc
 from govdoc import spec
 
-from conftest import ROOT, load_example, require_libreoffice
-from pdfmeasure import Page, open_pdf, read_pages
+from conftest import ROOT, load_example
+from pdfmeasure import Page, rendered_pages
 from test_rendered_layout import CH3, LEFT, PITCH, RIGHT, text_lines, word_width
 
 sys.path.insert(0, str(ROOT / "examples"))
@@ -42,25 +42,12 @@ def joint(ring, n: int, sealed: bool = True) -> govdoc.Report:
 
 @pytest.fixture(scope="module")
 def rendered(ring, tmp_path_factory) -> dict[str, list[Page]]:
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
-
-    tmp = tmp_path_factory.mktemp("seals")
-    docs = {
+    return rendered_pages({
         "single": load_example("sealed_report").sealed_report(ring),
         "joint3": joint(ring, 3),
         "joint4": joint(ring, 4),
         "unsealed3": joint(ring, 3, sealed=False),
-    }
-    paths = []
-    for name, report in docs.items():
-        govdoc.render(report).save(tmp / f"{name}.docx")
-        paths.append(tmp / f"{name}.docx")
-    out = {}
-    for name, pdf in zip(docs, to_pdfs(paths, tmp)):
-        with open_pdf(pdf) as doc:
-            out[name] = read_pages(doc)
-    return out
+    }, tmp_path_factory.mktemp("seals"))
 
 
 def images(page: Page) -> list[tuple[float, float, float, float]]:
@@ -148,10 +135,7 @@ def test_seal_image_is_embedded_unaltered_and_round_trips(ring, rendered, tmp_pa
     doc = open_docx(io.BytesIO(data))
     anchors = doc.element.body.xpath(".//wp:anchor")
     assert len(anchors) == 1 and anchors[0].get("behindDoc") == "1"
-    again = tmp_path / "again.docx"
-    doc.save(again)
-    from govdoc.convert import to_pdf
-
-    with open_pdf(to_pdf(again)) as pdf:
-        assert len(read_pages(pdf)[-1].plumber.images) == 1
+    doc.save(tmp_path / "again.docx")
+    again = rendered_pages({"again": tmp_path / "again.docx"}, tmp_path)["again"]
+    assert len(again[-1].plumber.images) == 1
     assert len(images(rendered["single"][-1])) == 1

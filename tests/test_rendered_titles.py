@@ -16,8 +16,7 @@ import pytest
 import govdoc
 from govdoc import spec
 
-from conftest import require_libreoffice
-from pdfmeasure import open_pdf, read_pages
+from pdfmeasure import rendered_pages
 from title_cases import CASES, Case
 from title_corpus import CORPUS, Title
 
@@ -28,32 +27,23 @@ PITCH = spec.pt_to_mm(spec.LINE_PITCH.value)
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, list]:
-    require_libreoffice()
-    from govdoc.convert import to_pdfs
-
-    tmp = tmp_path_factory.mktemp("titles")
-    paths = []
+    documents: dict[str, govdoc.Document] = {}
     for i, case in enumerate(CASES):
         report = govdoc.Report(title=case.title, title_shape=case.shape, body=["正文。"],
                                issuer="某某县人民政府", date=datetime.date(2024, 5, 6))
-        path = tmp / f"title{i:02d}.docx"
         with warnings.catch_warnings():  # titles of every 文种 in reports of one kind
             warnings.simplefilter("ignore", govdoc.GovdocWarning)
-            govdoc.render(report).save(path)
-        paths.append(path)
-    corpus = govdoc.Report(
+            documents[f"title{i:02d}"] = govdoc.render(report)
+    documents["corpus"] = govdoc.render(govdoc.Report(
         kind="通知", title="关于印发标题样例的通知", body=["现将标题样例印发给你们。"],
         issuer="某某县人民政府办公室", date=datetime.date(2024, 5, 6),
-        attachments=[govdoc.Attachment(title=t.title, body=["正文。"]) for t in CORPUS])
-    govdoc.render(corpus).save(tmp / "corpus.docx")
-    pdfs = to_pdfs([*paths, tmp / "corpus.docx"], tmp)
+        attachments=[govdoc.Attachment(title=t.title, body=["正文。"]) for t in CORPUS]))
+    rendered = rendered_pages(documents, tmp_path_factory.mktemp("titles"))
     result = {}
-    for case, pdf in zip(CASES, pdfs):
-        with open_pdf(pdf) as doc:
-            page = read_pages(doc)[0]
+    for i, case in enumerate(CASES):
+        page = rendered[f"title{i:02d}"][0]
         result[case.title] = [line for line in page.lines if line.size == spec.TITLE_SIZE.value]
-    with open_pdf(pdfs[-1]) as doc:
-        pages = read_pages(doc)
+    pages = rendered["corpus"]
     # After the notice's own pages, each page opens with one attachment's title.
     titled = [[line for line in page.lines if line.size == spec.TITLE_SIZE.value]
               for page in pages]

@@ -295,8 +295,9 @@ _YAML_HINT = ('in YAML, put a value that starts with {{ in quotes, e.g. title: "
               "unquoted, {{ … }} is read as a mapping")
 
 
-def _field(path: tuple) -> str:
-    from govdoc.modelfile import _field as field_name
+def _field_label(path: tuple) -> str:
+    """The field at ``path`` as a batch error names it; "(the model)" for the model itself."""
+    from govdoc.modelfile import field_name
 
     return field_name(path) or "(the model)"
 
@@ -424,8 +425,9 @@ def _make(job: _Job, task: _Task) -> Outcome:
     missing: dict[str, tuple] = {}
     data = _fill(model.data, values, (), missing)
     if missing:
-        return failed("; ".join(f"{_field(p)}: no value for {{{{ {k} }}}}: the record has no {k}"
-                                for k, p in missing.items()))
+        return failed("; ".join(
+            f"{_field_label(p)}: no value for {{{{ {k} }}}}: the record has no {k}"
+            for k, p in missing.items()))
     try:
         report = report_from_data(data, source=model.source, lines=model.lines)
     except ModelFileError as exc:
@@ -565,7 +567,8 @@ def _check_keys(used: dict[str, tuple], pattern: str, records: list[Record]) -> 
             keys.setdefault(m.group(1), ("--name",))
     unfilled = [k for k in keys if not any(k in r.values for r in readable)]
     if unfilled:
-        where = [f"{{{{ {k} }}}} ({'the file name' if keys[k] == ('--name',) else _field(keys[k])})"
+        where = [f"{{{{ {k} }}}} "
+                 f"({'the file name' if keys[k] == ('--name',) else _field_label(keys[k])})"
                  for k in unfilled]
         source = readable[0].source or "the records"
         raise BatchError(f"no record has a value for {', '.join(where)}; "

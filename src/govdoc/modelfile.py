@@ -25,9 +25,9 @@ from pydantic import ValidationError
 from govdoc.errors import GovdocError
 from govdoc.model import Report
 
-__all__ = ["FORMATS", "ModelData", "ModelFileError", "Problem", "dump_report", "format_of",
-           "load_data", "load_report", "loads_data", "loads_report", "report_from_data",
-           "report_schema"]
+__all__ = ["FORMATS", "ModelData", "ModelFileError", "Problem", "dump_report", "field_name",
+           "format_of", "load_data", "load_report", "loads_data", "loads_report",
+           "report_from_data", "report_schema"]
 
 Format = Literal["yaml", "json", "toml"]
 FORMATS: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
@@ -365,7 +365,7 @@ def _walk(node: Any, path: tuple, lines: dict[tuple, int], problems: list[Proble
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else str(key)
             if name in seen:
-                problems.append(Problem(key.start_mark.line + 1, _field(path + (name,)),
+                problems.append(Problem(key.start_mark.line + 1, field_name(path + (name,)),
                                         "duplicate key: it is given twice"))
             seen.add(name)
             lines[path + (name,)] = key.start_mark.line + 1
@@ -391,10 +391,12 @@ def _locate(data: Any, loc: tuple) -> tuple[tuple, str]:
         else:
             path.append(part)
             current = None
-    return tuple(path), _field(tuple(path))
+    return tuple(path), field_name(tuple(path))
 
 
-def _field(path: tuple) -> str:
+def field_name(path: tuple) -> str:
+    """The field at ``path`` (keys and list positions) as errors name it, e.g.
+    ``body[1].body[0].title``; the empty string for the model itself."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
