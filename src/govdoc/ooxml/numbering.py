@@ -1,23 +1,27 @@
 """Word's automatic list numbering: the label a numbered paragraph shows.
 
 A heading numbered by Word (``w:numPr``) shows "一、" without holding the text, so the
-checker computes the label from ``numbering.xml`` — the level's ``lvlText`` with each
-``%N`` replaced by the counter of level N in its number format — and treats it as the
-paragraph's first characters, in the level's formatting.
+checker (:mod:`govdoc.check.resolve`) computes the label from ``numbering.xml`` — the
+level's ``lvlText`` with each ``%N`` replaced by the counter of level N in its number
+format — and treats it as the paragraph's first characters, in the level's formatting.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
-from govdoc.check.resolve import NS, Package, w
+from govdoc.ooxml.package import Package
 from govdoc.text.wordnumbers import format_number
 
 
 @dataclass
 class _Level:
+    """One level of an abstract list: its start, number format, label text (``%1.``),
+    what follows the label and its run properties."""
+
     start: int
     fmt: str
     text: str
@@ -41,21 +45,21 @@ class Lists:
         root = package.xml(package.related(package.main, "/numbering"))
         if root is None:
             return lists
-        for an in root.findall("w:abstractNum", NS):
+        for an in root.findall("w:abstractNum", nsmap):
             levels: dict[int, _Level] = {}
-            for lvl in an.findall("w:lvl", NS):
-                levels[int(lvl.get(w("ilvl"), "0"))] = _level(lvl)
-            lists.abstract[an.get(w("abstractNumId"), "")] = levels
-        for num in root.findall("w:num", NS):
-            num_id = num.get(w("numId"), "")
-            ref = num.find("w:abstractNumId", NS)
+            for lvl in an.findall("w:lvl", nsmap):
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = _level(lvl)
+            lists.abstract[an.get(qn("w:abstractNumId"), "")] = levels
+        for num in root.findall("w:num", nsmap):
+            num_id = num.get(qn("w:numId"), "")
+            ref = num.find("w:abstractNumId", nsmap)
             if ref is not None:
-                lists.nums[num_id] = ref.get(w("val"), "")
-            for ov in num.findall("w:lvlOverride", NS):
-                start = ov.find("w:startOverride", NS)
+                lists.nums[num_id] = ref.get(qn("w:val"), "")
+            for ov in num.findall("w:lvlOverride", nsmap):
+                start = ov.find("w:startOverride", nsmap)
                 if start is not None:
-                    lists.overrides.setdefault(num_id, {})[int(ov.get(w("ilvl"), "0"))] = int(
-                        start.get(w("val"), "1"))
+                    lists.overrides.setdefault(num_id, {})[int(ov.get(qn("w:ilvl"), "0"))] = int(
+                        start.get(qn("w:val"), "1"))
         return lists
 
     def label(self, num_id: str, ilvl: int) -> tuple[str, etree._Element | None]:
@@ -86,9 +90,9 @@ class Lists:
 
 def _level(lvl: etree._Element) -> _Level:
     def val(tag: str, default: str) -> str:
-        el = lvl.find(f"w:{tag}", NS)
-        return el.get(w("val"), default) if el is not None else default
+        el = lvl.find(f"w:{tag}", nsmap)
+        return el.get(qn("w:val"), default) if el is not None else default
 
     suffix = {"tab": "\t", "space": " ", "nothing": ""}.get(val("suff", "tab"), "\t")
     return _Level(int(val("start", "1")), val("numFmt", "decimal"), val("lvlText", ""), suffix,
-                  lvl.find("w:rPr", NS))
+                  lvl.find("w:rPr", nsmap))
