@@ -17,7 +17,7 @@ from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
 from govdoc.errors import GovdocError
-from govdoc.ooxml.numbering import Lists
+from govdoc.ooxml.numbering import Numbering, NumberingError
 from govdoc.ooxml.package import Package
 from govdoc.ooxml.properties import integer, on_off
 from govdoc.ooxml.styles import (DEFAULT_SIZE_PT, Border, FontSlot, ParaProps, RunProps, Styles,
@@ -168,7 +168,11 @@ class Document:
             on_off(settings.find("w:evenAndOddHeaders", nsmap)))
         self.mirror_margins = settings is not None and bool(
             on_off(settings.find("w:mirrorMargins", nsmap)))
-        self.lists = Lists.read(self.package)
+        try:
+            self.numbering = Numbering.read(self.package.xml(
+                self.package.related(self.package.main, "/numbering")))
+        except NumberingError as exc:
+            raise DocxError(f"{name}: {exc}") from None
         self.sections: list[Section] = []
         self.paragraphs: list[Paragraph] = []
         self.table_styles: list[str | None] = []
@@ -281,10 +285,11 @@ class Document:
         if p.find(".//w:drawing", nsmap) is not None or p.find(".//w:pict", nsmap) is not None:
             has_drawing = True
         if props.numbering is not None and numbered:
-            label, level_rpr = self.lists.label(*props.numbering)
-            if label:
-                runs.insert(0, Run(label, self.styles.run_props(
-                    props.style_id, None, level_rpr, table_style)))
+            found = self.numbering.advance(*props.numbering)
+            if found is not None and found[0] + found[1].suffix:
+                text, level = found
+                runs.insert(0, Run(text + level.suffix, self.styles.run_props(
+                    props.style_id, None, level.rpr, table_style)))
         return Paragraph(
             index=len(self.paragraphs) + 1, element=p, runs=runs, props=props,
             in_table=table is not None, table=table, section=section, has_drawing=has_drawing,

@@ -49,101 +49,35 @@ from lxml import etree
 from pydantic import ValidationError
 
 from govdoc.model import Table
+from govdoc.ooxml.numbering import Numbering, NumberingError, number, style_numbering
 from govdoc.ooxml.package import MAX_FILE_BYTES, PARSER, open_zip
 from govdoc.parse.structure import ParseError, ParseWarning, SourceLine
-from govdoc.text.wordnumbers import format_number
 
 Changes = Literal["accept", "reject"]
-
 
 
 def _attr(el: etree._Element | None, name: str = "val") -> str | None:
     return None if el is None else el.get(qn(f"w:{name}"))
 
 
-class _BadNumber(ValueError):
-    """A number in the draft's XML that is not one (the caller names the file)."""
-
-
-def _number(value: str, where: str, part: str = "word/numbering.xml") -> int:
-    """``value`` as an int; a :class:`_BadNumber` naming ``part`` and ``where`` otherwise."""
-    try:
-        return int(value)
-    except ValueError:
-        raise _BadNumber(f"{part}: {where} “{value}” 不是数字: is not a number") from None
-
-
 @dataclass
-class _Level:
-    fmt: str = "decimal"
-    text: str = ""
-    start: int = 0
-    legal: bool = False
+class _ListLabels:
+    """The labels Word shows before the draft's numbered paragraphs
+    (:mod:`govdoc.ooxml.numbering`), and how many bullets were left out."""
 
-
-@dataclass
-class Numbering:
-    """Word's list definitions and the counters of the lists read so far."""
-
-    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # abstractNum id
-    nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # num → (abstract, start overrides)
-    style_numbering: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
-    counters: dict[str, list[int | None]] = field(default_factory=dict)
-    started: set[str] = field(default_factory=set)
+    numbering: Numbering
+    style_numbering: dict[str, tuple[str | None, int | None]]
     bullets: int = 0
 
     @classmethod
-    def read(cls, document: object) -> "Numbering":
-        numbering = cls()
+    def read(cls, document: object) -> _ListLabels:
         part = document.part  # type: ignore[attr-defined]
         try:
             root = part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             root = None
-        if root is not None:
-            for abstract in root.iterchildren(qn("w:abstractNum")):
-                aid = abstract.get(qn("w:abstractNumId"))
-                levels: dict[int, _Level] = {}
-                for lvl in abstract.iterchildren(qn("w:lvl")):
-                    start = _attr(lvl.find(qn("w:start")))
-                    levels[_number(lvl.get(qn("w:ilvl"), "0"), f"abstractNum {aid} ilvl")] = _Level(
-                        fmt=_attr(lvl.find(qn("w:numFmt"))) or "decimal",
-                        text=_attr(lvl.find(qn("w:lvlText"))) or "",
-                        start=int(start) if start and start.lstrip("-").isdigit() else 0,
-                        legal=lvl.find(qn("w:isLgl")) is not None,
-                    )
-                numbering.levels[aid] = levels
-            for num in root.iterchildren(qn("w:num")):
-                overrides = {}
-                for override in num.iterchildren(qn("w:lvlOverride")):
-                    value = _attr(override.find(qn("w:startOverride")))
-                    if value is not None:
-                        where = f"num {num.get(qn('w:numId'))} lvlOverride"
-                        overrides[_number(override.get(qn("w:ilvl"), "0"), f"{where} ilvl")] = \
-                            _number(value, f"{where} startOverride")
-                numbering.nums[num.get(qn("w:numId"))] = (
-                    _attr(num.find(qn("w:abstractNumId"))) or "", overrides)
         styles = part.styles.element if hasattr(part, "styles") else None
-        if styles is not None:
-            based: dict[str, str | None] = {}
-            own: dict[str, tuple[str | None, int | None]] = {}
-            for style in styles.iterchildren(qn("w:style")):
-                sid = style.get(qn("w:styleId"))
-                based[sid] = _attr(style.find(qn("w:basedOn")))
-                num_pr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-                if num_pr is not None:
-                    ilvl = _attr(num_pr.find(qn("w:ilvl")))
-                    own[sid] = (_attr(num_pr.find(qn("w:numId"))),
-                                _number(ilvl, f"style {sid} ilvl", "word/styles.xml") if ilvl else None)
-            for sid in based:
-                seen: set[str] = set()
-                cur: str | None = sid
-                while cur and cur not in own and cur not in seen:
-                    seen.add(cur)
-                    cur = based.get(cur)
-                if cur is not None and cur in own:
-                    numbering.style_numbering[sid] = own[cur]
-        return numbering
+        return cls(Numbering.read(root), style_numbering(styles))
 
     def label(self, p: etree._Element) -> str:
         """The label Word shows before paragraph ``p`` (advancing its list's counters)."""
@@ -159,38 +93,15 @@ class Numbering:
                 direct_id = _attr(num_pr.find(qn("w:numId")))
                 direct_lvl = _attr(num_pr.find(qn("w:ilvl")))
                 num_id = direct_id if direct_id is not None else num_id
-                ilvl = _number(direct_lvl, "numPr ilvl", "word/document.xml") \
+                ilvl = number(direct_lvl, "numPr ilvl", "word/document.xml") \
                     if direct_lvl is not None else ilvl
-        if not num_id or num_id == "0" or num_id not in self.nums:
+        found = self.numbering.advance(num_id, ilvl or 0)
+        if found is None:
             return ""
-        ilvl = ilvl or 0
-        abstract, overrides = self.nums[num_id]
-        levels = self.levels.get(abstract, {})
-        if ilvl not in levels:
-            return ""
-        counters = self.counters.setdefault(abstract, [None] * 9)
-        if num_id not in self.started:
-            self.started.add(num_id)
-            for lvl, value in overrides.items():
-                if 0 <= lvl < 9:
-                    counters[lvl] = value - 1
-        current = counters[ilvl]
-        counters[ilvl] = (levels[ilvl].start if current is None else current + 1)
-        for deeper in range(ilvl + 1, 9):
-            counters[deeper] = None
-        level = levels[ilvl]
+        text, level = found
         if level.fmt == "bullet":
             self.bullets += 1
             return ""
-        text = level.text
-        for ref in range(9, 0, -1):
-            token = f"%{ref}"
-            if token in text:
-                ref_level = levels.get(ref - 1, _Level())
-                counted = counters[ref - 1]
-                value = ref_level.start if counted is None else counted
-                fmt = "decimal" if level.legal and ref - 1 != ilvl else ref_level.fmt
-                text = text.replace(token, format_number(value, fmt))
         return text
 
 
@@ -327,7 +238,7 @@ class Picture:
 
 @dataclass
 class _Reader:
-    numbering: Numbering
+    numbering: _ListLabels
     changes: Changes
     part: object = None  # the document's part, to find pictures' images
     footnotes: dict[str, str] = field(default_factory=dict)
@@ -595,7 +506,7 @@ class _Reader:
 
 def _span(tc: etree._Element) -> int:
     value = _attr(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}"))
-    return _number(value, "tc gridSpan", "word/document.xml") if value else 1
+    return number(value, "tc gridSpan", "word/document.xml") if value else 1
 
 
 def _read_bytes(source: str | os.PathLike[str] | IO[bytes] | bytes, name: str) -> bytes:
@@ -640,7 +551,7 @@ def read_docx(source: str | os.PathLike[str] | IO[bytes], *, changes: Changes = 
         raise ParseError(f"{name}: 不是 Word 文档: not a Word .docx file ({exc})") from None
     try:
         reader = _read(document, changes)
-    except _BadNumber as exc:
+    except NumberingError as exc:
         raise ParseError(f"{name}: {exc}") from None
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"{name}: 不是 Word 文档: a part is broken XML ({exc})") from None
@@ -656,7 +567,7 @@ def document_lines(document: object, *, changes: Changes = "accept"
 
 
 def _read(document: object, changes: Changes) -> _Reader:
-    reader = _Reader(Numbering.read(document), changes, document.part,  # type: ignore[attr-defined]
+    reader = _Reader(_ListLabels.read(document), changes, document.part,  # type: ignore[attr-defined]
                      footnotes=_notes_part(document, RT.FOOTNOTES),
                      endnotes=_notes_part(document, RT.ENDNOTES))
     reader.block(document.element.body)  # type: ignore[attr-defined]
