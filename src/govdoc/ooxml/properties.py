@@ -15,7 +15,7 @@ border widths both ways through :data:`BORDER_EIGHTHS_PER_POINT`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -76,27 +76,32 @@ def border_xml(side: str, val: str, width_pt: float, space: int | str, color: st
 
 def element_xml(name: str, attributes: Iterable[tuple[str, object]] = ()) -> str:
     """An empty ``w:`` element with ``w:`` attributes in the order given."""
-    attrs = "".join(f' w:{key}="{value}"' for key, value in attributes)
+    attrs = "".join([f' w:{key}="{value}"' for key, value in attributes])
     return f"<w:{name}{attrs}/>"
-
-
-def _switch(name: str, on: bool) -> str:
-    return f"<w:{name}/>" if on else f'<w:{name} w:val="0"/>'
 
 
 def ordered(parent: str, children: Mapping[str, str]) -> str:
     """``<w:parent>`` holding ``children`` (local name → the child's XML) in the schema
     order of ``parent``; "" when there are none."""
+    rank = _RANKS[parent]
+    return _wrap(parent, [(rank[name], xml) for name, xml in children.items()])
+
+
+def _wrap(parent: str, children: list[tuple[int, str]]) -> str:
+    """``<w:parent>`` holding the (rank, XML) ``children`` sorted by rank; "" for none."""
     if not children:
         return ""
-    rank = _RANKS[parent]
-    body = "".join([children[name] for name in sorted(children, key=rank.__getitem__)])
-    return f"<w:{parent}>{body}</w:{parent}>"
+    children.sort()
+    return f"<w:{parent}>{''.join([xml for _, xml in children])}</w:{parent}>"
+
+
+_PPR = _RANKS["pPr"]
+_RPR = _RANKS["rPr"]
 
 
 def ppr_xml(*, style: str | None = None, switches: Mapping[str, bool] | None = None,
-            border_bottom: str | None = None, tabs: Iterable[tuple[str, int]] = (),
-            spacing: Iterable[tuple[str, object]] = (), ind: Iterable[tuple[str, object]] = (),
+            border_bottom: str | None = None, tabs: Sequence[tuple[str, int]] = (),
+            spacing: Sequence[tuple[str, object]] = (), ind: Sequence[tuple[str, object]] = (),
             jc: str | None = None, outline_level: int | None = None) -> str:
     """A ``w:pPr`` in schema order ("" when empty).
 
@@ -106,28 +111,26 @@ def ppr_xml(*, style: str | None = None, switches: Mapping[str, bool] | None = N
     position) of each stop; ``spacing`` and ``ind`` the attributes of ``w:spacing`` and
     ``w:ind`` (local names, in the order they are written).
     """
-    children: dict[str, str] = {}
+    children: list[tuple[int, str]] = []
     if style is not None:
-        children["pStyle"] = f'<w:pStyle w:val="{style}"/>'
+        children.append((_PPR["pStyle"], f'<w:pStyle w:val="{style}"/>'))
     if switches:
-        for name, on in switches.items():
-            children[name] = _switch(name, on)
+        children += [(_PPR[name], f"<w:{name}/>" if on else f'<w:{name} w:val="0"/>')
+                     for name, on in switches.items()]
     if border_bottom:
-        children["pBdr"] = f"<w:pBdr>{border_bottom}</w:pBdr>"
-    stops = "".join([f'<w:tab w:val="{kind}" w:pos="{pos}"/>' for kind, pos in tabs])
-    if stops:
-        children["tabs"] = f"<w:tabs>{stops}</w:tabs>"
-    spacing_xml = element_xml("spacing", spacing)
-    if spacing_xml != "<w:spacing/>":
-        children["spacing"] = spacing_xml
-    ind_xml = element_xml("ind", ind)
-    if ind_xml != "<w:ind/>":
-        children["ind"] = ind_xml
+        children.append((_PPR["pBdr"], f"<w:pBdr>{border_bottom}</w:pBdr>"))
+    if tabs:
+        stops = "".join([f'<w:tab w:val="{kind}" w:pos="{pos}"/>' for kind, pos in tabs])
+        children.append((_PPR["tabs"], f"<w:tabs>{stops}</w:tabs>"))
+    if spacing:
+        children.append((_PPR["spacing"], element_xml("spacing", spacing)))
+    if ind:
+        children.append((_PPR["ind"], element_xml("ind", ind)))
     if jc:
-        children["jc"] = f'<w:jc w:val="{jc}"/>'
+        children.append((_PPR["jc"], f'<w:jc w:val="{jc}"/>'))
     if outline_level is not None:
-        children["outlineLvl"] = f'<w:outlineLvl w:val="{outline_level}"/>'
-    return ordered("pPr", children)
+        children.append((_PPR["outlineLvl"], f'<w:outlineLvl w:val="{outline_level}"/>'))
+    return _wrap("pPr", children)
 
 
 def rpr_xml(*, style: str | None = None, fonts: str | None = None, color: str | None = None,
@@ -136,24 +139,24 @@ def rpr_xml(*, style: str | None = None, fonts: str | None = None, color: str | 
     """A ``w:rPr`` in schema order ("" when empty): the character style, ``fonts`` (a
     ``w:rFonts`` element), colour, character spacing in twips, kerning, the type size in
     points (as ``w:sz`` and ``w:szCs``, half-points) and ``lang`` (a ``w:lang`` element)."""
-    children: dict[str, str] = {}
+    children: list[tuple[int, str]] = []
     if style is not None:
-        children["rStyle"] = f'<w:rStyle w:val="{style}"/>'
+        children.append((_RPR["rStyle"], f'<w:rStyle w:val="{style}"/>'))
     if fonts:
-        children["rFonts"] = fonts
+        children.append((_RPR["rFonts"], fonts))
     if color:
-        children["color"] = f'<w:color w:val="{color}"/>'
+        children.append((_RPR["color"], f'<w:color w:val="{color}"/>'))
     if spacing_tw is not None:
-        children["spacing"] = f'<w:spacing w:val="{spacing_tw}"/>'
+        children.append((_RPR["spacing"], f'<w:spacing w:val="{spacing_tw}"/>'))
     if kern is not None:
-        children["kern"] = f'<w:kern w:val="{kern}"/>'
+        children.append((_RPR["kern"], f'<w:kern w:val="{kern}"/>'))
     if size is not None:
         half = round(size * 2)
-        children["sz"] = f'<w:sz w:val="{half}"/>'
-        children["szCs"] = f'<w:szCs w:val="{half}"/>'
+        children += [(_RPR["sz"], f'<w:sz w:val="{half}"/>'),
+                     (_RPR["szCs"], f'<w:szCs w:val="{half}"/>')]
     if lang:
-        children["lang"] = lang
-    return ordered("rPr", children)
+        children.append((_RPR["lang"], lang))
+    return _wrap("rPr", children)
 
 
 def on_off(el: etree._Element | None) -> bool | None:

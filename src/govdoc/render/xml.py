@@ -171,7 +171,7 @@ def table_xml(table: TableBlock) -> str:
 
 
 def _rule(side: str, mm: float) -> str:
-    return border_xml(side, "single", mm / 25.4 * 72, 0, "000000")
+    return border_xml(side, "single", mm / spec.MM_PER_INCH * spec.PT_PER_INCH, 0, "000000")
 
 
 def imprint_xml(imprint: ImprintBlock) -> str:
