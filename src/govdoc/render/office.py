@@ -30,7 +30,7 @@ from lxml import etree
 from govdoc import spec
 from govdoc.model import Report
 from govdoc.ooxml.package import HUGE_PARSER
-from govdoc.ooxml.properties import border_pt
+from govdoc.ooxml.properties import border_pt, integer
 from govdoc.ooxml.styles import StyleSheet
 from govdoc.render.sandbox import ENV
 from govdoc.template_contract import BODY_PLACEHOLDER, FIELDS, GOVDOC_NAMES
@@ -184,11 +184,8 @@ def _around_placeholder(body: etree._Element) -> tuple[list[etree._Element], lis
 
 
 def _twips(element: etree._Element | None, attr: str) -> int | None:
-    value = None if element is None else element.get(qn(attr))
-    try:
-        return None if value is None else int(float(value))
-    except ValueError:
-        return None
+    """The integer attribute ``attr`` (``w:top``) of ``element``; None when absent."""
+    return None if element is None else integer(element.get(qn(attr)))
 
 
 def _page_deviations(body: etree._Element) -> Iterator[str]:
