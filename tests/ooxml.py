@@ -1,15 +1,15 @@
-"""OOXML helpers for tests: schema order of property elements, package integrity,
-style resolution."""
+"""OOXML helpers for tests: schema order of property elements (the order itself is
+:data:`govdoc.ooxml.properties.ORDERS`), package integrity, style resolution (an oracle
+written apart from :mod:`govdoc.ooxml.styles`, so that it can disagree)."""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
-from lxml import etree
-
 from docx.opc.constants import NAMESPACE
 from docx.oxml.ns import nsmap, qn
+from lxml import etree
 
 from govdoc.ooxml.properties import ORDERS
 
