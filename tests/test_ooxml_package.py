@@ -85,3 +85,26 @@ def test_the_parser_expands_no_entities():
            b"<d>&e;</d>")
     root = etree.fromstring(xml, PARSER)
     assert "EXPANDED" not in etree.tostring(root).decode()
+
+
+def test_a_file_over_the_limit_is_refused_by_every_reader(monkeypatch):
+    import govdoc.ooxml.package as package
+    from govdoc.check.resolve import DocxError, load
+    from govdoc.parse import ParseError
+    from govdoc.parse.word import docx_lines
+
+    data = make_docx(para("正文"))
+    monkeypatch.setattr(package, "MAX_FILE_BYTES", len(data) - 1)
+    stream = io.BytesIO(data + b"\0" * 1000)
+    with pytest.raises(TemplateError, match="template t.docx: refused, the file has more than"):
+        package.read_limited(stream, "t.docx")
+    assert stream.tell() == len(data)  # one byte past the limit, no more
+    with pytest.raises(DocxError, match="Word document d.docx: refused"):
+        load(data, "d.docx")
+    with pytest.raises(DocxError, match="Word document d.docx: refused"):
+        load(io.BytesIO(data), "d.docx")
+    with pytest.raises(ParseError, match="Word draft the file: refused"):
+        docx_lines(io.BytesIO(data))
+    monkeypatch.setattr(package, "MAX_FILE_BYTES", len(data))
+    assert package.read_limited(io.BytesIO(data), "t.docx") == data
+    assert load(data).paragraphs[0].text == "正文"

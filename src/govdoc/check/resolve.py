@@ -18,7 +18,7 @@ from lxml import etree
 
 from govdoc.errors import GovdocError
 from govdoc.ooxml.numbering import Numbering, NumberingError
-from govdoc.ooxml.package import Package
+from govdoc.ooxml.package import Package, read_limited
 from govdoc.ooxml.properties import integer, on_off
 from govdoc.ooxml.styles import (DEFAULT_SIZE_PT, Border, FontSlot, ParaProps, RunProps, Styles,
                                  border)
@@ -434,7 +434,7 @@ def load(source: object, name: str | None = None) -> Document:
         path = os.fspath(source)
         try:
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = read_limited(fh, path, "Word document", DocxError)
         except OSError as exc:
             raise DocxError(f"{path}: cannot be read ({exc.strerror})") from None
         return Document(data, name or str(path))
@@ -448,7 +448,8 @@ def load(source: object, name: str | None = None) -> Document:
         return Document(buf.getvalue(), name or "document")
     read = getattr(source, "read", None)
     if callable(read):
-        return Document(read(), name or str(getattr(source, "name", "document")))
+        where = name or str(getattr(source, "name", "document"))
+        return Document(read_limited(source, where, "Word document", DocxError), where)
     raise TypeError(f"check() takes a path, bytes, a stream or a document, not {type(source).__name__}")
 
 

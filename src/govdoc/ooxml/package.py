@@ -19,6 +19,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from pathlib import PurePosixPath
+from typing import IO
 
 from docx.opc.constants import NAMESPACE
 from lxml import etree
@@ -27,7 +28,7 @@ from govdoc.errors import TemplateError
 
 __all__ = ["HUGE_PARSER", "MAX_DIRECTORY_BYTES", "MAX_ENTRIES", "MAX_FILE_BYTES", "MAX_RATIO",
            "MAX_UNPACKED_BYTES", "PARSER", "Package", "RATIO_FLOOR_BYTES", "ZIP_DATE",
-           "open_zip", "read_entries", "write_zip"]
+           "open_zip", "read_entries", "read_limited", "write_zip"]
 
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 """The parser of the parts of a package from outside: no entities, DTDs or network, and
@@ -80,12 +81,30 @@ def _check_directory(data: bytes, where: str, what: str, error: type[Exception])
                     f"bytes (at most {MAX_DIRECTORY_BYTES // _MB} MB)")
 
 
+def _too_large(where: str, what: str, error: type[Exception]) -> Exception:
+    return error(f"{what} {where}: refused, the file has more than {MAX_FILE_BYTES // _MB} MB")
+
+
+def read_limited(stream: IO[bytes], where: str, what: str = "template",
+                 error: type[Exception] = TemplateError) -> bytes:
+    """The bytes of a package file from ``stream``, reading one byte past
+    :data:`MAX_FILE_BYTES` at most: a larger file is refused without reading it all."""
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(where, what, error)
+    return data
+
+
 def open_zip(data: bytes, where: str, what: str = "template",
              error: type[Exception] = TemplateError) -> zipfile.ZipFile:
-    """The archive in ``data``; refused when it is not a zip or looks like a zip bomb.
+    """The archive in ``data``; refused when it is larger than :data:`MAX_FILE_BYTES`,
+    not a zip, or looks like a zip bomb.
 
-    The limits serve every .docx govdoc reads from others (templates, Word drafts): an
-    error of type ``error`` names the file as ``f"{what} {where}"``."""
+    The limits serve every .docx govdoc reads from others (templates, Word drafts, the
+    documents the checker reads): an error of type ``error`` names the file as
+    ``f"{what} {where}"``."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(where, what, error)
     _check_directory(data, where, what, error)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))

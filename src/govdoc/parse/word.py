@@ -50,7 +50,7 @@ from pydantic import ValidationError
 
 from govdoc.model import Table
 from govdoc.ooxml.numbering import Numbering, NumberingError, number, style_numbering
-from govdoc.ooxml.package import MAX_FILE_BYTES, PARSER, open_zip
+from govdoc.ooxml.package import PARSER, open_zip, read_limited
 from govdoc.parse.structure import ParseError, ParseWarning, SourceLine
 
 Changes = Literal["accept", "reject"]
@@ -512,19 +512,14 @@ def _span(tc: etree._Element) -> int:
 def _read_bytes(source: str | os.PathLike[str] | IO[bytes] | bytes, name: str) -> bytes:
     """The bytes of a draft, refused when larger than a template may be."""
     if isinstance(source, (bytes, bytearray)):
-        data = bytes(source)
-    elif isinstance(source, (str, os.PathLike)):
+        return bytes(source)  # open_zip refuses it when too large
+    if isinstance(source, (str, os.PathLike)):
         try:
             with open(source, "rb") as fh:
-                data = fh.read(MAX_FILE_BYTES + 1)
+                return read_limited(fh, name, "Word draft", ParseError)
         except OSError as exc:
             raise ParseError(f"{name}: 无法读取: cannot be read ({exc.strerror})") from None
-    else:
-        data = source.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ParseError(f"Word draft {name}: refused, the file has more than "
-                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
-    return data
+    return read_limited(source, name, "Word draft", ParseError)
 
 
 def docx_lines(source: str | os.PathLike[str] | IO[bytes], *,

@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from govdoc.errors import TemplateError
-from govdoc.ooxml.package import MAX_FILE_BYTES, PARSER, open_zip, read_entries
+from govdoc.ooxml.package import MAX_FILE_BYTES, PARSER, open_zip, read_entries, read_limited
 from govdoc.ooxml.properties import on_off
 from govdoc.ooxml.styles import StyleSheet
 from govdoc.styles import STYLES
@@ -130,10 +130,7 @@ def _refuse_hidden_text(doc: etree._Element, sty: etree._Element, where: str) ->
 @lru_cache(maxsize=16)
 def _load(path: str, mtime_ns: int, size: int, fmt: DocFormat) -> bytes:
     with open(path, "rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
-    if len(data) > MAX_FILE_BYTES:
-        raise TemplateError(f"template {path}: refused, the file has more than "
-                            f"{MAX_FILE_BYTES // 2**20} MB")
+        data = read_limited(fh, path)  # the file may have grown since stat()
     check_template(data, path, fmt)
     return data
 
