@@ -7,7 +7,7 @@ from docx.oxml.parser import OxmlElement
 from lxml import etree
 
 from govdoc.ooxml.properties import (ORDERS, border_pt, border_sz, border_xml, integer, on_off,
-                                     ordered, ppr_xml, rpr_xml)
+                                     ppr_xml, rpr_xml)
 from ooxml import order_violations
 
 W_DECL = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -32,13 +32,6 @@ def test_every_order_names_each_child_once():
     for names in ORDERS.values():
         assert len(set(names)) == len(names)
     assert ORDERS["sectPr"][:2] == ("headerReference", "footerReference")
-
-
-def test_ordered_sorts_children_into_schema_order():
-    xml = ordered("pPr", {"jc": "<w:jc/>", "pStyle": "<w:pStyle/>", "ind": "<w:ind/>",
-                          "keepNext": "<w:keepNext/>"})
-    assert xml == "<w:pPr><w:pStyle/><w:keepNext/><w:ind/><w:jc/></w:pPr>"
-    assert ordered("rPr", {}) == ""
 
 
 def test_the_paragraph_writer_keeps_schema_order_whatever_it_is_given():

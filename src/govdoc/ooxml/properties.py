@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 __all__ = ["BORDER_EIGHTHS_PER_POINT", "ORDERS", "border_pt", "border_sz", "border_xml",
-           "element_xml", "integer", "on_off", "ordered", "ppr_xml", "rpr_xml"]
+           "element_xml", "integer", "on_off", "ppr_xml", "rpr_xml"]
 
 ORDERS: dict[str, tuple[str, ...]] = {
     # CT_PPr (ECMA-376 Part 1, 17.3.1.26): CT_PPrBase's sequence, then rPr, sectPr, pPrChange.
@@ -78,13 +78,6 @@ def element_xml(name: str, attributes: Iterable[tuple[str, object]] = ()) -> str
     """An empty ``w:`` element with ``w:`` attributes in the order given."""
     attrs = "".join([f' w:{key}="{value}"' for key, value in attributes])
     return f"<w:{name}{attrs}/>"
-
-
-def ordered(parent: str, children: Mapping[str, str]) -> str:
-    """``<w:parent>`` holding ``children`` (local name → the child's XML) in the schema
-    order of ``parent``; "" when there are none."""
-    rank = _RANKS[parent]
-    return _wrap(parent, [(rank[name], xml) for name, xml in children.items()])
 
 
 def _wrap(parent: str, children: list[tuple[int, str]]) -> str:
