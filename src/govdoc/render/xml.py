@@ -101,7 +101,7 @@ def seal_xml(seal: SealPlacement, rid: str) -> str:
 
 def paragraph_xml(block: Block, images: dict[Path, str] | None = None) -> str:
     """A ``w:p`` for ``block``: its style, then only the placement the layout decided."""
-    switches = {}
+    switches: dict[str, bool] = {}
     if block.keep_next:
         switches["keepNext"] = True
     if block.page_break_before:
