@@ -1,40 +1,27 @@
-"""OOXML helpers for tests: schema order of property elements, package integrity,
-style resolution."""
+"""OOXML helpers for tests: schema order of property elements (the order itself is
+:data:`govdoc.ooxml.properties.ORDERS`), package integrity, style resolution (an oracle
+written apart from :mod:`govdoc.ooxml.styles`, so that it can disagree)."""
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
+from docx.opc.constants import NAMESPACE
+from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
+from govdoc.ooxml.properties import ORDERS
+
+NS = nsmap
 
 
 def q(tag: str) -> str:
-    return f"{{{W}}}{tag}"
+    return qn(f"w:{tag}")
 
 
-# Child order of CT_PPr, CT_RPr, CT_SectPr and CT_TblPr (ECMA-376 Part 1, 17.3.1.26,
-# 17.3.2.28, 17.6.17, 17.4.60).
-PPR_ORDER = """pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr
-suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct
-topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind
-contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment
-textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange""".split()
-RPR_ORDER = """rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss
-imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs
-highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish
-oMath""".split()
-SECTPR_ORDER = """headerReference footerReference footnotePr endnotePr type pgSz pgMar
-paperSrc pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg
-textDirection bidi rtlGutter docGrid printerSettings sectPrChange""".split()
-# CT_TblPr (17.4.60): CT_TblPrBase's sequence, then tblPrChange.
-TBLPR_ORDER = """tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize
-tblStyleColBandSize tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar
-tblLook tblCaption tblDescription tblPrChange""".split()
-ORDERS = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "sectPr": SECTPR_ORDER, "tblPr": TBLPR_ORDER}
+# The schema order of property elements is read from govdoc.ooxml.properties, where it
+# is declared once (from ECMA-376); test_ooxml_properties.py checks that table itself.
 
 
 def order_violations(xml: bytes) -> list[str]:
@@ -56,11 +43,8 @@ def order_violations(xml: bytes) -> list[str]:
     return problems
 
 
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+R, WP, W14 = nsmap["r"], nsmap["wp"], nsmap["w14"]
+PKG_RELS, CT = NAMESPACE.OPC_RELATIONSHIPS, NAMESPACE.OPC_CONTENT_TYPES
 
 
 def _source_of(rels_name: str) -> tuple[str, str]:

@@ -11,10 +11,11 @@ import io
 import zipfile
 
 import pytest
+from docx.oxml.ns import nsdecls
 
 from ooxml import order_violations, package_problems, read_part
 
-W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W_NS = nsdecls("w")
 
 
 def test_the_seed_report_has_unique_ids_and_no_dangling_links(seed_docx):

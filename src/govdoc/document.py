@@ -4,9 +4,8 @@ itself is :mod:`govdoc.saving`)."""
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -14,6 +13,7 @@ import docx.document
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
 
+from govdoc.ooxml.package import write_zip
 from govdoc.saving import write_atomic
 
 if TYPE_CHECKING:
@@ -21,16 +21,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Document", "save"]
 
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
 
 class Document:
     """A rendered 公文.
 
     It behaves like the python-docx document it wraps (``doc.paragraphs``,
     ``doc.core_properties``…; the wrapped object is :attr:`docx`), and saves the same
-    input to the same bytes: zip entries carry a fixed timestamp and the parts are
-    written in a fixed order.
+    input to the same bytes: the parts are written in a fixed order by
+    :func:`govdoc.ooxml.package.write_zip`, which dates every entry the same.
 
     :attr:`finish_report` lists what the finishing pass (``render(..., finish=True)``)
     found and changed, one :class:`~govdoc.finish.FinishNote` per paragraph that
@@ -69,21 +67,16 @@ class Document:
         parts = list(package.iter_parts())
         for part in parts:
             part.before_marshal()
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-            def write(name: str, blob: bytes) -> None:
-                info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                zf.writestr(info, blob)
 
-            write(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
-            write(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+        def entries() -> Iterator[tuple[str, bytes]]:
+            yield CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob
+            yield PACKAGE_URI.rels_uri.membername, package.rels.xml
             for part in parts:
-                write(part.partname.membername, part.blob)
+                yield part.partname.membername, part.blob
                 if len(part.rels):
-                    write(part.partname.rels_uri.membername, part.rels.xml)
-        return buf.getvalue()
+                    yield part.partname.rels_uri.membername, part.rels.xml
+
+        return write_zip(entries())
 
 
 def save(document: Document, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:

@@ -13,25 +13,22 @@ from __future__ import annotations
 
 import copy
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
 from govdoc.errors import OutputExistsError, TemplateError
 from govdoc import grammar
+from govdoc.ooxml.package import HUGE_PARSER
 from govdoc.render.office import red_rules, template_info
 from govdoc.render.template import check_template
-from govdoc.template_builder import build_template
+from govdoc.template_builder import styles_xml
 from govdoc.template_contract import BODY_PLACEHOLDER, BODY_STYLE, FIELDS
 
 __all__ = ["InitReport", "check_office_template", "init_template"]
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-
 
 @dataclass
 class InitReport:
@@ -80,8 +77,8 @@ def init_template(source: str | Path, out: str | Path, *, overwrite: bool = Fals
                             "lay out the report's own")
     end = imprint_at if imprint_at is not None else len(children)
     placeholder = etree.fromstring(
-        f'<w:p xmlns:w="{_W}"><w:pPr><w:pStyle w:val="{BODY_STYLE}"/></w:pPr><w:r>'
-        f"<w:t>{BODY_PLACEHOLDER}</w:t></w:r></w:p>", _PARSER)
+        f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{BODY_STYLE}"/></w:pPr><w:r>'
+        f"<w:t>{BODY_PLACEHOLDER}</w:t></w:r></w:p>", HUGE_PARSER)
     children[rule_at].addnext(placeholder)
     for element in children[rule_at + 1:end]:
         body.remove(element)
@@ -95,9 +92,6 @@ def init_template(source: str | Path, out: str | Path, *, overwrite: bool = Fals
     report.notes += [f"偏差: {d}" for d in template_info(data).deviations]
     out.write_bytes(data)
     return report
-
-
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _paragraphs(element: etree._Element) -> list[etree._Element]:
@@ -151,7 +145,7 @@ def _replace(paragraph: etree._Element, old: str, new: str) -> bool:
         head = text[:max(0, start - lo)]
         tail = text[max(0, end - lo):] if end < hi else ""
         t.text = head + (new if not placed else "") + tail
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.set(qn("xml:space"), "preserve")
         placed = True
     return True
 
@@ -244,8 +238,7 @@ def _conforms(mine: etree._Element, theirs: etree._Element) -> str | None:
 
 def _take_styles(styles: etree._Element, report: InitReport) -> None:
     """Keep the document's styles that conform to govdoc's; take govdoc's for the rest."""
-    with zipfile.ZipFile(io.BytesIO(build_template())) as zf:
-        ours = etree.fromstring(zf.read("word/styles.xml"), _PARSER)
+    ours = etree.fromstring(styles_xml().encode("utf-8"), HUGE_PARSER)
     theirs = {s.get(qn("w:styleId")): s for s in styles.iter(qn("w:style"))}
     kept, taken = [], []
     for style in ours.iter(qn("w:style")):

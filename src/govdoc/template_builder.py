@@ -11,11 +11,14 @@ names; every style names its fonts on all four ``w:rFonts`` slots.
 
 from __future__ import annotations
 
-import io
-import zipfile
+from docx.opc.constants import NAMESPACE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import nsdecls, nsmap
 
 from govdoc import spec
 from govdoc.model import DocFormat
+from govdoc.ooxml.package import write_zip
+from govdoc.ooxml.properties import border_xml, ppr_xml, rpr_xml
 from govdoc.styles import NORMAL, STYLES, Role, StyleDef
 from govdoc.template_contract import (BODY_PLACEHOLDER, BODY_STYLE, FOOTER_EVEN, FOOTER_ODD,
                                       LANDSCAPE_FOOTERS, LETTER_FIRST_FOOTER, LETTER_FIRST_HEADER,
@@ -37,13 +40,8 @@ def _quoteattr(value: str) -> str:
     return '"' + value.replace('"', "&quot;") + '"'
 
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_W_R = nsdecls("w", "r")
 
 _CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
@@ -55,74 +53,58 @@ def _rfonts(east_asia: str, latin: str) -> str:
     )
 
 
+_NORMAL_LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+"""Normal's languages: Latin text American English, East Asian text Simplified Chinese."""
+
+_NORMAL_SWITCHES = {"widowControl": False, "kinsoku": True, "wordWrap": True,
+                    "overflowPunct": False, "autoSpaceDE": False, "autoSpaceDN": False,
+                    "adjustRightInd": False}
+"""Normal's typesetting: 22 lines on every page, so no widow/orphan control; Chinese
+line breaking on; no hanging punctuation, no automatic CJK/Latin spacing (Word/WPS
+semantics)."""
+
+
 def _rpr(s: StyleDef) -> str:
-    """Run properties in schema order (rFonts, color, spacing, kern, sz, szCs, lang)."""
-    parts = []
-    if s.east_asia:
-        parts.append(_rfonts(s.east_asia, s.latin or s.east_asia))
-    if s.color:
-        parts.append(f'<w:color w:val="{s.color}"/>')
-    if s.squeeze is not None:
-        parts.append(f'<w:spacing w:val="{spec.pt_to_twips(s.squeeze)}"/>')
-    if s is NORMAL:
-        parts.append('<w:kern w:val="0"/>')
-    if s.size:
-        half = round(s.size * 2)
-        parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
-    if s is NORMAL:
-        parts.append('<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>')
-    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
+    """A style's run properties."""
+    return rpr_xml(
+        fonts=_rfonts(s.east_asia, s.latin or s.east_asia) if s.east_asia else None,
+        color=s.color or None,
+        spacing_tw=spec.pt_to_twips(s.squeeze) if s.squeeze is not None else None,
+        kern=0 if s is NORMAL else None,
+        size=s.size or None,
+        lang=_NORMAL_LANG if s is NORMAL else None,
+    )
 
 
 def _ppr(s: StyleDef) -> str:
-    """Paragraph properties in schema order."""
-    parts = []
+    """A paragraph style's paragraph properties."""
+    switches = dict(_NORMAL_SWITCHES) if s is NORMAL else {}
     if s.keep_next:
-        parts.append("<w:keepNext/>")
-    if s is NORMAL:
-        # 22 lines on every page: no widow/orphan control; Chinese line breaking on;
-        # no hanging punctuation, no automatic CJK/Latin spacing (Word/WPS semantics).
-        parts.append('<w:widowControl w:val="0"/>')
-        parts.append('<w:kinsoku/><w:wordWrap/><w:overflowPunct w:val="0"/>')
-        parts.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
-        parts.append('<w:adjustRightInd w:val="0"/>')
+        switches["keepNext"] = True
+    if s.snap_to_grid is False:
+        switches["snapToGrid"] = False
+    border = None
     if s.border_bottom:
         color, width, space = s.border_bottom
-        parts.append(
-            f'<w:pBdr><w:bottom w:val="single" w:sz="{round(width * 8)}" '
-            f'w:space="{space}" w:color="{color}"/></w:pBdr>'
-        )
-    if s.snap_to_grid is False:
-        parts.append('<w:snapToGrid w:val="0"/>')
-    spacing = []
+        border = border_xml("bottom", "single", width, space, color)
+    spacing: list[tuple[str, object]] = []
     if s is NORMAL:
-        spacing.append('w:before="0" w:after="0"')
+        spacing += [("before", 0), ("after", 0)]
     elif s.after_lines:
-        spacing.append(f'w:after="{s.after_lines * spec.LINE_PITCH_TW}"')
+        spacing.append(("after", s.after_lines * spec.LINE_PITCH_TW))
     if s.line_tw:
-        spacing.append(f'w:line="{s.line_tw}" w:lineRule="exact"')
+        spacing += [("line", s.line_tw), ("lineRule", "exact")]
     elif s.line_auto:
-        spacing.append('w:line="240" w:lineRule="auto"')
-    if spacing:
-        parts.append(f"<w:spacing {' '.join(spacing)}/>")
-    ind = []
+        spacing += [("line", 240), ("lineRule", "auto")]
+    ind: list[tuple[str, object]] = []
     if s.first_line_chars is not None:
-        ind.append(
-            f'w:firstLineChars="{s.first_line_chars * 100}" '
-            f'w:firstLine="{s.first_line_chars * spec.CHAR_TW}"'
-        )
+        ind += [("firstLineChars", s.first_line_chars * 100),
+                ("firstLine", s.first_line_chars * spec.CHAR_TW)]
     if s.right_chars is not None:
-        ind.append(
-            f'w:rightChars="{round(s.right_chars * 100)}" '
-            f'w:right="{round(s.right_chars * spec.CHAR_TW)}"'
-        )
-    if ind:
-        parts.append(f"<w:ind {' '.join(ind)}/>")
-    if s.jc:
-        parts.append(f'<w:jc w:val="{s.jc}"/>')
-    if s.outline_level is not None:
-        parts.append(f'<w:outlineLvl w:val="{s.outline_level}"/>')
-    return f"<w:pPr>{''.join(parts)}</w:pPr>" if parts else ""
+        ind += [("rightChars", round(s.right_chars * 100)),
+                ("right", round(s.right_chars * spec.CHAR_TW))]
+    return ppr_xml(switches=switches, border_bottom=border, spacing=spacing, ind=ind,
+                   jc=s.jc, outline_level=s.outline_level)
 
 
 def _style_xml(s: StyleDef, *, default: bool = False) -> str:
@@ -145,15 +127,14 @@ def _style_xml(s: StyleDef, *, default: bool = False) -> str:
 def styles_xml() -> str:
     """``word/styles.xml``: docDefaults, Normal, and one style per layout role."""
     n = NORMAL
-    size = round(n.size * 2) if n.size else 32
+    size = n.size or 16
     doc_defaults = (
-        "<w:docDefaults><w:rPrDefault><w:rPr>"
-        + _rfonts(n.east_asia or "", n.latin or "")
-        + f'<w:kern w:val="0"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
-        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
-        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-        '<w:spacing w:before="0" w:after="0"/>'
-        "</w:pPr></w:pPrDefault></w:docDefaults>"
+        "<w:docDefaults><w:rPrDefault>"
+        + rpr_xml(fonts=_rfonts(n.east_asia or "", n.latin or ""), kern=0, size=size,
+                  lang=_NORMAL_LANG)
+        + "</w:rPrDefault><w:pPrDefault>"
+        + ppr_xml(spacing=[("before", 0), ("after", 0)])
+        + "</w:pPrDefault></w:docDefaults>"
     )
     builtin = (
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
@@ -170,7 +151,7 @@ def styles_xml() -> str:
     order = first + [r for r in Role if r not in first]
     styles = [_style_xml(NORMAL, default=True)] + [_style_xml(STYLES[r]) for r in order]
     return (
-        XML_DECL + f'<w:styles xmlns:w="{W_NS}">' + doc_defaults + builtin
+        XML_DECL + f'<w:styles {nsdecls("w")}>' + doc_defaults + builtin
         + "".join(styles) + "</w:styles>"
     )
 
@@ -206,15 +187,14 @@ def footer_xml(odd: bool, footer_tw: int = spec.FOOTER_DISTANCE_TW) -> str:
             f'<w:ind w:left="{side * spec.PAGE_NUMBER_CHAR_TW}"/><w:jc w:val="left"/></w:pPr>'
         )
     return (
-        XML_DECL + f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p>' + ppr
+        XML_DECL + f'<w:ftr {_W_R}><w:p>' + ppr
         + f'<w:r><w:t xml:space="preserve">{dash} </w:t></w:r>' + _page_field()
         + f'<w:r><w:t xml:space="preserve"> {dash}</w:t></w:r>'
         + "</w:p></w:ftr>"
     )
 
 
-_NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS_WP, _NS_A = nsmap["wp"], nsmap["a"]
 _NS_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 _EMU_PER_MM = 36000
 
@@ -262,7 +242,7 @@ def landscape_footer_xml(odd: bool) -> str:
         "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
     )
     return (
-        XML_DECL + f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr>'
+        XML_DECL + f'<w:ftr {_W_R}><w:p><w:pPr>'
         f'<w:pStyle w:val="GovSpacer"/></w:pPr>{box}</w:p></w:ftr>'
     )
 
@@ -293,7 +273,7 @@ def sect_pr_xml(letter: bool = False) -> str:
 def letter_first_header_xml() -> str:
     """A letter's first-page header: the placeholder for its 标志 and top double rule."""
     return (
-        XML_DECL + f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr>'
+        XML_DECL + f'<w:hdr {_W_R}><w:p><w:pPr>'
         '<w:pStyle w:val="GovIssuerMark"/></w:pPr>'
         f"<w:r><w:t>{LETTER_MARK_PLACEHOLDER}</w:t></w:r></w:p></w:hdr>"
     )
@@ -304,10 +284,11 @@ def letter_first_footer_xml() -> str:
     thick) 170 mm long, 20 mm above the page's bottom edge (10.1)."""
     reach = spec.LETTER_RULE_REACH_TW
     return (
-        XML_DECL + f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr>'
-        '<w:pStyle w:val="GovSpacer"/><w:pBdr><w:bottom w:val="thinThickSmallGap" '
-        f'w:sz="{round(spec.LETTER_RULE_WIDTH.value * 8)}" w:space="0" '
-        f'w:color="{spec.COLOR_RED.value}"/></w:pBdr>'
+        XML_DECL + f'<w:ftr {_W_R}><w:p><w:pPr>'
+        '<w:pStyle w:val="GovSpacer"/><w:pBdr>'
+        + border_xml("bottom", "thinThickSmallGap", spec.LETTER_RULE_WIDTH.value, 0,
+                     spec.COLOR_RED.value)
+        + "</w:pBdr>"
         '<w:spacing w:line="20" w:lineRule="exact"/>'
         f'<w:ind w:left="-{reach}" w:right="-{reach}"/></w:pPr></w:p></w:ftr>'
     )
@@ -316,7 +297,7 @@ def letter_first_footer_xml() -> str:
 def document_xml(letter: bool = False) -> str:
     """The body: the placeholder paragraph that receives the document, and the page setup."""
     return (
-        XML_DECL + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
+        XML_DECL + f'<w:document {_W_R}><w:body>'
         f'<w:p><w:pPr><w:pStyle w:val="{BODY_STYLE}"/></w:pPr>'
         f'<w:r><w:t>{BODY_PLACEHOLDER}</w:t></w:r></w:p>'
         + sect_pr_xml(letter) + "</w:body></w:document>"
@@ -326,7 +307,7 @@ def document_xml(letter: bool = False) -> str:
 def settings_xml() -> str:
     """``word/settings.xml``: odd/even footers, no punctuation compression."""
     return (
-        XML_DECL + f'<w:settings xmlns:w="{W_NS}">'
+        XML_DECL + f'<w:settings {nsdecls("w")}>'
         '<w:zoom w:percent="100"/>'
         f'<w:defaultTabStop w:val="{spec.CHAR_TW * 2}"/>'
         "<w:evenAndOddHeaders/>"
@@ -357,7 +338,7 @@ def font_table_xml() -> str:
         f"<w:font w:name={_quoteattr(spec.FONT_LATIN.value)}><w:charset w:val=\"00\"/>"
         '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
     )
-    return XML_DECL + f'<w:fonts xmlns:w="{W_NS}">' + "".join(out) + "</w:fonts>"
+    return XML_DECL + f'<w:fonts {nsdecls("w")}>' + "".join(out) + "</w:fonts>"
 
 
 def content_types_xml(letter: bool = False) -> str:
@@ -388,28 +369,28 @@ def content_types_xml(letter: bool = False) -> str:
 
 def package_rels_xml() -> str:
     return (
-        XML_DECL + f'<Relationships xmlns="{PKG_REL_NS}">'
-        f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-        f'<Relationship Id="rId3" Type="{REL}/extended-properties" Target="docProps/app.xml"/>'
+        XML_DECL + f'<Relationships xmlns="{NAMESPACE.OPC_RELATIONSHIPS}">'
+        f'<Relationship Id="rId1" Type="{RT.OFFICE_DOCUMENT}" Target="word/document.xml"/>'
+        f'<Relationship Id="rId2" Type="{RT.CORE_PROPERTIES}" Target="docProps/core.xml"/>'
+        f'<Relationship Id="rId3" Type="{RT.EXTENDED_PROPERTIES}" Target="docProps/app.xml"/>'
         "</Relationships>"
     )
 
 
 def document_rels_xml(letter: bool = False) -> str:
     first = (
-        f'<Relationship Id="{LETTER_FIRST_HEADER}" Type="{REL}/header" Target="header1.xml"/>'
-        f'<Relationship Id="{LETTER_FIRST_FOOTER}" Type="{REL}/footer" Target="footer3.xml"/>'
+        f'<Relationship Id="{LETTER_FIRST_HEADER}" Type="{RT.HEADER}" Target="header1.xml"/>'
+        f'<Relationship Id="{LETTER_FIRST_FOOTER}" Type="{RT.FOOTER}" Target="footer3.xml"/>'
     ) if letter else ""
     return (
-        XML_DECL + f'<Relationships xmlns="{PKG_REL_NS}">'
-        f'<Relationship Id="rIdStyles" Type="{REL}/styles" Target="styles.xml"/>'
-        f'<Relationship Id="rIdSettings" Type="{REL}/settings" Target="settings.xml"/>'
-        f'<Relationship Id="rIdFontTable" Type="{REL}/fontTable" Target="fontTable.xml"/>'
-        f'<Relationship Id="{FOOTER_ODD}" Type="{REL}/footer" Target="footer1.xml"/>'
-        f'<Relationship Id="{FOOTER_EVEN}" Type="{REL}/footer" Target="footer2.xml"/>'
-        f'<Relationship Id="{LANDSCAPE_FOOTERS[0]}" Type="{REL}/footer" Target="footer4.xml"/>'
-        f'<Relationship Id="{LANDSCAPE_FOOTERS[1]}" Type="{REL}/footer" Target="footer5.xml"/>'
+        XML_DECL + f'<Relationships xmlns="{NAMESPACE.OPC_RELATIONSHIPS}">'
+        f'<Relationship Id="rIdStyles" Type="{RT.STYLES}" Target="styles.xml"/>'
+        f'<Relationship Id="rIdSettings" Type="{RT.SETTINGS}" Target="settings.xml"/>'
+        f'<Relationship Id="rIdFontTable" Type="{RT.FONT_TABLE}" Target="fontTable.xml"/>'
+        f'<Relationship Id="{FOOTER_ODD}" Type="{RT.FOOTER}" Target="footer1.xml"/>'
+        f'<Relationship Id="{FOOTER_EVEN}" Type="{RT.FOOTER}" Target="footer2.xml"/>'
+        f'<Relationship Id="{LANDSCAPE_FOOTERS[0]}" Type="{RT.FOOTER}" Target="footer4.xml"/>'
+        f'<Relationship Id="{LANDSCAPE_FOOTERS[1]}" Type="{RT.FOOTER}" Target="footer5.xml"/>'
         + first + "</Relationships>"
     )
 
@@ -473,11 +454,4 @@ def build_template(fmt: DocFormat = DocFormat.GENERAL) -> bytes:
     if letter:
         parts += [("word/header1.xml", letter_first_header_xml()),
                   ("word/footer3.xml", letter_first_footer_xml())]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, xml in parts:
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, xml.encode("utf-8"))
-    return buf.getvalue()
+    return write_zip((name, xml.encode("utf-8")) for name, xml in parts)

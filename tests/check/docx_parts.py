@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import zipfile
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from docx.opc.constants import NAMESPACE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import nsdecls
+
 A4_SECT = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" '
            'w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>')
 
@@ -18,36 +19,36 @@ def make_docx(body: str, styles: str = "", *, theme: str | None = None, settings
     ``styles`` (docDefaults and style elements)."""
     parts = {
         "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
-            'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+            f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{NAMESPACE.OPC_CONTENT_TYPES}">'
+            '<Default Extension="rels" ContentType="application/vnd.'
             'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="'
             'application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
             'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
         "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="'
-            f'{REL}/officeDocument" Target="word/document.xml"/></Relationships>'),
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{NAMESPACE.OPC_RELATIONSHIPS}">'
+            f'<Relationship Id="rId1" Type="{RT.OFFICE_DOCUMENT}" Target="word/document.xml"/>'
+            "</Relationships>"),
         "word/document.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document {nsdecls("w", "r")}>'
             f"<w:body>{body}{sect}</w:body></w:document>"),
         "word/styles.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W_NS}">{styles}</w:styles>'),
+            f'<?xml version="1.0" encoding="UTF-8"?><w:styles {nsdecls("w")}>{styles}</w:styles>'),
         "word/settings.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="{W_NS}">{settings}</w:settings>'),
+            f'<?xml version="1.0" encoding="UTF-8"?><w:settings {nsdecls("w")}>{settings}</w:settings>'),
     }
-    rels = [f'<Relationship Id="rIdS" Type="{REL}/styles" Target="styles.xml"/>',
-            f'<Relationship Id="rIdT" Type="{REL}/settings" Target="settings.xml"/>']
+    rels = [f'<Relationship Id="rIdS" Type="{RT.STYLES}" Target="styles.xml"/>',
+            f'<Relationship Id="rIdT" Type="{RT.SETTINGS}" Target="settings.xml"/>']
     if theme is not None:
         parts["word/theme/theme1.xml"] = theme
-        rels.append(f'<Relationship Id="rIdTh" Type="{REL}/theme" Target="theme/theme1.xml"/>')
+        rels.append(f'<Relationship Id="rIdTh" Type="{RT.THEME}" Target="theme/theme1.xml"/>')
     if numbering is not None:
         parts["word/numbering.xml"] = (
-            f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W_NS}">{numbering}'
+            f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {nsdecls("w")}>{numbering}'
             "</w:numbering>")
-        rels.append(f'<Relationship Id="rIdN" Type="{REL}/numbering" Target="numbering.xml"/>')
+        rels.append(f'<Relationship Id="rIdN" Type="{RT.NUMBERING}" Target="numbering.xml"/>')
     parts["word/_rels/document.xml.rels"] = (
-        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
-        'org/package/2006/relationships">' + "".join(rels) + "</Relationships>")
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{NAMESPACE.OPC_RELATIONSHIPS}">'
+        + "".join(rels) + "</Relationships>")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         for name, xml in parts.items():
@@ -57,8 +58,8 @@ def make_docx(body: str, styles: str = "", *, theme: str | None = None, settings
 
 def theme_xml(minor_hans: str, major_hans: str = "黑体", minor_ea: str = "") -> str:
     return (
-        '<?xml version="1.0" encoding="UTF-8"?><a:theme xmlns:a="http://schemas.openxmlformats.org/'
-        'drawingml/2006/main" name="T"><a:themeElements><a:clrScheme name="T"><a:dk1><a:sysClr '
+        f'<?xml version="1.0" encoding="UTF-8"?><a:theme {nsdecls("a")} name="T">'
+        '<a:themeElements><a:clrScheme name="T"><a:dk1><a:sysClr '
         'val="windowText" lastClr="000000"/></a:dk1><a:dk2><a:srgbClr val="1F497D"/></a:dk2>'
         '</a:clrScheme><a:fontScheme name="T">'
         f'<a:majorFont><a:latin typeface="Cambria"/><a:ea typeface=""/><a:cs typeface=""/>'

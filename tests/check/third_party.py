@@ -24,6 +24,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from docx.opc.constants import NAMESPACE
+from docx.oxml.ns import nsmap
+
 HERE = Path(__file__).resolve().parent
 LIBREOFFICE_NOTICE = HERE / "third_party" / "libreoffice-notice.docx"
 
@@ -98,9 +101,8 @@ def python_docx_notice() -> bytes:
 
 # -- WPS Office ------------------------------------------------------------------------------
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_W, _R = nsmap["w"], nsmap["r"]
+_REL = nsmap["r"]  # relationship types: {_REL}/styles …
 _THEME_FONTS = ('<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi" '
                 'w:eastAsiaTheme="minorEastAsia" w:cstheme="minorBidi"/>')
 
@@ -209,8 +211,8 @@ def wps_notice(minor_hans: str = "宋体") -> bytes:
             'xml"/><Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.'
             'openxmlformats-officedocument.theme+xml"/></Types>'),
         "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://'
-            'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="'
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="'
+            f'{NAMESPACE.OPC_RELATIONSHIPS}"><Relationship Id="rId1" Type="'
             f'{_REL}/officeDocument" Target="word/document.xml"/></Relationships>'),
         "word/document.xml": document,
         "word/styles.xml": styles,
@@ -218,8 +220,8 @@ def wps_notice(minor_hans: str = "宋体") -> bytes:
         "word/theme/theme1.xml": WPS_THEME.replace('script="Hans" typeface="宋体"',
                                                    f'script="Hans" typeface="{minor_hans}"'),
         "word/_rels/document.xml.rels": (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://'
-            f'schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>'),
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="'
+            f'{NAMESPACE.OPC_RELATIONSHIPS}">{rels}</Relationships>'),
     }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:

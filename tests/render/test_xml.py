@@ -1,15 +1,16 @@
+from docx.oxml.ns import nsdecls, nsmap
 from lxml import etree
 
 from govdoc.layout import Block, Run
 from govdoc.render.xml import paragraph_xml
 from govdoc.styles import Role
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W = f"{{{nsmap['w']}}}"
 
 
 def parse(xml: str) -> etree._Element:
     return etree.fromstring(
-        f'<w:body xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{xml}</w:body>'
+        f'<w:body {nsdecls("w")}>{xml}</w:body>'
     )
 
 

@@ -1,1 +1,13 @@
-"""The OOXML layer: reading the packages govdoc did not write (:mod:`.package`)."""
+"""The OOXML layer: how govdoc reads and writes WordprocessingML, each thing once.
+
+- :mod:`.package`: the safe reader of packages from outside (zip limits, XML parser
+  settings, relationships) and the fixed-date zip writer;
+- :mod:`.properties`: the schema order of property elements and the ordered writers of
+  paragraph and run properties (template builder and renderer alike);
+- :mod:`.styles`: the style cascade (``basedOn`` chains, document defaults, theme fonts);
+- :mod:`.numbering`: Word's list numbering (importer and checker alike).
+
+Namespaces and ``qn`` come from python-docx (:mod:`docx.oxml.ns`,
+:mod:`docx.opc.constants`). The layer imports nothing of govdoc but its errors and the
+typography of :mod:`govdoc.text`.
+"""

@@ -1,20 +1,46 @@
-"""Reading a .docx that came from someone else: a zip archive checked before it is read.
+"""The .docx package: read safely when it came from someone else, written reproducibly.
 
 One reader for every package govdoc opens from outside: office templates
 (:mod:`govdoc.render.template`), Word drafts (:mod:`govdoc.parse.word`), the documents the
 checker reads (:mod:`govdoc.check.resolve`) and uploads to the drafting page. A file that
-is not a zip, or looks like a zip bomb, is refused with one line naming it.
+is not a zip, or looks like a zip bomb, is refused with one line naming it
+(:func:`open_zip`); :class:`Package` then reads its parts with :data:`PARSER` (no DTDs, no
+entities, no network) and follows its relationships. :data:`HUGE_PARSER` parses the XML
+govdoc writes itself, whose text nodes may pass libxml2's 10 MB limit.
+
+:func:`write_zip` writes a package with fixed timestamps and modes, so that the same
+parts always give the same bytes (the rendered documents and the templates).
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
+from collections.abc import Iterable
+from pathlib import PurePosixPath
+from typing import IO
+
+from docx.opc.constants import NAMESPACE
+from lxml import etree
 
 from govdoc.errors import TemplateError
 
-__all__ = ["MAX_DIRECTORY_BYTES", "MAX_ENTRIES", "MAX_FILE_BYTES", "MAX_RATIO",
-           "MAX_UNPACKED_BYTES", "RATIO_FLOOR_BYTES", "open_zip"]
+__all__ = ["HUGE_PARSER", "MAX_DIRECTORY_BYTES", "MAX_ENTRIES", "MAX_FILE_BYTES", "MAX_RATIO",
+           "MAX_UNPACKED_BYTES", "PARSER", "Package", "RATIO_FLOOR_BYTES", "ZIP_DATE",
+           "open_zip", "read_entries", "read_limited", "write_zip"]
+
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+"""The parser of the parts of a package from outside: no entities, DTDs or network, and
+libxml2's limits on text nodes and depth."""
+HUGE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+"""The parser of XML govdoc wrote or filled itself (a rendered body, a filled template
+part): no entities or network, but text nodes of any length (a long paragraph is split
+only at :data:`govdoc.render.xml.MAX_TEXT_NODE_CHARS`)."""
+
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""The timestamp of every entry govdoc writes: the earliest a zip can hold, so the output
+depends on the parts alone."""
 
 _MB = 1024 * 1024
 
@@ -55,12 +81,30 @@ def _check_directory(data: bytes, where: str, what: str, error: type[Exception])
                     f"bytes (at most {MAX_DIRECTORY_BYTES // _MB} MB)")
 
 
+def _too_large(where: str, what: str, error: type[Exception]) -> Exception:
+    return error(f"{what} {where}: refused, the file has more than {MAX_FILE_BYTES // _MB} MB")
+
+
+def read_limited(stream: IO[bytes], where: str, what: str = "template",
+                 error: type[Exception] = TemplateError) -> bytes:
+    """The bytes of a package file from ``stream``, reading one byte past
+    :data:`MAX_FILE_BYTES` at most: a larger file is refused without reading it all."""
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(where, what, error)
+    return data
+
+
 def open_zip(data: bytes, where: str, what: str = "template",
              error: type[Exception] = TemplateError) -> zipfile.ZipFile:
-    """The archive in ``data``; refused when it is not a zip or looks like a zip bomb.
+    """The archive in ``data``; refused when it is larger than :data:`MAX_FILE_BYTES`,
+    not a zip, or looks like a zip bomb.
 
-    The limits serve every .docx govdoc reads from others (templates, Word drafts): an
-    error of type ``error`` names the file as ``f"{what} {where}"``."""
+    The limits serve every .docx govdoc reads from others (templates, Word drafts, the
+    documents the checker reads): an error of type ``error`` names the file as
+    ``f"{what} {where}"``."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(where, what, error)
     _check_directory(data, where, what, error)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -81,3 +125,109 @@ def open_zip(data: bytes, where: str, what: str = "template",
                 f"{i.file_size} (more than {MAX_RATIO}:1), as a zip bomb does"
             )
     return zf
+
+
+def read_entries(zf: zipfile.ZipFile, where: str, what: str = "template",
+                 error: type[Exception] = TemplateError) -> dict[str, bytes]:
+    """Every entry's bytes, each checked against its CRC."""
+    parts = {}
+    for info in zf.infolist():
+        try:
+            parts[info.filename] = zf.read(info)
+        except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError,
+                EOFError, OSError) as exc:
+            raise error(f"{what} {where}: the archive is damaged, {info.filename} cannot be "
+                        f"read ({exc})") from None
+    return parts
+
+
+def write_zip(parts: Iterable[tuple[str, bytes]]) -> bytes:
+    """A zip archive of ``parts`` (entry name, bytes) in the order given, deflated, every
+    entry dated :data:`ZIP_DATE` with mode 0644: the same parts give the same bytes."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, blob in parts:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, blob)
+    return buf.getvalue()
+
+
+def _resolve_target(base: PurePosixPath, target: str) -> str:
+    """The part name a relationship target names, relative to the folder ``base``."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    parts: list[str] = []
+    for piece in (str(base / target) if str(base) != "." else target).split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+class Package:
+    """The parts of a .docx from outside: opened under :func:`open_zip`'s limits, XML
+    parsed on demand with :data:`PARSER`, relationships resolved.
+
+    ``main`` is the main document part (``word/document.xml`` as a rule), None when the
+    package has none. Errors are of type ``error`` and name the file as
+    ``f"{what} {name}"`` for the archive, ``name`` alone for its parts.
+    """
+
+    def __init__(self, data: bytes, name: str = "document", what: str = "Word document",
+                 error: type[Exception] = TemplateError) -> None:
+        self.name = name
+        self.data = data
+        self.error = error
+        self._zip = open_zip(data, name, what, error)
+        self._names = set(self._zip.namelist())
+        self._cache: dict[str, etree._Element | None] = {}
+        self.main = self._main_part()
+
+    def _main_part(self) -> str | None:
+        for target, rel_type in self.rels("").values():
+            if rel_type.endswith("/officeDocument") and target in self._names:
+                return target
+        return "word/document.xml" if "word/document.xml" in self._names else None
+
+    def has(self, part: str) -> bool:
+        """Whether the package holds ``part``."""
+        return part in self._names
+
+    def xml(self, part: str | None) -> etree._Element | None:
+        """The parsed part, or None when the package lacks it."""
+        if part is None or part not in self._names:
+            return None
+        if part not in self._cache:
+            try:
+                self._cache[part] = etree.fromstring(self._zip.read(part), PARSER)
+            except etree.XMLSyntaxError as exc:
+                raise self.error(f"{self.name}: {part} is not well-formed XML ({exc})") from None
+        return self._cache[part]
+
+    def rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """Relationship id → (target part name, type) of ``part`` ("" for the package);
+        external targets are left out."""
+        path = PurePosixPath(part)
+        rels_name = "_rels/.rels" if not part else str(path.parent / "_rels" / (path.name + ".rels"))
+        root = self.xml(rels_name)
+        out: dict[str, tuple[str, str]] = {}
+        if root is None:
+            return out
+        base = path.parent if part else PurePosixPath("")
+        for rel in root.iter(f"{{{NAMESPACE.OPC_RELATIONSHIPS}}}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            out[rel.get("Id", "")] = (_resolve_target(base, rel.get("Target", "")),
+                                      rel.get("Type", ""))
+        return out
+
+    def related(self, part: str, type_suffix: str) -> str | None:
+        """The first part related to ``part`` by a relationship whose type ends so."""
+        for target, rel_type in self.rels(part).values():
+            if rel_type.endswith(type_suffix):
+                return target
+        return None

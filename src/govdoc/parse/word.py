@@ -20,8 +20,13 @@ of page headers and footers (page numbers aside), and any unknown element that c
 words. Nothing is dropped silently.
 
 A draft is a file from someone else: it is opened under the same zip limits as a
-template (:func:`govdoc.render.template.open_zip`), and a malformed number in it is a
-:class:`ParseError` naming the file and the place.
+template (:func:`govdoc.ooxml.package.open_zip`), its own parts parsed with
+:data:`govdoc.ooxml.package.PARSER`, and a malformed number in it is a
+:class:`ParseError` naming the file and the place. The body is then read through
+python-docx's package rather than :class:`govdoc.ooxml.package.Package`:
+:func:`document_lines` reads documents python-docx already holds (govdoc's own, when
+:mod:`govdoc.check.fix` compares the re-formatted result), pictures come as python-docx
+image parts, and python-docx's parser resolves no entities either.
 
 Tables with a single row or a single column are layout tables (a 版记, a joint 标志,
 a signature block): their cells are read as lines. Other tables become
@@ -44,149 +49,59 @@ from lxml import etree
 from pydantic import ValidationError
 
 from govdoc.model import Table
-from govdoc.ooxml.package import MAX_FILE_BYTES, open_zip
+from govdoc.ooxml.numbering import Numbering, NumberingError, number, style_numbering
+from govdoc.ooxml.package import PARSER, open_zip, read_limited
 from govdoc.parse.structure import ParseError, ParseWarning, SourceLine
-from govdoc.text.wordnumbers import format_number
 
 Changes = Literal["accept", "reject"]
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
 
 def _attr(el: etree._Element | None, name: str = "val") -> str | None:
-    return None if el is None else el.get(_W + name)
-
-
-class _BadNumber(ValueError):
-    """A number in the draft's XML that is not one (the caller names the file)."""
-
-
-def _number(value: str, where: str, part: str = "word/numbering.xml") -> int:
-    """``value`` as an int; a :class:`_BadNumber` naming ``part`` and ``where`` otherwise."""
-    try:
-        return int(value)
-    except ValueError:
-        raise _BadNumber(f"{part}: {where} “{value}” 不是数字: is not a number") from None
+    return None if el is None else el.get(qn(f"w:{name}"))
 
 
 @dataclass
-class _Level:
-    fmt: str = "decimal"
-    text: str = ""
-    start: int = 0
-    legal: bool = False
+class _ListLabels:
+    """The labels Word shows before the draft's numbered paragraphs
+    (:mod:`govdoc.ooxml.numbering`), and how many bullets were left out."""
 
-
-@dataclass
-class Numbering:
-    """Word's list definitions and the counters of the lists read so far."""
-
-    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # abstractNum id
-    nums: dict[str, tuple[str, dict[int, int]]] = field(default_factory=dict)  # num → (abstract, start overrides)
-    style_numbering: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
-    counters: dict[str, list[int | None]] = field(default_factory=dict)
-    started: set[str] = field(default_factory=set)
+    numbering: Numbering
+    style_numbering: dict[str, tuple[str | None, int | None]]
     bullets: int = 0
 
     @classmethod
-    def read(cls, document: object) -> "Numbering":
-        numbering = cls()
+    def read(cls, document: object) -> _ListLabels:
         part = document.part  # type: ignore[attr-defined]
         try:
             root = part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             root = None
-        if root is not None:
-            for abstract in root.iterchildren(_W + "abstractNum"):
-                aid = abstract.get(_W + "abstractNumId")
-                levels: dict[int, _Level] = {}
-                for lvl in abstract.iterchildren(_W + "lvl"):
-                    start = _attr(lvl.find(_W + "start"))
-                    levels[_number(lvl.get(_W + "ilvl", "0"), f"abstractNum {aid} ilvl")] = _Level(
-                        fmt=_attr(lvl.find(_W + "numFmt")) or "decimal",
-                        text=_attr(lvl.find(_W + "lvlText")) or "",
-                        start=int(start) if start and start.lstrip("-").isdigit() else 0,
-                        legal=lvl.find(_W + "isLgl") is not None,
-                    )
-                numbering.levels[aid] = levels
-            for num in root.iterchildren(_W + "num"):
-                overrides = {}
-                for override in num.iterchildren(_W + "lvlOverride"):
-                    value = _attr(override.find(_W + "startOverride"))
-                    if value is not None:
-                        where = f"num {num.get(_W + 'numId')} lvlOverride"
-                        overrides[_number(override.get(_W + "ilvl", "0"), f"{where} ilvl")] = \
-                            _number(value, f"{where} startOverride")
-                numbering.nums[num.get(_W + "numId")] = (
-                    _attr(num.find(_W + "abstractNumId")) or "", overrides)
         styles = part.styles.element if hasattr(part, "styles") else None
-        if styles is not None:
-            based: dict[str, str | None] = {}
-            own: dict[str, tuple[str | None, int | None]] = {}
-            for style in styles.iterchildren(_W + "style"):
-                sid = style.get(_W + "styleId")
-                based[sid] = _attr(style.find(_W + "basedOn"))
-                num_pr = style.find(f"{_W}pPr/{_W}numPr")
-                if num_pr is not None:
-                    ilvl = _attr(num_pr.find(_W + "ilvl"))
-                    own[sid] = (_attr(num_pr.find(_W + "numId")),
-                                _number(ilvl, f"style {sid} ilvl", "word/styles.xml") if ilvl else None)
-            for sid in based:
-                seen: set[str] = set()
-                cur: str | None = sid
-                while cur and cur not in own and cur not in seen:
-                    seen.add(cur)
-                    cur = based.get(cur)
-                if cur is not None and cur in own:
-                    numbering.style_numbering[sid] = own[cur]
-        return numbering
+        return cls(Numbering.read(root), style_numbering(styles))
 
     def label(self, p: etree._Element) -> str:
         """The label Word shows before paragraph ``p`` (advancing its list's counters)."""
-        ppr = p.find(_W + "pPr")
+        ppr = p.find(qn("w:pPr"))
         num_id: str | None = None
         ilvl: int | None = None
         if ppr is not None:
-            style = _attr(ppr.find(_W + "pStyle"))
+            style = _attr(ppr.find(qn("w:pStyle")))
             if style in self.style_numbering:
                 num_id, ilvl = self.style_numbering[style]
-            num_pr = ppr.find(_W + "numPr")
+            num_pr = ppr.find(qn("w:numPr"))
             if num_pr is not None:
-                direct_id = _attr(num_pr.find(_W + "numId"))
-                direct_lvl = _attr(num_pr.find(_W + "ilvl"))
+                direct_id = _attr(num_pr.find(qn("w:numId")))
+                direct_lvl = _attr(num_pr.find(qn("w:ilvl")))
                 num_id = direct_id if direct_id is not None else num_id
-                ilvl = _number(direct_lvl, "numPr ilvl", "word/document.xml") \
+                ilvl = number(direct_lvl, "numPr ilvl", "word/document.xml") \
                     if direct_lvl is not None else ilvl
-        if not num_id or num_id == "0" or num_id not in self.nums:
+        found = self.numbering.advance(num_id, ilvl or 0)
+        if found is None:
             return ""
-        ilvl = ilvl or 0
-        abstract, overrides = self.nums[num_id]
-        levels = self.levels.get(abstract, {})
-        if ilvl not in levels:
-            return ""
-        counters = self.counters.setdefault(abstract, [None] * 9)
-        if num_id not in self.started:
-            self.started.add(num_id)
-            for lvl, value in overrides.items():
-                if 0 <= lvl < 9:
-                    counters[lvl] = value - 1
-        current = counters[ilvl]
-        counters[ilvl] = (levels[ilvl].start if current is None else current + 1)
-        for deeper in range(ilvl + 1, 9):
-            counters[deeper] = None
-        level = levels[ilvl]
+        text, level = found
         if level.fmt == "bullet":
             self.bullets += 1
             return ""
-        text = level.text
-        for ref in range(9, 0, -1):
-            token = f"%{ref}"
-            if token in text:
-                ref_level = levels.get(ref - 1, _Level())
-                counted = counters[ref - 1]
-                value = ref_level.start if counted is None else counted
-                fmt = "decimal" if level.legal and ref - 1 != ilvl else ref_level.fmt
-                text = text.replace(token, format_number(value, fmt))
         return text
 
 
@@ -260,7 +175,7 @@ def _notes_part(document: object, reltype: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for rel in document.part.rels.values():  # type: ignore[attr-defined]
         if rel.reltype == reltype and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob, _SAFE_PARSER)
+            root = etree.fromstring(rel.target_part.blob, PARSER)
             for note in root:
                 text = "".join(t.text or "" for t in note.iter(qn("w:t")))
                 out[note.get(qn("w:id")) or ""] = text
@@ -274,15 +189,15 @@ def _margin_texts(document: object) -> list[tuple[str, str]]:
     for rel in document.part.rels.values():  # type: ignore[attr-defined]
         if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
             continue
-        root = etree.fromstring(rel.target_part.blob, _SAFE_PARSER)
+        root = etree.fromstring(rel.target_part.blob, PARSER)
         words: list[str] = []
         depth = 0  # inside a field's result
-        for el in root.iter(_W + "fldChar", _W + "t", _W + "fldSimple"):
-            if el.tag == _W + "fldChar":
+        for el in root.iter(qn("w:fldChar"), qn("w:t"), qn("w:fldSimple")):
+            if el.tag == qn("w:fldChar"):
                 kind = el.get(qn("w:fldCharType"))
                 depth += 1 if kind == "begin" else -1 if kind == "end" else 0
-            elif el.tag == _W + "t" and depth == 0 and \
-                    not any(a.tag == _W + "fldSimple" for a in el.iterancestors()):
+            elif el.tag == qn("w:t") and depth == 0 and \
+                    not any(a.tag == qn("w:fldSimple") for a in el.iterancestors()):
                 words.append(el.text or "")
         text = " ".join("".join(words).split())
         if text.strip("-—–  0123456789"):
@@ -290,26 +205,23 @@ def _margin_texts(document: object) -> list[tuple[str, str]]:
     return out
 
 
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-
-
 def _mark_removed(p: etree._Element, changes: Changes) -> bool:
     """Whether the paragraph's mark is removed, so that it joins the next paragraph."""
-    rpr = p.find(f"{_W}pPr/{_W}rPr")
+    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
     if rpr is None:
         return False
-    return rpr.find(_W + ("del" if changes == "accept" else "ins")) is not None
+    return rpr.find(qn("w:del" if changes == "accept" else "w:ins")) is not None
 
 
 def _centred(p: etree._Element) -> bool:
     """Whether a paragraph is centred, by its own setting or as a title style."""
-    ppr = p.find(f"{_W}pPr")
+    ppr = p.find(qn("w:pPr"))
     if ppr is None:
         return False
-    style = ppr.find(f"{_W}pStyle")
+    style = ppr.find(qn("w:pStyle"))
     if style is not None and _attr(style) in ("Title", "GovAttachmentTitle"):
         return True
-    jc = ppr.find(f"{_W}jc")
+    jc = ppr.find(qn("w:jc"))
     return jc is not None and _attr(jc) == "center"
 
 
@@ -326,7 +238,7 @@ class Picture:
 
 @dataclass
 class _Reader:
-    numbering: Numbering
+    numbering: _ListLabels
     changes: Changes
     part: object = None  # the document's part, to find pictures' images
     footnotes: dict[str, str] = field(default_factory=dict)
@@ -362,13 +274,13 @@ class _Reader:
         return "".join(out)
 
     def inline(self, el: etree._Element, out: list[str]) -> None:
-        dropped = ({_W + "del", _W + "moveFrom"} if self.changes == "accept"
-                   else {_W + "ins", _W + "moveTo"})
+        dropped = ({qn("w:del"), qn("w:moveFrom")} if self.changes == "accept"
+                   else {qn("w:ins"), qn("w:moveTo")})
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in dropped or tag in _MARKUP:
                 continue
-            if tag == _W + "r":
+            if tag == qn("w:r"):
                 self.run(child, out)
             elif tag == qn("w:fldSimple"):
                 self.field_name(child.get(qn("w:instr")) or "")
@@ -386,15 +298,15 @@ class _Reader:
             tag = child.tag
             if not isinstance(tag, str) or tag in _RUN_SKIPPED:
                 continue
-            if tag in (_W + "t", _W + "delText"):
+            if tag in (qn("w:t"), qn("w:delText")):
                 out.append(child.text or "")
-            elif tag in (_W + "tab", _W + "ptab"):
+            elif tag in (qn("w:tab"), qn("w:ptab")):
                 out.append("\t")
-            elif tag in (_W + "br", _W + "cr"):
+            elif tag in (qn("w:br"), qn("w:cr")):
                 out.append("\n")
-            elif tag == _W + "noBreakHyphen":
+            elif tag == qn("w:noBreakHyphen"):
                 out.append("-")
-            elif tag == _W + "sym":
+            elif tag == qn("w:sym"):
                 char = symbol_char(child.get(qn("w:font")), child.get(qn("w:char")))
                 if char is None:
                     self.note(f"符号无法转写: the symbol {child.get(qn('w:char'))} of the font "
@@ -402,28 +314,28 @@ class _Reader:
                               "not kept")
                 else:
                     out.append(char)
-            elif tag in (_W + "instrText", _W + "delInstrText"):
+            elif tag in (qn("w:instrText"), qn("w:delInstrText")):
                 if self.field_code is not None:
                     self.field_code.append(child.text or "")
-            elif tag == _W + "fldChar":
+            elif tag == qn("w:fldChar"):
                 kind = child.get(qn("w:fldCharType"))
                 if kind == "begin":
                     self.field_code = []
                 elif self.field_code is not None:
                     self.field_name("".join(self.field_code))
                     self.field_code = None
-            elif tag == _W + "ruby":
+            elif tag == qn("w:ruby"):
                 self.ruby(child, out)
-            elif tag in (_W + "drawing", _W + "pict", _W + "object"):
+            elif tag in (qn("w:drawing"), qn("w:pict"), qn("w:object")):
                 self.media(child)
             elif tag == _MC + "AlternateContent":
                 choice = child.find(_MC + "Choice")
                 self.run(choice if choice is not None else child, out)
-            elif tag == _W + "footnoteReference":
+            elif tag == qn("w:footnoteReference"):
                 self.reference("脚注", "footnote", self.footnotes, child)
-            elif tag == _W + "endnoteReference":
+            elif tag == qn("w:endnoteReference"):
                 self.reference("尾注", "endnote", self.endnotes, child)
-            elif tag == _W + "commentReference":
+            elif tag == qn("w:commentReference"):
                 self.comments += 1
             else:
                 self.unknown(child)
@@ -435,12 +347,12 @@ class _Reader:
     def ruby(self, ruby: etree._Element, out: list[str]) -> None:
         base: list[str] = []
         reading: list[str] = []
-        rb = ruby.find(_W + "rubyBase")
-        rt = ruby.find(_W + "rt")
+        rb = ruby.find(qn("w:rubyBase"))
+        rt = ruby.find(qn("w:rt"))
         if rb is not None:
             self.inline(rb, base)
         if rt is not None:
-            reading = [t.text or "" for t in rt.iter(_W + "t")]
+            reading = [t.text or "" for t in rt.iter(qn("w:t"))]
         out.extend(base)
         if "".join(reading).strip():
             self.note(f"注音“{''.join(reading)}”未保留: the ruby reading above "
@@ -467,7 +379,7 @@ class _Reader:
             self.note(f"图表{label}未保留: a chart is not kept")
         elif el.find(f".//{qn('dgm:relIds')}") is not None:
             self.note(f"SmartArt 图形{label}未保留: a SmartArt graphic is not kept")
-        elif el.tag == _W + "object":
+        elif el.tag == qn("w:object"):
             self.note(f"嵌入对象{label}未保留: an embedded object is not kept")
         elif el.find(f".//{qn('a:blip')}") is not None or el.find(f".//{_V}imagedata") is not None:
             blip = el.find(f".//{qn('a:blip')}")
@@ -482,7 +394,7 @@ class _Reader:
 
     def unknown(self, el: etree._Element) -> None:
         text = "".join(el.itertext())
-        media = any(True for _ in el.iter(_W + "drawing", _W + "pict", _W + "object"))
+        media = any(True for _ in el.iter(qn("w:drawing"), qn("w:pict"), qn("w:object")))
         if text.strip() or media:
             self.note(f"未识别的内容 {_tag(el)} 未保留: an element Word may show "
                       f"(“{_short(text)}”) is not kept")
@@ -512,37 +424,37 @@ class _Reader:
 
     def cell_text(self, tc: etree._Element) -> str:
         parts = []
-        for p in tc.iter(_W + "p"):
+        for p in tc.iter(qn("w:p")):
             parts.append(self.numbering.label(p) + self.text_of(p))
             boxes, self.boxes = self.boxes, []
             for box in boxes:
-                parts.extend(self.text_of(q) for q in box.iter(_W + "p"))
+                parts.extend(self.text_of(q) for q in box.iter(qn("w:p")))
         return "\n".join(x.strip() for x in parts).strip("\n")
 
     def table(self, tbl: etree._Element) -> None:
-        trs = list(tbl.iterchildren(_W + "tr"))
+        trs = list(tbl.iterchildren(qn("w:tr")))
         widths = [sum(_span(tc)
-                      for tc in tr.iterchildren(_W + "tc")) for tr in trs]
+                      for tc in tr.iterchildren(qn("w:tc"))) for tr in trs]
         if len(trs) <= 1 or max(widths, default=0) <= 1:
             for tr in trs:  # a layout table: its cells are lines
-                for tc in tr.iterchildren(_W + "tc"):
+                for tc in tr.iterchildren(qn("w:tc")):
                     self.block(tc)
             return
         rows: list[list[str]] = []
         header_rows = 0
         three = False
         for r, tr in enumerate(trs):
-            if tr.find(f"{_W}trPr/{_W}tblHeader") is not None and header_rows == r:
+            if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None and header_rows == r:
                 header_rows += 1
             row: list[str] = []
-            for tc in tr.iterchildren(_W + "tc"):
+            for tc in tr.iterchildren(qn("w:tc")):
                 span = _span(tc)
-                merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+                merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
                 continued = merge is not None and _attr(merge) in (None, "continue")
                 text = self.cell_text(tc)
                 row.append("" if continued else text)
                 row.extend([""] * (span - 1))
-                three = three or any(_attr(sz) == "32" for sz in tc.iter(_W + "sz"))
+                three = three or any(_attr(sz) == "32" for sz in tc.iter(qn("w:sz")))
             rows.append(row)
         width = max(widths)
         rows = [r + [""] * (width - len(r)) for r in rows]
@@ -570,22 +482,22 @@ class _Reader:
             tag = child.tag
             if not isinstance(tag, str) or tag in _MARKUP:
                 continue
-            if tag == _W + "p":
+            if tag == qn("w:p"):
                 self.paragraph(child)
-            elif tag == _W + "tbl":
+            elif tag == qn("w:tbl"):
                 self.table(child)
-            elif tag == _W + "sdt":
-                content = child.find(_W + "sdtContent")
+            elif tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
                 self.block(content if content is not None else child)
-            elif tag in (_W + "sdtContent", _W + "customXml", _W + "smartTag"):
+            elif tag in (qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")):
                 self.block(child)
-            elif tag == _W + "ins" and self.changes == "accept" or \
-                    tag == _W + "del" and self.changes == "reject":
+            elif tag == qn("w:ins") and self.changes == "accept" or \
+                    tag == qn("w:del") and self.changes == "reject":
                 self.block(child)
-            elif tag in (_W + "ins", _W + "del", _W + "moveFrom", _W + "moveTo"):
+            elif tag in (qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")):
                 continue  # the other side of a tracked change
             else:
-                if tag == _W + "altChunk":
+                if tag == qn("w:altChunk"):
                     self.note("嵌入的文档未保留: an embedded document (altChunk) is not kept")
                 else:
                     self.unknown(child)
@@ -593,26 +505,21 @@ class _Reader:
 
 
 def _span(tc: etree._Element) -> int:
-    value = _attr(tc.find(f"{_W}tcPr/{_W}gridSpan"))
-    return _number(value, "tc gridSpan", "word/document.xml") if value else 1
+    value = _attr(tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}"))
+    return number(value, "tc gridSpan", "word/document.xml") if value else 1
 
 
 def _read_bytes(source: str | os.PathLike[str] | IO[bytes] | bytes, name: str) -> bytes:
     """The bytes of a draft, refused when larger than a template may be."""
     if isinstance(source, (bytes, bytearray)):
-        data = bytes(source)
-    elif isinstance(source, (str, os.PathLike)):
+        return bytes(source)  # open_zip refuses it when too large
+    if isinstance(source, (str, os.PathLike)):
         try:
             with open(source, "rb") as fh:
-                data = fh.read(MAX_FILE_BYTES + 1)
+                return read_limited(fh, name, "Word draft", ParseError)
         except OSError as exc:
             raise ParseError(f"{name}: 无法读取: cannot be read ({exc.strerror})") from None
-    else:
-        data = source.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ParseError(f"Word draft {name}: refused, the file has more than "
-                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
-    return data
+    return read_limited(source, name, "Word draft", ParseError)
 
 
 def docx_lines(source: str | os.PathLike[str] | IO[bytes], *,
@@ -639,7 +546,7 @@ def read_docx(source: str | os.PathLike[str] | IO[bytes], *, changes: Changes = 
         raise ParseError(f"{name}: 不是 Word 文档: not a Word .docx file ({exc})") from None
     try:
         reader = _read(document, changes)
-    except _BadNumber as exc:
+    except NumberingError as exc:
         raise ParseError(f"{name}: {exc}") from None
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"{name}: 不是 Word 文档: a part is broken XML ({exc})") from None
@@ -655,7 +562,7 @@ def document_lines(document: object, *, changes: Changes = "accept"
 
 
 def _read(document: object, changes: Changes) -> _Reader:
-    reader = _Reader(Numbering.read(document), changes, document.part,  # type: ignore[attr-defined]
+    reader = _Reader(_ListLabels.read(document), changes, document.part,  # type: ignore[attr-defined]
                      footnotes=_notes_part(document, RT.FOOTNOTES),
                      endnotes=_notes_part(document, RT.ENDNOTES))
     reader.block(document.element.body)  # type: ignore[attr-defined]

@@ -11,24 +11,23 @@ it in a run's text. Each is refused with a :class:`~govdoc.errors.TemplateError`
 from __future__ import annotations
 
 import docx.document
+from docx.oxml.ns import nsmap
 from lxml import etree
 from markupsafe import Markup
 
 from govdoc.errors import TemplateError
+from govdoc.ooxml.package import HUGE_PARSER
 
 __all__ = ["BODY_MARKER", "place_body"]
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _MARKER_TEXT = "govdoc-body-3f9c2e7a"
 BODY_MARKER = Markup(f"<w:p><w:r><w:t>{_MARKER_TEXT}</w:t></w:r></w:p>")
 """What the template's ``{{p body }}`` is filled with: a paragraph that :func:`place_body`
 replaces."""
 
-_MARKERS = etree.XPath(f"//w:t[text()='{_MARKER_TEXT}']", namespaces={"w": _W})
-_TEXT_WITH_ELEMENTS = etree.XPath("boolean(//w:t[*])", namespaces={"w": _W})
-_DOC_PR = etree.XPath("//wp:docPr", namespaces={"wp": _WP})
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_MARKERS = etree.XPath(f"//w:t[text()='{_MARKER_TEXT}']", namespaces=nsmap)
+_TEXT_WITH_ELEMENTS = etree.XPath("boolean(//w:t[*])", namespaces=nsmap)
+_DOC_PR = etree.XPath("//wp:docPr", namespaces=nsmap)
 
 
 def place_body(document: docx.document.Document, xml: str, where: str) -> None:
@@ -55,7 +54,7 @@ def place_body(document: docx.document.Document, xml: str, where: str) -> None:
         )
     namespaces = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in body.nsmap.items()
                           if prefix)
-    holder = etree.fromstring(f"<holder {namespaces}>{xml}</holder>", _PARSER)
+    holder = etree.fromstring(f"<holder {namespaces}>{xml}</holder>", HUGE_PARSER)
     marker = paragraphs[0]
     for element in holder:
         marker.addprevious(element)

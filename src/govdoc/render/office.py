@@ -29,13 +29,15 @@ from lxml import etree
 
 from govdoc import spec
 from govdoc.model import Report
+from govdoc.ooxml.package import HUGE_PARSER
+from govdoc.ooxml.properties import border_pt, integer
+from govdoc.ooxml.styles import StyleSheet
 from govdoc.render.sandbox import ENV
 from govdoc.template_contract import BODY_PLACEHOLDER, FIELDS, GOVDOC_NAMES
 from govdoc.text import format_date
 
 __all__ = ["FIELDS", "TemplateInfo", "fields", "template_info"]
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 _RED = ("FF0000", "E60012", "C00000", "FF0101", "ED1C24", "E50012", "DA251D", "CC0000")
 _EMU_PER_MM = 36000
 
@@ -109,6 +111,7 @@ def template_info(data: bytes) -> TemplateInfo:
     """Read a checked template ``data`` once: its drawn parts, fields and deviations."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         parts = {n: zf.read(n) for n in zf.namelist() if _rendered_part(n)}
+        styles = etree.fromstring(zf.read("word/styles.xml"), HUGE_PARSER)
     tpl = DocxTemplate(io.BytesIO(data))
     uses: list[tuple[str, str]] = []
     for name in sorted(parts, key=lambda n: (n != "word/document.xml", n)):
@@ -118,9 +121,7 @@ def template_info(data: bytes) -> TemplateInfo:
         sources = _core_texts(parts[name]) if name.startswith("docProps/") else [tpl.patch_xml(xml)]
         for source in sources:
             uses += [(f, name) for f in sorted(_used_fields(source)) if (f, name) not in uses]
-    body = etree.fromstring(parts["word/document.xml"], _PARSER).find(qn("w:body"))
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        styles = etree.fromstring(zf.read("word/styles.xml"), _PARSER)
+    body = etree.fromstring(parts["word/document.xml"], HUGE_PARSER).find(qn("w:body"))
     head, tail = _around_placeholder(body)
     deviations = list(_page_deviations(body))
     if head:
@@ -138,7 +139,7 @@ def _rendered_part(name: str) -> bool:
 
 def _core_texts(blob: bytes) -> list[str]:
     try:
-        return [t for t in etree.fromstring(blob, _PARSER).itertext() if "{" in t]
+        return [t for t in etree.fromstring(blob, HUGE_PARSER).itertext() if "{" in t]
     except etree.XMLSyntaxError:
         return []
 
@@ -183,11 +184,8 @@ def _around_placeholder(body: etree._Element) -> tuple[list[etree._Element], lis
 
 
 def _twips(element: etree._Element | None, attr: str) -> int | None:
-    value = None if element is None else element.get(qn(attr))
-    try:
-        return None if value is None else int(float(value))
-    except ValueError:
-        return None
+    """The integer attribute ``attr`` (``w:top``) of ``element``; None when absent."""
+    return None if element is None else integer(element.get(qn(attr)))
 
 
 def _page_deviations(body: etree._Element) -> Iterator[str]:
@@ -231,16 +229,7 @@ class Rule:
 
 def _style_chain(styles: etree._Element | None, style_id: str | None) -> list[etree._Element]:
     """The style ``style_id`` and those it is based on, nearest first."""
-    chain: list[etree._Element] = []
-    while styles is not None and style_id and len(chain) < 10:
-        style = next((s for s in styles.iter(qn("w:style"))
-                      if s.get(qn("w:styleId")) == style_id), None)
-        if style is None:
-            break
-        chain.append(style)
-        based = style.find(qn("w:basedOn"))
-        style_id = None if based is None else based.get(qn("w:val"))
-    return chain
+    return StyleSheet(styles).chain(style_id)[::-1]
 
 
 def _paragraph_props(paragraph: etree._Element, styles: etree._Element | None,
@@ -249,8 +238,8 @@ def _paragraph_props(paragraph: etree._Element, styles: etree._Element | None,
     ppr = paragraph.find(qn("w:pPr"))
     style = None if ppr is None else ppr.find(qn("w:pStyle"))
     own = [] if ppr is None else [ppr]
-    return own + [p for s in _style_chain(styles, None if style is None else style.get(
-        qn("w:val"))) for p in s.findall(qn("w:pPr"))]
+    chain = _style_chain(styles, None if style is None else style.get(qn("w:val")))
+    return own + [p for s in chain for p in s.findall(qn("w:pPr"))]
 
 
 def red_rules(elements: list[etree._Element],
@@ -270,7 +259,7 @@ def red_rules(elements: list[etree._Element],
             reach = sum(-(_twips(ind, a) or 0) for a in ("w:left", "w:right",
                                                            "w:start", "w:end"))
             size = _twips(border, "w:sz") or 0
-            rules.append(Rule(block + spec.twips_to_mm(reach), spec.pt_to_mm(size / 8)))
+            rules.append(Rule(block + spec.twips_to_mm(reach), spec.pt_to_mm(border_pt(size))))
         for shape in element.iter("{*}wsp"):
             line = shape.find(".//{*}ln")
             fill = None if line is None else line.find(".//{*}srgbClr")
@@ -394,7 +383,7 @@ def _imprint_deviations(tail: list[etree._Element]) -> Iterator[str]:
         size = _twips(border, "w:sz")
         if size is None or border.get(qn("w:val")) in ("nil", "none"):
             continue
-        mm = spec.pt_to_mm(size / 8)
+        mm = spec.pt_to_mm(border_pt(size))
         if abs(mm - want.value) > 0.1:
             yield (f"版记: its {side} rule is {mm:.2f} mm thick, GB/T 9704 {want.clause} "
                    f"recommends {want.value:g} mm")

@@ -37,6 +37,7 @@ from functools import update_wrapper
 from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 import docx.document
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import (
     DictLoader,
@@ -61,14 +62,14 @@ from markupsafe import Markup
 from lxml import etree
 
 from govdoc.errors import TemplateError
+from govdoc.ooxml.package import HUGE_PARSER
 
 __all__ = ["ENV", "fill"]
 
 #: The most bits the result of ``**`` in a template may have.
 MAX_POWER_BITS = 4096
 
-_W_TBL = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl"
-_STRICT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_W_TBL = qn("w:tbl")
 
 
 _MOST_COMPILED = 64
@@ -480,7 +481,7 @@ class _Template(DocxTemplate):
         # docxtpl parses the rendered body in lxml's *recover* mode, which silently
         # drops whatever follows broken XML. Parse strictly first.
         try:
-            tree = etree.fromstring(xml, _STRICT_PARSER)
+            tree = etree.fromstring(xml, HUGE_PARSER)
         except etree.XMLSyntaxError as exc:
             raise _BrokenXml(str(exc)) from None
         if tree.find(f".//{_W_TBL}") is None:

@@ -15,22 +15,21 @@ template that hides its text (``w:vanish``) is refused too: it would print blank
 from __future__ import annotations
 
 import io
-import zipfile
-import zlib
 from functools import lru_cache
 from pathlib import Path
 
 import docx
+from docx.oxml.ns import qn
 from lxml import etree
 
 from govdoc.errors import TemplateError
-from govdoc.ooxml.package import MAX_FILE_BYTES, open_zip
+from govdoc.ooxml.package import MAX_FILE_BYTES, PARSER, open_zip, read_entries, read_limited
+from govdoc.ooxml.properties import on_off
+from govdoc.ooxml.styles import StyleSheet
 from govdoc.styles import STYLES
 from govdoc.model import DocFormat
 from govdoc.template_contract import BODY_PLACEHOLDER, LETTER_MARK_PLACEHOLDER
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
 def templates_dir() -> Path:
@@ -50,25 +49,10 @@ def default_template(fmt: DocFormat = DocFormat.GENERAL) -> Path:
 
 
 
-def _read_all(zf: zipfile.ZipFile, where: str) -> dict[str, bytes]:
-    """Every entry's bytes, each checked against its CRC."""
-    parts = {}
-    for info in zf.infolist():
-        try:
-            parts[info.filename] = zf.read(info)
-        except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError,
-                EOFError, OSError) as exc:
-            raise TemplateError(
-                f"template {where}: the archive is damaged, {info.filename} cannot be "
-                f"read ({exc})"
-            ) from None
-    return parts
-
-
 def _parse(blob: bytes, name: str, where: str) -> etree._Element:
     """A Word part parsed without DTD, entities or network."""
     try:
-        root = etree.fromstring(blob, _PARSER)
+        root = etree.fromstring(blob, PARSER)
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"template {where}: {name} is broken XML ({exc})") from None
     if root.getroottree().docinfo.doctype:
@@ -84,7 +68,7 @@ def check_template(data: bytes, where: str, fmt: DocFormat = DocFormat.GENERAL) 
     paragraph and the styles.
     """
     with open_zip(data, where) as zf:
-        parts = _read_all(zf, where)
+        parts = read_entries(zf, where)
     missing = [n for n in ("word/document.xml", "word/styles.xml") if n not in parts]
     if missing:
         raise TemplateError(f"template {where}: not a Word document, missing {', '.join(missing)}")
@@ -97,14 +81,14 @@ def check_template(data: bytes, where: str, fmt: DocFormat = DocFormat.GENERAL) 
             f"template {where}: python-docx cannot open it ({type(exc).__name__}: {exc})"
         ) from None
     problems = []
-    paragraphs = ["".join(p.itertext()) for p in doc.iter(f"{_W}p")]
+    paragraphs = ["".join(p.itertext()) for p in doc.iter(qn("w:p"))]
     if not any(BODY_PLACEHOLDER in t for t in paragraphs):
         problems.append(f"the placeholder paragraph {BODY_PLACEHOLDER!r}")
     headers = b"".join(parts[n] for n in sorted(parts)
                        if n.startswith("word/header") and n.endswith(".xml"))
     if fmt is DocFormat.LETTER and LETTER_MARK_PLACEHOLDER.encode() not in headers:
         problems.append(f"the first-page header paragraph {LETTER_MARK_PLACEHOLDER!r} (信函格式)")
-    have = {s.get(f"{_W}styleId") for s in sty.iter(f"{_W}style")}
+    have = {s.get(qn("w:styleId")) for s in sty.iter(qn("w:style"))}
     needed = sorted({s.id for s in STYLES.values()} - have)
     if needed:
         problems.append("the styles " + ", ".join(needed))
@@ -113,16 +97,12 @@ def check_template(data: bytes, where: str, fmt: DocFormat = DocFormat.GENERAL) 
     _refuse_hidden_text(doc, sty, where)
 
 
-_OFF = {"0", "false", "off"}
-
-
 def _hides(rpr_holder: etree._Element | None) -> bool:
     """True when ``rpr_holder`` (a style, the defaults, a run) sets hidden text
     (``w:vanish`` not switched off) in its run properties."""
     if rpr_holder is None:
         return False
-    vanish = rpr_holder.find(f"{_W}rPr/{_W}vanish")
-    return vanish is not None and vanish.get(f"{_W}val", "true").lower() not in _OFF
+    return bool(on_off(rpr_holder.find(f"{qn('w:rPr')}/{qn('w:vanish')}")))
 
 
 def _refuse_hidden_text(doc: etree._Element, sty: etree._Element, where: str) -> None:
@@ -130,26 +110,19 @@ def _refuse_hidden_text(doc: etree._Element, sty: etree._Element, where: str) ->
     run defaults, in a style govdoc's paragraphs use or inherit from, or in the document
     itself. Word and LibreOffice print such text as nothing, so the result would be a
     blank page that looks like success."""
-    if _hides(sty.find(f"{_W}docDefaults/{_W}rPrDefault")):
+    if _hides(sty.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")):
         raise TemplateError(f"template {where}: word/styles.xml hides all text "
                             "(w:vanish in the run defaults); 模板隐藏了文字")
-    styles = {s.get(f"{_W}styleId"): s for s in sty.iter(f"{_W}style")}
+    sheet = StyleSheet(sty)
     used = {s.id for s in STYLES.values()}
-    used |= {i for i, s in styles.items() if s.get(f"{_W}default") in ("1", "true", "on")}
-    todo = list(used)
-    while todo:  # the styles they are based on
-        base = styles.get(todo.pop())
-        based = base.find(f"{_W}basedOn") if base is not None else None
-        parent = based.get(f"{_W}val") if based is not None else None
-        if parent is not None and parent not in used:
-            used.add(parent)
-            todo.append(parent)
-    for style_id in sorted(i for i in used if i in styles):
-        if _hides(styles[style_id]):
+    used |= {i for i, s in sheet.by_id.items() if s.get(qn("w:default")) in ("1", "true", "on")}
+    inherited = {style.get(qn("w:styleId")) for i in used for style in sheet.chain(i)}
+    for style_id in sorted(i for i in used | inherited if i in sheet.by_id):
+        if _hides(sheet.by_id[style_id]):
             raise TemplateError(f"template {where}: word/styles.xml hides the text of the style "
                                 f"{style_id} (w:vanish); 模板隐藏了文字")
-    for vanish in doc.iter(f"{_W}vanish"):
-        if vanish.get(f"{_W}val", "true").lower() not in _OFF:
+    for vanish in doc.iter(qn("w:vanish")):
+        if on_off(vanish):
             raise TemplateError(f"template {where}: word/document.xml hides text "
                                 "(w:vanish); 模板隐藏了文字")
 
@@ -157,10 +130,7 @@ def _refuse_hidden_text(doc: etree._Element, sty: etree._Element, where: str) ->
 @lru_cache(maxsize=16)
 def _load(path: str, mtime_ns: int, size: int, fmt: DocFormat) -> bytes:
     with open(path, "rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
-    if len(data) > MAX_FILE_BYTES:
-        raise TemplateError(f"template {path}: refused, the file has more than "
-                            f"{MAX_FILE_BYTES // 2**20} MB")
+        data = read_limited(fh, path)  # the file may have grown since stat()
     check_template(data, path, fmt)
     return data
 

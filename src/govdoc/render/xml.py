@@ -4,14 +4,16 @@ Every piece of user text is escaped here, including ``{`` and ``}`` (as characte
 references), so neither XML nor docxtpl's post-processing can alter it. A tab
 becomes ``w:tab`` and a line break (``\\n``, ``\\r\\n`` or ``\\r``; the model allows
 them only in the title) becomes ``w:br``. A text longer than
-:data:`MAX_TEXT_NODE_CHARS` is split over several ``w:t`` of its run. Properties are
-written in schema order.
+:data:`MAX_TEXT_NODE_CHARS` is split over several ``w:t`` of its run. Paragraph and
+run properties are written by :mod:`govdoc.ooxml.properties`, in schema order.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from docx.oxml.ns import nsmap
 
 from govdoc import spec
 from govdoc.spec import TABLE_CELL_MARGIN_TW
@@ -25,6 +27,7 @@ from govdoc.blocks import (
     SectionBreak,
     TableBlock,
 )
+from govdoc.ooxml.properties import border_xml, ppr_xml, rpr_xml
 from govdoc.styles import Role, style_id
 from govdoc.template_contract import LANDSCAPE_FOOTERS
 
@@ -52,13 +55,8 @@ def _escaped(text: str) -> str:
 def run_xml(run: Run, spacing_tw: int | None = None) -> str:
     """A ``w:r`` holding ``run``'s text, with its character style and size if it has them
     and ``spacing_tw`` (character spacing in twips) if given."""
-    rpr = f'<w:rStyle w:val="{style_id(run.role)}"/>' if run.role else ""
-    if spacing_tw is not None:
-        rpr += f'<w:spacing w:val="{spacing_tw}"/>'
-    if run.size is not None:
-        half = round(run.size * 2)
-        rpr += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
-    rpr = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    rpr = rpr_xml(style=style_id(run.role) if run.role else None, spacing_tw=spacing_tw,
+                  size=run.size)
     text = run.text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -71,9 +69,7 @@ def run_xml(run: Run, spacing_tw: int | None = None) -> str:
 
 
 _EMU_PER_TWIP = 635
-_NS_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_NS_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_NS_WP, _NS_A, _NS_PIC = nsmap["wp"], nsmap["a"], nsmap["pic"]
 
 
 def seal_xml(seal: SealPlacement, rid: str) -> str:
@@ -105,57 +101,49 @@ def seal_xml(seal: SealPlacement, rid: str) -> str:
 
 def paragraph_xml(block: Block, images: dict[Path, str] | None = None) -> str:
     """A ``w:p`` for ``block``: its style, then only the placement the layout decided."""
-    ppr = f'<w:pStyle w:val="{style_id(block.role)}"/>'
+    switches: dict[str, bool] = {}
     if block.keep_next:
-        ppr += "<w:keepNext/>"
+        switches["keepNext"] = True
     if block.page_break_before:
-        ppr += "<w:pageBreakBefore/>"
+        switches["pageBreakBefore"] = True
+    if block.off_grid:
+        switches["snapToGrid"] = False
+    border = None
     if block.border_bottom:
         style, width, space, color = block.border_bottom
-        ppr += (f'<w:pBdr><w:bottom w:val="{style}" w:sz="{round(width * 8)}" '
-                f'w:space="{space}" w:color="{color}"/></w:pBdr>')
-    if block.tabs:
-        stops = "".join(
-            f'<w:tab w:val="{t[1]}" w:pos="{t[0]}"/>' if isinstance(t, tuple)
-            else f'<w:tab w:val="left" w:pos="{t}"/>'
-            for t in block.tabs
-        )
-        ppr += f"<w:tabs>{stops}</w:tabs>"
-    if block.off_grid:
-        ppr += '<w:snapToGrid w:val="0"/>'
-    spacing = ""
+        border = border_xml("bottom", style, width, space, color)
+    tabs = [(t[1], t[0]) if isinstance(t, tuple) else ("left", t) for t in block.tabs] \
+        if block.tabs else ()
+    spacing: list[tuple[str, object]] = []
     if block.space_before_tw:
-        spacing += f' w:before="{block.space_before_tw}"'
+        spacing.append(("before", block.space_before_tw))
     if block.line_tw is not None:
-        spacing += f' w:line="{block.line_tw}" w:lineRule="exact"'
-    if spacing:
-        ppr += f"<w:spacing{spacing}/>"
-    ind = ""
+        spacing += [("line", block.line_tw), ("lineRule", "exact")]
+    ind: list[tuple[str, object]] = []
     if block.left_indent_tw is not None:
-        ind += f' w:leftChars="0" w:left="{block.left_indent_tw}"'
+        ind += [("leftChars", 0), ("left", block.left_indent_tw)]
     if block.right_indent_tw is not None:
-        ind += f' w:rightChars="0" w:right="{block.right_indent_tw}"'
+        ind += [("rightChars", 0), ("right", block.right_indent_tw)]
     if block.first_line_tw is not None:
         if block.first_line_tw >= 0:
-            ind += f' w:firstLineChars="0" w:firstLine="{block.first_line_tw}"'
+            ind += [("firstLineChars", 0), ("firstLine", block.first_line_tw)]
         else:
-            ind += f' w:hangingChars="0" w:hanging="{-block.first_line_tw}"'
-    if ind:
-        ppr += f"<w:ind{ind}/>"
-    if block.align:
-        ppr += f'<w:jc w:val="{block.align}"/>'
+            ind += [("hangingChars", 0), ("hanging", -block.first_line_tw)]
+    ppr = ppr_xml(style=style_id(block.role), switches=switches, border_bottom=border,
+                  tabs=tabs, spacing=spacing, ind=ind, jc=block.align)
     seals = "".join(seal_xml(s, (images or {})[s.image]) for s in block.seals)
     runs = "".join(run_xml(r, block.char_spacing_tw) for r in block.runs)
-    return f"<w:p><w:pPr>{ppr}</w:pPr>{seals}{runs}</w:p>"
+    return f"<w:p>{ppr}{seals}{runs}</w:p>"
 
 
-_TABLE_BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+_TABLE_RULE_PT = 0.5
+"""The width of a table's single-line borders: Word's default rule."""
 
 
 def table_xml(table: TableBlock) -> str:
     """A ``w:tbl`` the width of the block, single-line borders, header rows repeated."""
     width = sum(table.widths_tw)
-    borders = "".join(_TABLE_BORDER.format(side=s)
+    borders = "".join(border_xml(s, "single", _TABLE_RULE_PT, 0, "000000")
                       for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
     tbl_pr = (
         f'<w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -183,8 +171,7 @@ def table_xml(table: TableBlock) -> str:
 
 
 def _rule(side: str, mm: float) -> str:
-    eighths = round(mm / 25.4 * 72 * 8)
-    return f'<w:{side} w:val="single" w:sz="{eighths}" w:space="0" w:color="000000"/>'
+    return border_xml(side, "single", mm / spec.MM_PER_INCH * spec.PT_PER_INCH, 0, "000000")
 
 
 def imprint_xml(imprint: ImprintBlock) -> str:
