@@ -100,11 +100,6 @@ def twips_to_mm(tw: float) -> float:
     return pt_to_mm(tw / TWIPS_PER_PT)
 
 
-def pt_to_eighths(pt: float) -> int:
-    """Points to eighths of a point (a border's width), rounded."""
-    return round(pt * EIGHTHS_PER_PT)
-
-
 # -- Chinese type sizes (字号), in points --------------------------------------------
 
 SIZE_2HAO = 22.0  # 二号

@@ -196,7 +196,6 @@ def footer_xml(odd: bool, footer_tw: int = spec.FOOTER_DISTANCE_TW) -> str:
 
 _NS_WP, _NS_A = nsmap["wp"], nsmap["a"]
 _NS_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-_EMU_PER_MM = 36000
 
 
 def landscape_footer_xml(odd: bool) -> str:
@@ -214,7 +213,7 @@ def landscape_footer_xml(odd: bool) -> str:
     dash_y = spec.MARGIN_TOP.value + spec.BLOCK_HEIGHT.value + spec.PAGE_NUMBER_DASH_BELOW_BLOCK.value
     x_mm = spec.PAGE_HEIGHT.value - dash_y - thickness_mm / 2
     y_mm = spec.MARGIN_LEFT.value
-    cx, cy = round(thickness_mm * _EMU_PER_MM), round(spec.BLOCK_WIDTH.value * _EMU_PER_MM)
+    cx, cy = round(thickness_mm * spec.EMU_PER_MM), round(spec.BLOCK_WIDTH.value * spec.EMU_PER_MM)
     jc = ('<w:ind w:right="{0}"/><w:jc w:val="right"/>' if odd
           else '<w:ind w:left="{0}"/><w:jc w:val="left"/>').format(side)
     number = (
@@ -226,9 +225,9 @@ def landscape_footer_xml(odd: bool) -> str:
         f'<w:r><w:drawing><wp:anchor xmlns:wp="{_NS_WP}" distT="0" distB="0" distL="0" distR="0" '
         'simplePos="0" relativeHeight="251660288" behindDoc="0" locked="0" layoutInCell="1" '
         'allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page"><wp:posOffset>{round(x_mm * _EMU_PER_MM)}'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{round(x_mm * spec.EMU_PER_MM)}'
         '</wp:posOffset></wp:positionH>'
-        f'<wp:positionV relativeFrom="page"><wp:posOffset>{round(y_mm * _EMU_PER_MM)}'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{round(y_mm * spec.EMU_PER_MM)}'
         '</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:wrapNone/><wp:docPr id="{900 + (0 if odd else 1)}" name="页码"/><wp:cNvGraphicFramePr/>'

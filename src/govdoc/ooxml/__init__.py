@@ -8,6 +8,6 @@
 - :mod:`.numbering`: Word's list numbering (importer and checker alike).
 
 Namespaces and ``qn`` come from python-docx (:mod:`docx.oxml.ns`,
-:mod:`docx.opc.constants`). The layer imports nothing of govdoc but its errors and the
-typography of :mod:`govdoc.text`.
+:mod:`docx.opc.constants`). The layer imports nothing of govdoc but its numbers
+(:mod:`govdoc.spec`), its errors and the typography of :mod:`govdoc.text`.
 """

@@ -10,7 +10,7 @@ thousands of paragraphs, and building lxml elements for each would cost several 
 as much.
 
 Reading goes through :func:`on_off` (an ``ST_OnOff`` property) and :func:`integer`, and
-border widths both ways through :data:`BORDER_EIGHTHS_PER_POINT`.
+border widths both ways through :data:`govdoc.spec.EIGHTHS_PER_PT`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from docx.oxml.ns import qn
 from lxml import etree
 
-__all__ = ["BORDER_EIGHTHS_PER_POINT", "ORDERS", "border_pt", "border_sz", "border_xml",
+from govdoc import spec
+
+__all__ = ["ORDERS", "border_pt", "border_sz", "border_xml",
            "element_xml", "integer", "on_off", "ppr_xml", "rpr_xml"]
 
 ORDERS: dict[str, tuple[str, ...]] = {
@@ -54,18 +56,14 @@ is not here: CT_TrPrBase is a choice, its children may stand in any order.)"""
 _W_VAL = qn("w:val")
 _RANKS = {parent: {name: i for i, name in enumerate(names)} for parent, names in ORDERS.items()}
 
-BORDER_EIGHTHS_PER_POINT = 8
-"""A border's ``w:sz`` counts eighths of a point (ST_EighthPointMeasure, 17.18.2)."""
-
-
 def border_sz(width_pt: float) -> int:
     """The ``w:sz`` of a border ``width_pt`` points wide."""
-    return round(width_pt * BORDER_EIGHTHS_PER_POINT)
+    return round(width_pt * spec.EIGHTHS_PER_PT)
 
 
 def border_pt(sz: int) -> float:
     """The width in points of a border whose ``w:sz`` is ``sz``."""
-    return sz / BORDER_EIGHTHS_PER_POINT
+    return sz / spec.EIGHTHS_PER_PT
 
 
 def border_xml(side: str, val: str, width_pt: float, space: int | str, color: str) -> str:

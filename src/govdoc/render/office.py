@@ -39,7 +39,6 @@ from govdoc.text import format_date
 __all__ = ["FIELDS", "TemplateInfo", "fields", "template_info"]
 
 _RED = ("FF0000", "E60012", "C00000", "FF0101", "ED1C24", "E50012", "DA251D", "CC0000")
-_EMU_PER_MM = 36000
 
 
 def fields(report: Report, fix: Callable[[str], str]) -> dict[str, Any]:
@@ -268,9 +267,9 @@ def red_rules(elements: list[etree._Element],
             anchor = next((a for a in shape.iterancestors()
                            if a.tag in (qn("wp:anchor"), qn("wp:inline"))), None)
             extent = None if anchor is None else anchor.find(qn("wp:extent"))
-            width = None if extent is None else int(extent.get("cx", "0")) / _EMU_PER_MM
+            width = None if extent is None else int(extent.get("cx", "0")) / spec.EMU_PER_MM
             weight = line.get("w")
-            rules.append(Rule(width, int(weight) / _EMU_PER_MM if weight else None))
+            rules.append(Rule(width, int(weight) / spec.EMU_PER_MM if weight else None))
         for shape in element.iter("{urn:schemas-microsoft-com:vml}line"):
             if not _is_red(shape.get("strokecolor")):
                 continue

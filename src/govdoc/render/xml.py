@@ -16,7 +16,6 @@ from pathlib import Path
 from docx.oxml.ns import nsmap
 
 from govdoc import spec
-from govdoc.spec import TABLE_CELL_MARGIN_TW
 from govdoc.blocks import (
     Block,
     ImprintBlock,
@@ -68,7 +67,6 @@ def run_xml(run: Run, spacing_tw: int | None = None) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>'
 
 
-_EMU_PER_TWIP = 635
 _NS_WP, _NS_A, _NS_PIC = nsmap["wp"], nsmap["a"], nsmap["pic"]
 
 
@@ -78,8 +76,8 @@ def seal_xml(seal: SealPlacement, rid: str) -> str:
     It is positioned from the block's left edge and from the top of its anchor
     paragraph, so it moves with the signature wherever the page breaks.
     """
-    cx, cy = seal.width_tw * _EMU_PER_TWIP, seal.height_tw * _EMU_PER_TWIP
-    x, y = seal.left_tw * _EMU_PER_TWIP, seal.top_tw * _EMU_PER_TWIP
+    cx, cy = seal.width_tw * spec.EMU_PER_TWIP, seal.height_tw * spec.EMU_PER_TWIP
+    x, y = seal.left_tw * spec.EMU_PER_TWIP, seal.top_tw * spec.EMU_PER_TWIP
     return (
         f'<w:r><w:drawing><wp:anchor xmlns:wp="{_NS_WP}" distT="0" distB="0" distL="0" '
         'distR="0" simplePos="0" relativeHeight="251659264" behindDoc="1" locked="0" '
@@ -136,21 +134,19 @@ def paragraph_xml(block: Block, images: dict[Path, str] | None = None) -> str:
     return f"<w:p>{ppr}{seals}{runs}</w:p>"
 
 
-_TABLE_RULE_PT = 0.5
-"""The width of a table's single-line borders: Word's default rule."""
 
 
 def table_xml(table: TableBlock) -> str:
     """A ``w:tbl`` the width of the block, single-line borders, header rows repeated."""
     width = sum(table.widths_tw)
-    borders = "".join(border_xml(s, "single", _TABLE_RULE_PT, 0, "000000")
+    borders = "".join(border_xml(s, "single", spec.TABLE_RULE_WIDTH_PT, 0, "000000")
                       for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
     tbl_pr = (
         f'<w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
         f"<w:tblBorders>{borders}</w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:left w:w="{TABLE_CELL_MARGIN_TW}" w:type="dxa"/>'
-        f'<w:right w:w="{TABLE_CELL_MARGIN_TW}" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:left w:w="{spec.TABLE_CELL_MARGIN_TW}" w:type="dxa"/>'
+        f'<w:right w:w="{spec.TABLE_CELL_MARGIN_TW}" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
     )
