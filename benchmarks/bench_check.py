@@ -2,7 +2,7 @@
 
     python benchmarks/bench_check.py [--repeat N] [--no-render]
 
-Static: ``govdoc.check.check(docx_bytes)`` on the seed report (median of N runs).
+Static: ``govdoc.checker.check(docx_bytes)`` on the seed report (median of N runs).
 Rendered: ``check_many(corpus, render=True)`` once, split into LibreOffice conversion
 (one soffice run for all documents) and measuring. Always exits 0.
 """
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import govdoc  # noqa: E402
-import govdoc.check  # noqa: E402
+import govdoc.checker  # noqa: E402
 
 
 def main() -> None:
@@ -36,17 +36,17 @@ def main() -> None:
     buf = io.BytesIO()
     govdoc.render(load_example("didiao_2023_report").REPORT).save(buf)
     seed = buf.getvalue()
-    govdoc.check.check(seed)  # warm up (imports, rule registration)
+    govdoc.checker.check(seed)  # warm up (imports, rule registration)
     times = []
     for _ in range(args.repeat):
         t = time.perf_counter()
-        govdoc.check.check(seed)
+        govdoc.checker.check(seed)
         times.append(time.perf_counter() - t)
     print(f"static check, seed report: median {statistics.median(times) * 1000:.1f} ms "
           f"(min {min(times) * 1000:.1f}, max {max(times) * 1000:.1f}, n={args.repeat})")
     if args.no_render:
         return
-    from govdoc.check.geometry import render_all
+    from govdoc.checker.geometry import render_all
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
@@ -61,7 +61,7 @@ def main() -> None:
             print(f"rendered check not measured: {problem}")
             return
         t = time.perf_counter()
-        results = govdoc.check.check_many(paths, render=True)
+        results = govdoc.checker.check_many(paths, render=True)
         total = time.perf_counter() - t
         pages = 0
         for pdf in pdfs:

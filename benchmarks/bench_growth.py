@@ -14,7 +14,7 @@ each run govdoc's caches are emptied, so that no repeat is served from them.
 * normalise: n characters of prose with ASCII punctuation (``normalize_punctuation``);
 * title: a title of n characters (``break_title``);
 * render: a report of n body paragraphs (``render(report).save(BytesIO())``);
-* check: the static check of that report's .docx (``govdoc.check.check``);
+* check: the static check of that report's .docx (``govdoc.checker.check``);
 * batch: n records of ``examples/batch_notice`` (``render_many``, ``jobs=1``).
 
 It always exits 0.
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import govdoc
-import govdoc.check
+import govdoc.checker
 from govdoc.batch import read_records, render_many
 from govdoc.parse import ParseError, parse_text
 from govdoc.text.punctuation import normalize_punctuation
@@ -107,7 +107,7 @@ STEPS = [
          lambda n: ("关于" + "棣棠乡人民政府法治建设工作" * n)[:n - 3] + "的报告", break_title),
     Step("render", "paragraphs", 100,
          _report, lambda report: govdoc.render(report).save(io.BytesIO())),
-    Step("check", "paragraphs", 50, _docx, govdoc.check.check),
+    Step("check", "paragraphs", 50, _docx, govdoc.checker.check),
     Step("batch", "records", 5, _records, _batch),
 ]
 

@@ -1,7 +1,7 @@
 """Time how fast govdoc refuses hostile "templates", and checks a good one.
 
 Cases (each file written once to a temporary folder, then loaded N times through
-``govdoc.render.template.template_bytes``, the path ``govdoc.render`` takes):
+``govdoc.rendering.template.template_bytes``, the path ``govdoc.render`` takes):
 
 * ``random 10 MB``: 10 MB of random bytes named .docx (target: refused in < 1 s);
 * ``zip bomb 65 MB``: govdoc's template plus 65 MB of zeros packed to 64 kB;
@@ -27,7 +27,7 @@ import zipfile
 from pathlib import Path
 
 from govdoc.errors import TemplateError
-from govdoc.render import template as tpl
+from govdoc.rendering import template as tpl
 
 TARGET_MS = 1000.0
 

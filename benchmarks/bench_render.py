@@ -157,7 +157,7 @@ def render_docxtpl(paras: list[StyledPara]) -> None:
     style and its runs with their character styles (autoescaped); then saved."""
     from docxtpl import DocxTemplate, RichText, RichTextParagraph
 
-    from govdoc.render.template import default_template
+    from govdoc.rendering.template import default_template
 
     tpl = DocxTemplate(str(default_template()))
     body = RichTextParagraph()
@@ -175,7 +175,7 @@ def loop_template(folder: Path) -> Path:
     one body-styled paragraph per text, no other styles."""
     from docx.oxml import OxmlElement
 
-    from govdoc.render.template import default_template
+    from govdoc.rendering.template import default_template
     from govdoc.styles import STYLES
     from govdoc.template_builder import BODY_PLACEHOLDER
 

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import govdoc  # noqa: E402
 from govdoc import Report  # noqa: E402
-from govdoc.render.template import default_template  # noqa: E402
+from govdoc.rendering.template import default_template  # noqa: E402
 
 from own_documents import own_reports  # noqa: E402
 

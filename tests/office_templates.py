@@ -28,7 +28,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from govdoc import spec
-from govdoc.render.template import default_template
+from govdoc.rendering.template import default_template
 
 KINDS = ("a", "b", "c")
 PLACES = ("header", "footer", "text box", "row loop")

@@ -14,7 +14,7 @@ import pdfplumber
 from PIL import ImageOps
 
 import govdoc
-from govdoc.check.geometry import PT_PER_MM, Glyph, Line, Page, mm, read_page
+from govdoc.checker.geometry import PT_PER_MM, Glyph, Line, Page, mm, read_page
 from govdoc.document import Document
 
 __all__ = ["Glyph", "Line", "Page", "ink_bbox", "mm", "pdf_pages", "rendered_pages"]

@@ -25,8 +25,8 @@ from docx import Document as open_docx
 
 import govdoc
 from govdoc import grammar
-from govdoc.check.elements import find_elements
-from govdoc.check.resolve import load
+from govdoc.checker.elements import find_elements
+from govdoc.checker.resolve import load
 from govdoc.cli import main
 from govdoc.grammar import Part
 from govdoc.parse import extract_text
@@ -241,7 +241,7 @@ AUTHORS_OWN = {
 
 @pytest.mark.parametrize("name", OK)
 def test_check_finds_nothing_the_importer_decided(name):
-    from govdoc.check import check
+    from govdoc.checker import check
 
     result = outcome(name).result
     assert result is not None

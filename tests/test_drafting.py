@@ -8,7 +8,7 @@ import pytest
 
 import govdoc
 from govdoc import Report, Section
-from govdoc.check import CheckResult, Status
+from govdoc.checker import CheckResult, Status
 from govdoc.drafting import Outline, SectionNotFoundError
 
 from conftest import load_example, require_libreoffice
@@ -124,7 +124,7 @@ def test_check_static_by_default(seed_report: Report) -> None:
     assert result.ok
     ids = {o.rule for o in result.outcomes}
     # The geometry rules (kind G) do not run without render=True.
-    from govdoc.check import all_rules
+    from govdoc.checker import all_rules
     geometry = {r.id for r in all_rules() if r.kind == "G"}
     assert geometry and not ids & geometry
     assert any(o.status is Status.PASS for o in result.outcomes)
@@ -142,7 +142,7 @@ def test_check_finds_a_fault() -> None:
 def test_check_with_rendering(seed_report: Report) -> None:
     require_libreoffice()
     result = seed_report.check(render=True)
-    from govdoc.check import all_rules
+    from govdoc.checker import all_rules
     geometry = {r.id for r in all_rules() if r.kind == "G"}
     ran = {o.rule: o.status for o in result.outcomes if o.rule in geometry}
     assert set(ran) == geometry

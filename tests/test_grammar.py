@@ -28,8 +28,8 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "govdoc"
 ALLOWED = {
     ("text/title.py", "title"): "line-breaking a title: number+unit groups and lead words",
     ("text/title_grammar.py", "title"): "a title's phrases: runs of Han and of digits/letters",
-    ("check/rules/punctuation.py", "ranges"): "number ranges (9): 3～5万, not a part of a 公文",
-    ("check/rules/geometry.py", "page"): "the dashes of a page number (—1—)",
+    ("checker/rules/punctuation.py", "ranges"): "number ranges (9): 3～5万, not a part of a 公文",
+    ("checker/rules/geometry.py", "page"): "the dashes of a page number (—1—)",
 }
 
 
@@ -72,16 +72,16 @@ def test_each_pattern_is_written_once_in_the_grammar(word):
 
 
 def test_the_model_and_the_checker_carry_no_copies():
-    for name in ("model.py", "drafting.py", "text/dates.py", "check/elements.py",
-                 "check/rules/header.py", "check/rules/numbering.py", "check/rules/signature.py",
-                 "check/rules/imprint.py", "parse/structure.py"):
+    for name in ("model.py", "drafting.py", "text/dates.py", "checker/elements.py",
+                 "checker/rules/header.py", "checker/rules/numbering.py", "checker/rules/signature.py",
+                 "checker/rules/imprint.py", "parse/structure.py"):
         text = (SRC / name).read_text("utf-8")
         for copy in ("绝密|机密|秘密", "(19|20)\\d{2}", "一二三四五六七八九", "特急|加急", "抄送|主送"):
             assert copy not in text, (name, copy)
 
 
 def test_one_vocabulary_of_parts():
-    from govdoc.check.elements import Kind as CheckKind
+    from govdoc.checker.elements import Kind as CheckKind
     from govdoc.parse import Kind as ParseKind
 
     assert ParseKind is Part and CheckKind is Part
@@ -217,7 +217,7 @@ def test_a_kept_list_of_numbered_lines_is_not_reported_by_the_checker():
     import io
 
     import govdoc
-    from govdoc.check import check
+    from govdoc.checker import check
     from govdoc.parse import parse_text
 
     result = parse_text("关于开展安全检查的通知\n各村（社区）：\n现将有关事项通知如下。\n"

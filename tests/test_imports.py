@@ -30,7 +30,7 @@ submodules too), the registry of the model's conveniences (extensions) and the u
 cache folder (cachedir, for the title lexicon)."""
 
 ABOVE_MODEL = ("govdoc.layout", "govdoc.pagination", "govdoc.blocks", "govdoc.finish",
-               "govdoc.render", "govdoc.html", "govdoc.drafting", "govdoc.check",
+               "govdoc.rendering", "govdoc.html", "govdoc.drafting", "govdoc.checker",
                "govdoc.parse", "govdoc.template_builder", "govdoc.document", "govdoc.batch",
                "govdoc.cli", "govdoc.web", "govdoc.convert", "govdoc.modelfile")
 
@@ -124,9 +124,9 @@ def _below_model(name: str) -> bool:
 
 def test_the_graph_is_read_from_every_module():
     graph = import_graph()
-    assert {"govdoc", "govdoc.model", "govdoc.render.xml", "govdoc.check.rules.base"} <= set(graph)
+    assert {"govdoc", "govdoc.model", "govdoc.rendering.xml", "govdoc.checker.rules.base"} <= set(graph)
     # function-level and TYPE_CHECKING imports count: drafting imports render in a function
-    assert "govdoc.render" in graph["govdoc.drafting"]
+    assert "govdoc.rendering" in graph["govdoc.drafting"]
     assert "govdoc.model" in graph["govdoc.layout"]
 
 
@@ -152,7 +152,7 @@ def test_the_model_imports_nothing_above_it():
 
 def test_the_checker_does_not_import_the_authoring_model():
     graph = import_graph()
-    rules = [m for m in graph if m.startswith("govdoc.check.rules")]
+    rules = [m for m in graph if m.startswith("govdoc.checker.rules")]
     assert len(rules) > 5
     for module in rules:
         assert "govdoc.model" not in reachable(graph, module), module
@@ -161,7 +161,7 @@ def test_the_checker_does_not_import_the_authoring_model():
 def test_the_renderer_does_not_import_the_template_build_script():
     graph = import_graph()
     for module in graph:
-        if module.startswith("govdoc.render"):
+        if module.startswith("govdoc.rendering"):
             assert "govdoc.template_builder" not in graph[module], module
 
 

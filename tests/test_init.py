@@ -6,7 +6,7 @@ import sys
 import govdoc
 
 HEAVY = ("docx", "docxtpl", "jinja2", "pydantic", "lxml", "jieba", "yaml",
-         "govdoc.model", "govdoc.render", "govdoc.check", "govdoc.convert", "govdoc.parse")
+         "govdoc.model", "govdoc.rendering", "govdoc.checker", "govdoc.convert", "govdoc.parse")
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -25,7 +25,7 @@ def test_importing_govdoc_loads_none_of_the_heavy_modules():
 def test_a_name_loads_what_it_needs_and_no_more():
     loaded = _loaded_after("import govdoc; govdoc.Report")
     assert "govdoc.model" in loaded and "pydantic" in loaded
-    assert sorted(loaded & {"docxtpl", "govdoc.check", "govdoc.convert", "jieba"}) == []
+    assert sorted(loaded & {"docxtpl", "govdoc.checker", "govdoc.convert", "jieba"}) == []
 
 
 def test_every_public_name_resolves():
@@ -44,9 +44,9 @@ def test_an_unknown_name_is_an_attribute_error():
 
 
 def test_render_is_callable_even_after_its_submodules_are_imported(seed_report):
-    # Importing govdoc.render.xml binds the name govdoc.render to the package in a
+    # Importing govdoc.rendering.xml binds the name govdoc.render to the package in a
     # fresh process; the package itself renders.
-    code = ("import govdoc.render.xml, govdoc, datetime; "
+    code = ("import govdoc.rendering.xml, govdoc, datetime; "
             "r = govdoc.Report(title='关于工作的报告', body=['正文。'], issuer='某局', "
             "date=datetime.date(2024, 1, 2)); "
             "print(type(govdoc.render(r)).__name__)")

@@ -17,7 +17,7 @@ import pytest
 
 import govdoc
 from govdoc import Report, Section, TemplateError
-from govdoc.render.template import default_template
+from govdoc.rendering.template import default_template
 
 # Published sandbox escapes and their variants; MARK is the marker file's path.
 ESCAPES = [

@@ -20,7 +20,7 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 
 import govdoc
-from govdoc.check.fix import NOTHING_TO_FIX, carried_over, fix, seals_carried
+from govdoc.checker.fix import NOTHING_TO_FIX, carried_over, fix, seals_carried
 from govdoc.errors import GovdocWarning, OutputExistsError
 from govdoc.parse import parse_docx
 
@@ -220,7 +220,7 @@ def test_fix_obeys_the_overwrite_rule(rendered, tmp_path):
 
 
 def test_fix_that_would_add_findings_copies_the_input(rendered, tmp_path, monkeypatch):
-    import govdoc.check.fix as fixing
+    import govdoc.checker.fix as fixing
 
     src, out = tmp_path / "in.docx", tmp_path / "out.docx"
     src.write_bytes(with_wrong_top_margin(rendered["notice"]))  # it goes through import and render

@@ -31,7 +31,7 @@ ALLOWED: dict[str, dict[float, str]] = {
     "html.py": {},
     "pageview.py": {
         180: "the LibreOffice conversion timeout in seconds, the default of every API that "
-             "converts (govdoc.convert.convert, govdoc.check.check, Report.check too); "
+             "converts (govdoc.convert.convert, govdoc.checker.check, Report.check too); "
              "convert.py would own it as a named constant",
     },
     "styles.py": {},

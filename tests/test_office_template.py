@@ -16,8 +16,8 @@ from test_injection import ESCAPES, EXHAUSTION, armed
 
 import govdoc
 from govdoc import GovdocWarning, Header, Imprint, Report, TemplateError
-from govdoc.render.office import fields, template_info
-from govdoc.render.template import default_template
+from govdoc.rendering.office import fields, template_info
+from govdoc.rendering.template import default_template
 
 REPORT = Report(
     kind="通知",

@@ -89,7 +89,7 @@ def test_the_parser_expands_no_entities():
 
 def test_a_file_over_the_limit_is_refused_by_every_reader(monkeypatch):
     import govdoc.ooxml.package as package
-    from govdoc.check.resolve import DocxError, load
+    from govdoc.checker.resolve import DocxError, load
     from govdoc.parse import ParseError
     from govdoc.parse.word import docx_lines
 

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 import govdoc
 from govdoc.model import DocFormat
 from govdoc import Paragraph, Report, Section
-from govdoc.render.properties import CORE_TEXT_LIMIT
+from govdoc.rendering.properties import CORE_TEXT_LIMIT
 from govdoc.text import format_date, heading_label, normalize_punctuation
 
 from conftest import require_libreoffice

@@ -2,9 +2,9 @@ import re
 import zipfile
 
 from govdoc import spec
-from govdoc.render.template import default_template
+from govdoc.rendering.template import default_template
 from govdoc.model import DocFormat
-from govdoc.render.template import templates_dir
+from govdoc.rendering.template import templates_dir
 from govdoc.template_builder import build_template
 
 from ooxml import order_violations

@@ -117,7 +117,7 @@ def test_check_reports_what_a_template_lacks(tmp_path, capsys):
     assert main(["template", "check", str(odd)]) == 1
     out = capsys.readouterr().out
     assert "字段: 联系人 (in word/footer1.xml) is not a report field" in out
-    assert main(["template", "check", str(govdoc.render.template.default_template())]) == 1
+    assert main(["template", "check", str(govdoc.rendering.template.default_template())]) == 1
     out = capsys.readouterr().out
     assert "版头: the template draws none" in out and "版记: the template draws none" in out
 

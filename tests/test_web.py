@@ -164,7 +164,7 @@ def test_a_model_file_may_not_name_files_on_the_server() -> None:
 
 
 def test_office_templates_in_the_folder_are_offered(tmp_path: Path) -> None:
-    from govdoc.render.template import templates_dir
+    from govdoc.rendering.template import templates_dir
 
     (tmp_path / "红头.docx").write_bytes((templates_dir() / "general.docx").read_bytes())
     (tmp_path / "notes.txt").write_text("not a template", encoding="utf-8")

@@ -58,7 +58,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
         parse_docx,
         parse_text,
     )
-    from govdoc.render import render
+    from govdoc.rendering import render
 
 _MODEL = ("Attachment", "Attendance", "DocFormat", "DocKind", "Header", "Imprint",
           "Paragraph", "Report", "Seal", "Section", "Signer", "Table", "TitleShape",
@@ -67,7 +67,7 @@ _LAZY: dict[str, str] = {
     **{name: "govdoc.model" for name in _MODEL},
     "Document": "govdoc.document",
     "BatchError": "govdoc.batch", "render_many": "govdoc.batch",
-    "render": "govdoc.render",
+    "render": "govdoc.rendering",
     "save": "govdoc.document",
     "check": "",  # the package govdoc.check itself, callable
     "ConversionError": "govdoc.convert", "to_pdf": "govdoc.convert", "preview": "govdoc.pageview",

@@ -389,7 +389,7 @@ def _init_worker(job: _Job, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the lead process handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command's handler
     _JOB = job
-    import govdoc.render  # noqa: F401  (imported once per process, before the first chunk)
+    import govdoc.rendering  # noqa: F401  (imported once per process, before the first chunk)
 
 
 def _worker_chunk(tasks: list[_Task]) -> list[Outcome]:
@@ -412,7 +412,7 @@ def _make(job: _Job, task: _Task) -> Outcome:
     from pydantic import ValidationError
 
     from govdoc.modelfile import ModelFileError, report_from_data
-    from govdoc.render import render
+    from govdoc.rendering import render
     from govdoc.saving import write_atomic
 
     row, where, name, values = task

@@ -163,7 +163,7 @@ def _run_build(args: argparse.Namespace) -> int:
         data = dump_report(parsed.report, FORMATS[out_suffix]).encode("utf-8")
     else:
         if suffix == ".docx":  # the checker loads only for a Word draft
-            from govdoc.check.fix import carried_over, seals_carried
+            from govdoc.checker.fix import carried_over, seals_carried
 
         with contextlib.ExitStack() as stack:
             report, found = (stack.enter_context(seals_carried(source, parsed))
@@ -493,7 +493,7 @@ def build_parser(running: str | None = None) -> argparse.ArgumentParser:
         command.configure(p)
         p.set_defaults(run=command.run)
     if running not in {c.name for c in COMMANDS}:
-        from govdoc.check.cli import add_check_commands
+        from govdoc.checker.cli import add_check_commands
 
         add_check_commands(sub)  # check and fix: their handlers return the exit status
         from govdoc.template_cli import add_template_commands

@@ -25,7 +25,7 @@ from govdoc.text import heading_label, normalize_punctuation
 from govdoc.text.numbering import chinese_numeral
 
 if TYPE_CHECKING:
-    from govdoc.check import CheckResult
+    from govdoc.checker import CheckResult
 
 __all__ = ["Outline", "OutlineEntry", "SectionNotFoundError", "check_report", "find_section",
            "outline"]
@@ -216,13 +216,13 @@ def check_report(report: Report, *, render: bool = False, normalize: bool = True
     """
     import warnings
 
-    import govdoc.check
+    import govdoc.checker
     from govdoc.errors import GovdocWarning
-    from govdoc.render import render as render_docx
+    from govdoc.rendering import render as render_docx
 
     with warnings.catch_warnings():
         # The report's own doubts are in report.warnings; checking is not the place to
         # repeat them as warnings.
         warnings.simplefilter("ignore", GovdocWarning)
         document = render_docx(report, normalize=normalize)
-    return govdoc.check.check(document, render=render, timeout=timeout)
+    return govdoc.checker.check(document, render=render, timeout=timeout)

@@ -23,8 +23,8 @@ from lxml import etree
 from govdoc.errors import OutputExistsError, TemplateError
 from govdoc import grammar
 from govdoc.ooxml.package import HUGE_PARSER
-from govdoc.render.office import red_rules, template_info
-from govdoc.render.template import check_template
+from govdoc.rendering.office import red_rules, template_info
+from govdoc.rendering.template import check_template
 from govdoc.template_builder import styles_xml
 from govdoc.template_contract import BODY_PLACEHOLDER, BODY_STYLE, FIELDS
 

@@ -1,4 +1,4 @@
-"""``govdoc check`` as a command: exit status, JSON, --strict; ``python -m govdoc.check``."""
+"""``govdoc check`` as a command: exit status, JSON, --strict; ``python -m govdoc.checker``."""
 
 import json
 import subprocess
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import govdoc
-from govdoc.check.cli import main
+from govdoc.checker.cli import main
 
 from conftest import load_example
 from defect_corpus import DEFECTS
@@ -51,7 +51,7 @@ def test_unreadable_file(tmp_path, capsys):
 
 
 def test_python_m_govdoc_check(files):
-    proc = subprocess.run([sys.executable, "-m", "govdoc.check", str(files["bad"]), "--json"],
+    proc = subprocess.run([sys.executable, "-m", "govdoc.checker", str(files["bad"]), "--json"],
                           capture_output=True, text=True)
     assert proc.returncode == 1
     assert json.loads(proc.stdout)["source"].endswith("gongwen-skill-report.docx")
@@ -60,7 +60,7 @@ def test_python_m_govdoc_check(files):
 def test_add_check_commands_plugs_into_another_parser(files):
     import argparse
 
-    from govdoc.check.cli import add_check_commands
+    from govdoc.checker.cli import add_check_commands
 
     parser = argparse.ArgumentParser(prog="govdoc")
     add_check_commands(parser.add_subparsers(dest="command"))

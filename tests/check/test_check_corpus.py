@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-import govdoc.check
-from govdoc.check import all_rules
+import govdoc.checker
+from govdoc.checker import all_rules
 
 from conftest import require_libreoffice
 from defect_corpus import DEFECTS, Defect, base
@@ -35,13 +35,13 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def static_results(corpus):
-    return dict(zip(corpus, govdoc.check.check_many(list(corpus.values()))))
+    return dict(zip(corpus, govdoc.checker.check_many(list(corpus.values()))))
 
 
 @pytest.fixture(scope="module")
 def rendered_results(corpus):
     require_libreoffice()
-    return dict(zip(corpus, govdoc.check.check_many(list(corpus.values()), render=True)))
+    return dict(zip(corpus, govdoc.checker.check_many(list(corpus.values()), render=True)))
 
 
 def test_the_corpus_is_large_and_half_of_it_edited_xml():

@@ -3,8 +3,8 @@
 import io
 
 import govdoc
-from govdoc.check.elements import Kind, find_elements, heading_level
-from govdoc.check.resolve import load
+from govdoc.checker.elements import Kind, find_elements, heading_level
+from govdoc.checker.resolve import load
 
 from conftest import load_example
 from docx_parts import make_docx, para

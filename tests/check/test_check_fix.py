@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from govdoc.check.fix import FixError, fix
+from govdoc.checker.fix import FixError, fix
 
 PEERS = Path(__file__).resolve().parent.parent / "peers"
 

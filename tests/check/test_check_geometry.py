@@ -10,12 +10,12 @@ import zipfile
 import pytest
 
 import govdoc
-from govdoc.check import Status, _run
-from govdoc.check.geometry import Rendering
-from govdoc.check.elements import find_elements
-from govdoc.check.resolve import load
-from govdoc.check.rules import Context
-from govdoc.check.rules.geometry import IMPRINT_RULE_MM, imprint_strokes
+from govdoc.checker import Status, _run
+from govdoc.checker.geometry import Rendering
+from govdoc.checker.elements import find_elements
+from govdoc.checker.resolve import load
+from govdoc.checker.rules import Context
+from govdoc.checker.rules.geometry import IMPRINT_RULE_MM, imprint_strokes
 
 from conftest import load_example, require_libreoffice
 

@@ -1,8 +1,8 @@
 """Headings numbered by Word's list numbering are seen with their labels."""
 
-import govdoc.check
-from govdoc.check.elements import Kind, find_elements
-from govdoc.check.resolve import load
+import govdoc.checker
+from govdoc.checker.elements import Kind, find_elements
+from govdoc.checker.resolve import load
 
 from docx_parts import make_docx, para
 
@@ -52,7 +52,7 @@ def test_the_checker_judges_an_automatic_label_like_typed_text():
         para("关于测试的通知", '<w:jc w:val="center"/>', '<w:sz w:val="44"/>'),
         numbered("总体要求", 2, 0), TEXT, numbered("工作安排", 2, 0), TEXT,
     ])
-    result = govdoc.check.check(make_docx(body, numbering=NUMBERING))
+    result = govdoc.checker.check(make_docx(body, numbering=NUMBERING))
     wrong = [f for f in result.findings if f.rule == "B8"]
     assert [f.found for f in wrong] == ["一.", "二."]
 
@@ -60,6 +60,6 @@ def test_the_checker_judges_an_automatic_label_like_typed_text():
 def test_the_label_takes_its_level_font():
     body = para("关于测试的通知", '<w:jc w:val="center"/>', '<w:sz w:val="44"/>') + numbered("总体要求", 1, 0) \
         + TEXT
-    result = govdoc.check.check(make_docx(body, numbering=NUMBERING))
+    result = govdoc.checker.check(make_docx(body, numbering=NUMBERING))
     (font,) = [f for f in result.findings if f.rule == "B7" and f.expected == "黑体"]
     assert font.found == "宋体"  # the label "一、" is in the level's 宋体

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import govdoc.check
-from govdoc.check import Status
+import govdoc.checker
+from govdoc.checker import Status
 
 from conftest import require_libreoffice
 from own_documents import own_reports, save_all
@@ -19,7 +19,7 @@ def results(tmp_path_factory):
     require_libreoffice()
     folder = tmp_path_factory.mktemp("own")
     paths = save_all(own_reports(folder), folder)
-    return dict(zip(paths, govdoc.check.check_many(list(paths.values()), render=True)))
+    return dict(zip(paths, govdoc.checker.check_many(list(paths.values()), render=True)))
 
 
 def test_there_are_many_documents(results):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-import govdoc.check
+import govdoc.checker
 
 PEERS = Path(__file__).resolve().parent.parent / "peers"
 
@@ -16,7 +16,7 @@ def by_rule(result, rule):
 
 
 def test_gongwen_skill_margins_28_28_27_27_and_33_pt_lines():
-    result = govdoc.check.check(PEERS / "gongwen-skill-report.docx")
+    result = govdoc.checker.check(PEERS / "gongwen-skill-report.docx")
     assert not result.ok
     (top,) = by_rule(result, "P2")
     assert top.found == "28.0 mm" and top.severity.value == "error"
@@ -30,7 +30,7 @@ def test_gongwen_skill_margins_28_28_27_27_and_33_pt_lines():
 
 
 def test_cn_gov_docx_has_no_page_numbers_and_heiti_at_every_heading_level():
-    result = govdoc.check.check(PEERS / "cn-gov-docx-notice.docx")
+    result = govdoc.checker.check(PEERS / "cn-gov-docx-notice.docx")
     (numbers,) = by_rule(result, "N1")
     assert numbers.found == "无页码" and numbers.severity.value == "error"
     fonts = {(f.excerpt[:2], f.found) for f in by_rule(result, "B7") if f.expected != "黑体"
@@ -42,7 +42,7 @@ def test_rendered_peers(tmp_path):
     from conftest import require_libreoffice
 
     require_libreoffice()
-    gongwen, cn = govdoc.check.check_many(
+    gongwen, cn = govdoc.checker.check_many(
         [PEERS / "gongwen-skill-report.docx", PEERS / "cn-gov-docx-notice.docx"], render=True)
     # gongwen-skill's signature falls alone on page 2 (33 pt lines on a 28 mm top margin).
     assert by_rule(gongwen, "B15") and by_rule(gongwen, "P10")

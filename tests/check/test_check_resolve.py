@@ -2,7 +2,7 @@
 
 import pytest
 
-from govdoc.check.resolve import DocxError, load
+from govdoc.checker.resolve import DocxError, load
 
 from docx_parts import make_docx, para, theme_xml
 

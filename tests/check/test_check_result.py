@@ -3,9 +3,9 @@
 import json
 import re
 
-import govdoc.check
-from govdoc.check import Severity, Status
-from govdoc.check.result import CheckResult, Finding, Outcome
+import govdoc.checker
+from govdoc.checker import Severity, Status
+from govdoc.checker.result import CheckResult, Finding, Outcome
 from govdoc.spec import Strength
 
 from docx_parts import make_docx, para
@@ -53,7 +53,7 @@ def test_table_lists_findings_most_severe_first_then_the_summary():
 
 
 def test_every_rule_declares_id_clause_strength_and_a_chinese_explanation():
-    rules = govdoc.check.all_rules()
+    rules = govdoc.checker.all_rules()
     assert len({r.id for r in rules}) == len(rules) > 50
     for r in rules:
         assert r.clause and isinstance(r.strength, Strength) and r.kind in ("X", "T", "G")
@@ -63,7 +63,7 @@ def test_every_rule_declares_id_clause_strength_and_a_chinese_explanation():
 def test_a_finding_names_paragraph_excerpt_expected_and_found():
     body = para("标题", '<w:jc w:val="center"/>', '<w:sz w:val="44"/>') + para(
         "正文没有缩进的一段话。", "", '<w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/>')
-    result = govdoc.check.check(make_docx(body))
+    result = govdoc.checker.check(make_docx(body))
     (indent,) = [f for f in result.findings if f.rule == "B6" and "缩进" in f.expected]
     assert (indent.paragraph, indent.excerpt, indent.clause, indent.severity) == (
         2, "正文没有缩进的一段话。", "7.3.3", Severity.ERROR)
@@ -74,8 +74,8 @@ def test_geometry_is_not_measured_without_libreoffice(monkeypatch):
     import govdoc.convert
 
     monkeypatch.setattr(govdoc.convert, "find_soffice", lambda: None)
-    result = govdoc.check.check(make_docx(para("正文")), render=True)
-    geometry = [o for o in result.outcomes if o.rule in {r.id for r in govdoc.check.all_rules()
+    result = govdoc.checker.check(make_docx(para("正文")), render=True)
+    geometry = [o for o in result.outcomes if o.rule in {r.id for r in govdoc.checker.all_rules()
                                                           if r.kind == "G"}]
     assert geometry and all(o.status is Status.NOT_MEASURED for o in geometry)
     assert "LibreOffice" in geometry[0].note and "LibreOffice" in result.geometry_problem
@@ -85,7 +85,7 @@ def test_geometry_is_not_measured_without_pdfplumber(monkeypatch):
     import sys
 
     monkeypatch.setitem(sys.modules, "pdfplumber", None)
-    result = govdoc.check.check(make_docx(para("正文")), render=True)
+    result = govdoc.checker.check(make_docx(para("正文")), render=True)
     notes = {o.note for o in result.outcomes if o.status is Status.NOT_MEASURED}
     assert notes and all("govdoc[check]" in n for n in notes)
 
@@ -94,7 +94,7 @@ def test_govdoc_check_is_callable_and_a_package():
     import govdoc
 
     data = make_docx(para("正文"))
-    assert govdoc.check(data).summary == govdoc.check.check(data).summary
+    assert govdoc.check(data).summary == govdoc.checker.check(data).summary
     assert govdoc.check.CheckResult is CheckResult
 
 
@@ -118,7 +118,7 @@ def test_render_without_its_dependencies_says_once_what_to_install(monkeypatch):
 
     monkeypatch.setattr(govdoc.convert, "find_soffice", lambda: None)
     monkeypatch.setitem(sys.modules, "pdfplumber", None)
-    result = govdoc.check.check(make_docx(para("正文")), render=True)
+    result = govdoc.checker.check(make_docx(para("正文")), render=True)
     table = result.table()
     assert not [ln for ln in table.splitlines() if ln.startswith("not measured")]
     (line,) = [ln for ln in table.splitlines() if "govdoc[check]" in ln]
@@ -160,7 +160,7 @@ def columns(line: str, start: int, end: int) -> str:
 
 
 def test_wrap_breaks_between_chinese_characters_and_at_spaces_only():
-    from govdoc.check.result import wrap
+    from govdoc.checker.result import wrap
 
     text = "install it with `pip install govdoc[check]` or apt-get install libreoffice"
     lines = wrap(text, 20)
@@ -181,7 +181,7 @@ def test_positions_are_python_docx_paragraph_numbers_and_table_cells():
     body = (para("标题", '<w:jc w:val="center"/>', '<w:sz w:val="44"/>') + cell
             + para("正文没有缩进的一段话。", "", '<w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/>'))
     data = make_docx(body)
-    result = govdoc.check.check(data)
+    result = govdoc.checker.check(data)
     (indent,) = [f for f in result.findings if f.rule == "B6" and "正文没有" in f.excerpt]
     paragraphs = docx.Document(io.BytesIO(data)).paragraphs
     assert paragraphs[indent.paragraph - 1].text == "正文没有缩进的一段话。"

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-import govdoc.check
-from govdoc.check.elements import Kind, find_elements
-from govdoc.check.resolve import load
+import govdoc.checker
+from govdoc.checker.elements import Kind, find_elements
+from govdoc.checker.resolve import load
 
 import third_party
 from third_party import PARTS
@@ -39,7 +39,7 @@ def test_every_font_is_resolved(documents, tool):
     for para in doc.paragraphs:
         for run in para.runs:
             assert run.props.east_asia.name, (tool, para.text)
-    result = govdoc.check.check(documents[tool])
+    result = govdoc.checker.check(documents[tool])
     assert not [f for f in result.findings if "未解析" in f.found or "未设置" in f.found]
 
 
@@ -57,7 +57,7 @@ def test_wps_theme_fonts_are_the_faces_of_the_themes_chinese_script(documents):
     assert f[third_party.BODY[0]] == ("仿宋_GB2312", None)
     salutation = load(documents["wps"]).paragraphs[2].runs[0].props
     assert (salutation.ascii.name, salutation.ascii.theme) == ("Calibri", "minorHAnsi")
-    result = govdoc.check.check(documents["wps"])
+    result = govdoc.checker.check(documents["wps"])
     (title,) = [f for f in result.findings if f.rule == "B1"]
     assert title.found == "黑体（主题字体 majorEastAsia）" and title.paragraph == 1
     assert {f.found for f in result.findings if f.rule == "B6" and f.expected == "仿宋_GB2312"} == {
@@ -73,7 +73,7 @@ def test_python_docx_chinese_text_left_to_the_theme_is_in_its_japanese_face(docu
     assert f[third_party.BODY[0]] == ("ＭＳ 明朝", "minorEastAsia")
     assert f[third_party.TITLE] == ("方正小标宋简体", None)
     assert f[third_party.HEADINGS[0]] == ("黑体", None)
-    result = govdoc.check.check(documents["python-docx"])
+    result = govdoc.checker.check(documents["python-docx"])
     body = [f for f in result.findings if f.rule == "B6" and f.expected == "仿宋_GB2312"]
     assert body and {f.found for f in body} == {"ＭＳ 明朝（主题字体 minorEastAsia）"}
     assert not [f for f in result.findings if f.rule in ("B1", "B7")]
@@ -84,7 +84,7 @@ def test_libreoffice_export_keeps_the_fonts_it_was_given(documents):
     assert f[third_party.TITLE] == ("方正小标宋简体", None)
     assert f[third_party.BODY[0]] == ("仿宋_GB2312", None)
     assert f[third_party.HEADINGS[1]] == ("黑体", None)
-    result = govdoc.check.check(documents["libreoffice"])
+    result = govdoc.checker.check(documents["libreoffice"])
     assert not [f for f in result.findings if f.rule in ("B1", "B6", "B7")], result.table()
 
 
@@ -101,8 +101,8 @@ def test_the_committed_libreoffice_fixture_is_the_export_of_the_script(documents
 def test_a_theme_font_whose_face_is_right_is_not_reported(documents):
     # A WPS template whose theme makes 仿宋_GB2312 the Chinese body face: the 主送 and
     # the date, left to the theme, are in 仿宋_GB2312 as Word and WPS show them.
-    result = govdoc.check.check(third_party.wps_notice(minor_hans="仿宋_GB2312"))
+    result = govdoc.checker.check(third_party.wps_notice(minor_hans="仿宋_GB2312"))
     assert not [f for f in result.findings if f.rule == "B6" and f.expected == "仿宋_GB2312"]
-    shipped = govdoc.check.check(documents["wps"])  # 宋体: reported, as the face it is
+    shipped = govdoc.checker.check(documents["wps"])  # 宋体: reported, as the face it is
     assert {f.excerpt for f in shipped.findings if f.rule == "B6" and f.expected == "仿宋_GB2312"} == {
         third_party.SALUTATION, third_party.DATE}

@@ -6,7 +6,7 @@ import pytest
 
 import govdoc
 from govdoc.errors import TemplateError
-from govdoc.render.template import default_template
+from govdoc.rendering.template import default_template
 
 from test_render import simple_report
 

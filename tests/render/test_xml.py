@@ -2,7 +2,7 @@ from docx.oxml.ns import nsdecls, nsmap
 from lxml import etree
 
 from govdoc.layout import Block, Run
-from govdoc.render.xml import paragraph_xml
+from govdoc.rendering.xml import paragraph_xml
 from govdoc.styles import Role
 
 W = f"{{{nsmap['w']}}}"
@@ -53,7 +53,7 @@ def test_crlf_and_cr_are_one_line_break_each():
 
 
 def test_a_text_longer_than_a_text_node_may_be_is_split_within_one_run():
-    from govdoc.render.xml import MAX_TEXT_NODE_CHARS
+    from govdoc.rendering.xml import MAX_TEXT_NODE_CHARS
 
     text = "<啊&" * (MAX_TEXT_NODE_CHARS // 3 * 2 + 1)
     p = parse(paragraph_xml(Block(Role.BODY, (Run(text),))))

@@ -2,7 +2,7 @@
 
 A heading numbered by Word (``w:numPr``) shows "一、" without holding the text. Both the
 importer (:mod:`govdoc.parse.word`), which puts the label before the paragraph's text,
-and the checker (:mod:`govdoc.check.resolve`), which judges it as the paragraph's first
+and the checker (:mod:`govdoc.checker.resolve`), which judges it as the paragraph's first
 characters in the level's formatting, compute it here from ``numbering.xml``: the
 level's ``lvlText`` with each ``%N`` replaced by the counter of level N in its number
 format (decimal for every level but its own when the level is legal, ``w:isLgl``).

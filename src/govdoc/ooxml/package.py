@@ -1,8 +1,8 @@
 """The .docx package: read safely when it came from someone else, written reproducibly.
 
 One reader for every package govdoc opens from outside: office templates
-(:mod:`govdoc.render.template`), Word drafts (:mod:`govdoc.parse.word`), the documents the
-checker reads (:mod:`govdoc.check.resolve`) and uploads to the drafting page. A file that
+(:mod:`govdoc.rendering.template`), Word drafts (:mod:`govdoc.parse.word`), the documents the
+checker reads (:mod:`govdoc.checker.resolve`) and uploads to the drafting page. A file that
 is not a zip, or looks like a zip bomb, is refused with one line naming it
 (:func:`open_zip`); :class:`Package` then reads its parts with :data:`PARSER` (no DTDs, no
 entities, no network) and follows its relationships. :data:`HUGE_PARSER` parses the XML
@@ -36,7 +36,7 @@ libxml2's limits on text nodes and depth."""
 HUGE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 """The parser of XML govdoc wrote or filled itself (a rendered body, a filled template
 part): no entities or network, but text nodes of any length (a long paragraph is split
-only at :data:`govdoc.render.xml.MAX_TEXT_NODE_CHARS`)."""
+only at :data:`govdoc.rendering.xml.MAX_TEXT_NODE_CHARS`)."""
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """The timestamp of every entry govdoc writes: the earliest a zip can hold, so the output

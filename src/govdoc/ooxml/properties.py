@@ -4,7 +4,7 @@ Word refuses a document whose property elements (the children of ``w:pPr``, ``w:
 ``w:sectPr``, ``w:tblPr`` …) stand out of the order the schema declares. :data:`ORDERS`
 declares that order once, from ECMA-376; :func:`ppr_xml` and :func:`rpr_xml` write
 paragraph and run properties as strings in it, for the template builder
-(:mod:`govdoc.template_builder`) and the renderer (:mod:`govdoc.render.xml`) alike, and
+(:mod:`govdoc.template_builder`) and the renderer (:mod:`govdoc.rendering.xml`) alike, and
 the tests read the order from here. Strings, not elements: the renderer writes tens of
 thousands of paragraphs, and building lxml elements for each would cost several times
 as much.

@@ -25,7 +25,7 @@ template (:func:`govdoc.ooxml.package.open_zip`), its own parts parsed with
 :class:`ParseError` naming the file and the place. The body is then read through
 python-docx's package rather than :class:`govdoc.ooxml.package.Package`:
 :func:`document_lines` reads documents python-docx already holds (govdoc's own, when
-:mod:`govdoc.check.fix` compares the re-formatted result), pictures come as python-docx
+:mod:`govdoc.checker.fix` compares the re-formatted result), pictures come as python-docx
 image parts, and python-docx's parser resolves no entities either.
 
 Tables with a single row or a single column are layout tables (a 版记, a joint 标志,

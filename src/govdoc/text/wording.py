@@ -6,8 +6,8 @@
 
 :func:`doubts` words them as the doubts about a report's content
 (:attr:`govdoc.model.Report.warnings`, issued by ``render``, shown by the preview);
-the checker's text rules B3 and T5 (:mod:`govdoc.check.rules.paragraphs`,
-:mod:`govdoc.check.rules.punctuation`) apply the same tests to a document's paragraphs.
+the checker's text rules B3 and T5 (:mod:`govdoc.checker.rules.paragraphs`,
+:mod:`govdoc.checker.rules.punctuation`) apply the same tests to a document's paragraphs.
 """
 
 from __future__ import annotations

@@ -193,7 +193,7 @@ class Page:
             return None
         kind, _, name = value.partition(":")
         if kind == "bundled" and name in BUNDLED:
-            from govdoc.render.template import templates_dir
+            from govdoc.rendering.template import templates_dir
 
             return templates_dir() / f"{name}.docx"
         if kind == "office":

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from statistics import median
 
 from govdoc import spec
-from govdoc.check.elements import Kind
-from govdoc.check.geometry import Line, Page, Rendering, Stroke
-from govdoc.check.resolve import Paragraph
-from govdoc.check.rules.base import Context, Deviation, NotApplicable, NotMeasured, rule
+from govdoc.checker.elements import Kind
+from govdoc.checker.geometry import Line, Page, Rendering, Stroke
+from govdoc.checker.resolve import Paragraph
+from govdoc.checker.rules.base import Context, Deviation, NotApplicable, NotMeasured, rule
 
 LEFT = spec.MARGIN_LEFT.value
 RIGHT = LEFT + spec.BLOCK_WIDTH.value
@@ -249,7 +249,7 @@ def _number_ink(ctx: Context, r: Rendering) -> tuple[Line, float]:
     numbers = ctx.elements(Kind.DOC_NUMBER)
     if not numbers:
         raise NotApplicable
-    from govdoc.check.elements import DOC_NUMBER
+    from govdoc.checker.elements import DOC_NUMBER
 
     page = r.pages[0]
     m = DOC_NUMBER.search(numbers[0].text)

@@ -2,7 +2,7 @@
 a rule receives a :class:`Context` and yields :class:`Deviation` objects; and the
 helpers the rule modules share (fonts, sizes, lengths in messages).
 
-The rule modules import this module, never the package :mod:`govdoc.check.rules`,
+The rule modules import this module, never the package :mod:`govdoc.checker.rules`,
 which imports them.
 """
 
@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from govdoc import spec
-from govdoc.check.elements import Kind, Layout
-from govdoc.check.resolve import Document, Paragraph, RunProps
-from govdoc.check.result import Finding
+from govdoc.checker.elements import Kind, Layout
+from govdoc.checker.resolve import Document, Paragraph, RunProps
+from govdoc.checker.result import Finding
 from govdoc.spec import Spec, Strength
 
 if TYPE_CHECKING:
-    from govdoc.check.geometry import Rendering
+    from govdoc.checker.geometry import Rendering
 
 
 class NotApplicable(Exception):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govdoc import spec
-from govdoc.check.elements import Kind
-from govdoc.check.resolve import Paragraph
-from govdoc.check.rules.base import Context, Deviation, NotApplicable, chars, rule
-from govdoc.check.rules.paragraphs import blank_lines, previous_text
+from govdoc.checker.elements import Kind
+from govdoc.checker.resolve import Paragraph
+from govdoc.checker.rules.base import Context, Deviation, NotApplicable, chars, rule
+from govdoc.checker.rules.paragraphs import blank_lines, previous_text
 from govdoc.grammar import date_problem
 from govdoc.text.metrics import text_width_pt
 

@@ -2,7 +2,7 @@
 
 The main ``govdoc`` command adds them with :func:`add_check_commands`; each sets
 ``func`` on its parsed arguments, a callable that takes the arguments and returns the
-exit status. :func:`main` runs them on their own (``python -m govdoc.check FILE``).
+exit status. :func:`main` runs them on their own (``python -m govdoc.checker FILE``).
 
 Exit status of ``check``: 1 when a rule of strength 规定 fails (with ``--strict``, any
 warning too), 2 when a file cannot be read, 0 otherwise.
@@ -46,7 +46,7 @@ def add_check_commands(subparsers: Any) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from govdoc.check import check_many
+    from govdoc.checker import check_many
 
     try:
         results = check_many(args.files, render=args.render)
@@ -63,7 +63,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_fix(args: argparse.Namespace) -> int:
-    from govdoc.check.fix import fix
+    from govdoc.checker.fix import fix
     from govdoc.errors import warnings_as_lines
 
     def say(line: str) -> None:
@@ -80,9 +80,9 @@ def run_fix(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m govdoc.check [check] FILE… [--render] [--json] [--strict]`` or
-    ``python -m govdoc.check fix IN -o OUT``."""
-    parser = argparse.ArgumentParser(prog="python -m govdoc.check",
+    """``python -m govdoc.checker [check] FILE… [--render] [--json] [--strict]`` or
+    ``python -m govdoc.checker fix IN -o OUT``."""
+    parser = argparse.ArgumentParser(prog="python -m govdoc.checker",
                                      description="GB/T 9704-2012 conformance checker")
     sub = parser.add_subparsers(dest="command", required=True)
     add_check_commands(sub)

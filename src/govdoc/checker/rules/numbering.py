@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govdoc import grammar, spec
-from govdoc.check.elements import Kind
-from govdoc.check.rules.base import Context, Deviation, NotApplicable, rule
+from govdoc.checker.elements import Kind
+from govdoc.checker.rules.base import Context, Deviation, NotApplicable, rule
 
 
 @rule("B8", "层次序数", spec.HEADING_LABELS,

@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from govdoc import spec
-from govdoc.check.elements import Kind, is_dark, is_red
-from govdoc.check.resolve import Section
-from govdoc.check.rules.base import Context, Deviation, NotApplicable, cjk_props, mm, near, rule
+from govdoc.checker.elements import Kind, is_dark, is_red
+from govdoc.checker.resolve import Section
+from govdoc.checker.rules.base import Context, Deviation, NotApplicable, cjk_props, mm, near, rule
 
 _TOL = spec.mm_to_twips(spec.MARGIN_TOLERANCE.value)
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from govdoc import grammar, spec
-from govdoc.check.resolve import Document, Paragraph
+from govdoc.checker.resolve import Document, Paragraph
 from govdoc.grammar import Part, heading_level
 
 Kind = Part

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govdoc import grammar, spec
-from govdoc.check.elements import Kind
-from govdoc.check.resolve import Paragraph
-from govdoc.check.rules.base import (Context, Deviation, NotApplicable, check_font, check_size,
+from govdoc.checker.elements import Kind
+from govdoc.checker.resolve import Paragraph
+from govdoc.checker.rules.base import (Context, Deviation, NotApplicable, check_font, check_size,
                                      chars, cjk_props, rule)
 
 _TOL = spec.INDENT_TOLERANCE.value

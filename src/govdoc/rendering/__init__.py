@@ -1,9 +1,9 @@
 """Rendering: a :class:`~govdoc.model.Report` into a Word document.
 
 docxtpl renders the template in a hardened, sandboxed, autoescaping Jinja environment
-(:mod:`govdoc.render.sandbox`), so a hostile template cannot run code; its
+(:mod:`govdoc.rendering.sandbox`), so a hostile template cannot run code; its
 ``{{p body }}`` placeholder receives a marker paragraph, which is then replaced by the
-layout's blocks written as XML (user text escaped; :mod:`govdoc.render.integrity`). So
+layout's blocks written as XML (user text escaped; :mod:`govdoc.rendering.integrity`). So
 no user text is ever parsed as a template or seen by the template's code.
 
 What is written comes from one :class:`~govdoc.layout.Layout` (:func:`govdoc.layout.layout`):
@@ -31,12 +31,12 @@ from govdoc.document import Document
 from govdoc.errors import GovdocWarning, TemplateError
 from govdoc.layout import Block, ImprintBlock, Layout, SectionBreak, layout
 from govdoc.model import DocFormat, Header, Report
-from govdoc.render.integrity import BODY_MARKER, place_body
-from govdoc.render.office import FIELDS, TemplateInfo, fields, template_info
-from govdoc.render.properties import set_core_properties
-from govdoc.render.sandbox import fill
-from govdoc.render.template import template_bytes
-from govdoc.render.xml import body_xml, paragraph_xml
+from govdoc.rendering.integrity import BODY_MARKER, place_body
+from govdoc.rendering.office import FIELDS, TemplateInfo, fields, template_info
+from govdoc.rendering.properties import set_core_properties
+from govdoc.rendering.sandbox import fill
+from govdoc.rendering.template import template_bytes
+from govdoc.rendering.xml import body_xml, paragraph_xml
 from govdoc.styles import Role
 from govdoc.template_contract import LANDSCAPE_FOOTERS
 from govdoc.text import normalize_punctuation
@@ -64,7 +64,7 @@ def render(
     ``doc.finish_report`` then lists what was found and done.
 
     A template may draw its own 版头 and 版记 around ``{{p body }}`` and use the report's
-    fields (see :mod:`govdoc.render.office`); govdoc then lays out only the body between
+    fields (see :mod:`govdoc.rendering.office`); govdoc then lays out only the body between
     them. A field the template uses that the report does not supply is a
     :class:`TemplateError`; with ``strict=False`` a warning, and the field stays empty.
     """
@@ -237,7 +237,7 @@ def _unnumbered(section: Section) -> None:
 
 class _RenderModule(types.ModuleType):
     """Makes the package callable, so that ``govdoc.render(report)`` is :func:`render`
-    even where importing a submodule (``govdoc.render.xml``) has bound the name
+    even where importing a submodule (``govdoc.rendering.xml``) has bound the name
     ``govdoc.render`` to this package."""
 
     def __call__(self, report: Report, template: str | Path | None = None, *,

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from govdoc import spec
-from govdoc.check.resolve import Footer, Paragraph, RunProps, field_pattern
-from govdoc.check.rules.base import (Context, Deviation, NotApplicable, chars, font_is, font_name,
+from govdoc.checker.resolve import Footer, Paragraph, RunProps, field_pattern
+from govdoc.checker.rules.base import (Context, Deviation, NotApplicable, chars, font_is, font_name,
                                      rule)
 
 _DASH = spec.PAGE_NUMBER_DASH.value

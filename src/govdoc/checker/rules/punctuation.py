@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from govdoc import spec
-from govdoc.check.elements import Kind
-from govdoc.check.rules.base import Context, Deviation, NotApplicable, rule
+from govdoc.checker.elements import Kind
+from govdoc.checker.rules.base import Context, Deviation, NotApplicable, rule
 from govdoc.grammar import SHORT_YEAR as _SHORT_YEAR
 from govdoc.grammar import DocKind
 from govdoc.text import wording

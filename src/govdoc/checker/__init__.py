@@ -3,7 +3,7 @@
 >>> import govdoc, govdoc.check, datetime
 >>> report = govdoc.Report(title="关于测试的报告", body=["正文。"], issuer="某某乡人民政府",
 ...                        date=datetime.date(2024, 1, 18))
->>> result = govdoc.check(govdoc.render(report))   # the same as govdoc.check.check(...)
+>>> result = govdoc.check(govdoc.render(report))   # the same as govdoc.checker.check(...)
 >>> result.ok
 True
 
@@ -24,10 +24,10 @@ import types
 from collections.abc import Sequence
 from pathlib import Path
 
-from govdoc.check.elements import Kind, find_elements
-from govdoc.check.resolve import Document, DocxError, load
-from govdoc.check.result import CheckResult, Finding, Outcome, Severity, Status
-from govdoc.check.rules import Context, NotApplicable, NotMeasured, Rule, all_rules
+from govdoc.checker.elements import Kind, find_elements
+from govdoc.checker.resolve import Document, DocxError, load
+from govdoc.checker.result import CheckResult, Finding, Outcome, Severity, Status
+from govdoc.checker.rules import Context, NotApplicable, NotMeasured, Rule, all_rules
 
 __all__ = ["CheckResult", "DocxError", "Finding", "Kind", "Outcome", "Rule", "Severity",
            "Status", "all_rules", "check", "check_many"]
@@ -78,7 +78,7 @@ def check_many(sources: Sequence[object], *, render: bool = False, timeout: floa
     names = [_name(s) for s in sources]
     if not render:
         return [_run(d, n, False) for d, n in zip(docs, names)]
-    from govdoc.check.geometry import Rendering, render_all
+    from govdoc.checker.geometry import Rendering, render_all
 
     results = []
     with tempfile.TemporaryDirectory(prefix="govdoc-check-") as tmp:

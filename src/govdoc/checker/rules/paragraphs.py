@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 from govdoc import grammar, spec
-from govdoc.check.elements import Kind
-from govdoc.check.resolve import Paragraph
-from govdoc.check.rules.base import (Context, Deviation, NotApplicable, check_font, chars, rule,
+from govdoc.checker.elements import Kind
+from govdoc.checker.resolve import Paragraph
+from govdoc.checker.rules.base import (Context, Deviation, NotApplicable, check_font, chars, rule,
                                      start_of_first_line)
-from govdoc.check.rules.page import body_pitch
+from govdoc.checker.rules.page import body_pitch
 from govdoc.grammar import DocKind
 from govdoc.text import wording
 

@@ -29,7 +29,7 @@ from typing import IO, TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from govdoc.check.result import CheckResult
+from govdoc.checker.result import CheckResult
 from govdoc.errors import GovdocError, GovdocWarning
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def fix(source: str | os.PathLike[str], output: str | os.PathLike[str], *,
     output does not keep is warned about before it is written.
     """
     import govdoc
-    from govdoc.check import check
+    from govdoc.checker import check
     from govdoc.errors import OutputExistsError
     from govdoc.parse import ParseError, parse_docx
     from govdoc.saving import write_atomic

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from lxml import etree
 
 from govdoc import grammar, spec
-from govdoc.check.elements import Kind
-from govdoc.check.resolve import NS, Border, Paragraph, border, w
-from govdoc.check.rules.base import (Context, Deviation, NotApplicable, check_font, check_size,
+from govdoc.checker.elements import Kind
+from govdoc.checker.resolve import NS, Border, Paragraph, border, w
+from govdoc.checker.rules.base import (Context, Deviation, NotApplicable, check_font, check_size,
                                      chars, rule, start_of_first_line)
 from govdoc.grammar import date_problem, printed as read_printed
 from govdoc.text.metrics import text_width_pt

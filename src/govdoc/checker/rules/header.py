@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from govdoc import grammar, spec
-from govdoc.check.elements import Kind, is_red
-from govdoc.check.resolve import Paragraph
-from govdoc.check.rules.base import (Context, Deviation, NotApplicable, check_font, check_size,
+from govdoc.checker.elements import Kind, is_red
+from govdoc.checker.resolve import Paragraph
+from govdoc.checker.rules.base import (Context, Deviation, NotApplicable, check_font, check_size,
                                      chars, rule, start_of_first_line)
 
 _TOL = spec.INDENT_TOLERANCE.value

@@ -1,0 +1,5 @@
+"""``python -m govdoc.checker FILE.docx [--render] [--json] [--strict]``."""
+
+from govdoc.checker.cli import main
+
+raise SystemExit(main())
