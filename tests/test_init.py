@@ -43,13 +43,16 @@ def test_an_unknown_name_is_an_attribute_error():
         raise AssertionError("govdoc.no_such_thing did not raise")
 
 
-def test_render_is_callable_even_after_its_submodules_are_imported(seed_report):
-    # Importing govdoc.rendering.xml binds the name govdoc.render to the package in a
-    # fresh process; the package itself renders.
-    code = ("import govdoc.rendering.xml, govdoc, datetime; "
+def test_render_and_check_are_plain_functions_even_after_their_packages_are_imported(
+        seed_report):
+    # The packages are govdoc.rendering and govdoc.checker, so importing them (or their
+    # submodules) binds no name over the functions govdoc.render and govdoc.check.
+    code = ("import govdoc.rendering.xml, govdoc.checker.resolve, govdoc, datetime, types; "
             "r = govdoc.Report(title='关于工作的报告', body=['正文。'], issuer='某局', "
             "date=datetime.date(2024, 1, 2)); "
-            "print(type(govdoc.render(r)).__name__)")
+            "assert type(govdoc.render) is types.FunctionType, govdoc.render; "
+            "assert type(govdoc.check) is types.FunctionType, govdoc.check; "
+            "print(type(govdoc.render(r)).__name__, govdoc.check(govdoc.render(r)).ok)")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                          text=True).stdout
-    assert out.strip() == "Document"
+    assert out.strip() == "Document True"

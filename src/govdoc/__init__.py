@@ -22,7 +22,7 @@ from govdoc.errors import GovdocError, GovdocWarning, OutputExistsError, Templat
 from govdoc.extensions import provide as _provide
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr__
-    from govdoc import check
+    from govdoc.checker import check
     from govdoc.convert import ConversionError, to_pdf
     from govdoc.pageview import preview
     from govdoc.batch import BatchError, render_many
@@ -69,7 +69,7 @@ _LAZY: dict[str, str] = {
     "BatchError": "govdoc.batch", "render_many": "govdoc.batch",
     "render": "govdoc.rendering",
     "save": "govdoc.document",
-    "check": "",  # the package govdoc.check itself, callable
+    "check": "govdoc.checker",
     "ConversionError": "govdoc.convert", "to_pdf": "govdoc.convert", "preview": "govdoc.pageview",
     "ModelFileError": "govdoc.modelfile", "dump_report": "govdoc.modelfile",
     "load_report": "govdoc.modelfile", "loads_report": "govdoc.modelfile",
@@ -77,7 +77,7 @@ _LAZY: dict[str, str] = {
     "ParseError": "govdoc.parse", "ParseResult": "govdoc.parse", "ParseWarning": "govdoc.parse",
     "extract_text": "govdoc.parse", "parse_docx": "govdoc.parse", "parse_text": "govdoc.parse",
 }
-"""Where each public name lives; ``""`` for a subpackage that is the name itself."""
+"""The module each public name lives in."""
 
 # The model's conveniences, carried out above it (see govdoc.extensions): this package
 # runs before any of its submodules, so they are named before the model can be used.
@@ -92,9 +92,7 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module 'govdoc' has no attribute {name!r}")
     import importlib
 
-    where = _LAZY[name]
-    value = (importlib.import_module(f"govdoc.{name}") if not where
-             else getattr(importlib.import_module(where), name))
+    value = getattr(importlib.import_module(_LAZY[name]), name)
     globals()[name] = value
     return value
 

@@ -12,7 +12,7 @@ the *standard* form (what GB/T 9704 prescribes, e.g. ``棣政发〔2024〕5号``
 so that the importer can read a loose form and the checker can report it.
 
 :class:`Part` is the one vocabulary of parts, shared by the importer
-(:mod:`govdoc.parse`), the checker (:mod:`govdoc.check`) and the layout roles
+(:mod:`govdoc.parse`), the checker (:mod:`govdoc.checker`) and the layout roles
 (:class:`govdoc.styles.Role`); :class:`Line` and :func:`forms` are the zone
 classifier's view of one line, with optional layout hints.
 

@@ -674,7 +674,7 @@ class Report(BaseModel):
               timeout: float = 180) -> Any:
         """Render this report and check the document against GB/T 9704-2012: the static
         rules by default, with ``render=True`` also the geometry rules, measured on a
-        LibreOffice PDF. Returns a :class:`govdoc.check.CheckResult` (see
+        LibreOffice PDF. Returns a :class:`govdoc.checker.CheckResult` (see
         :func:`govdoc.drafting.check_report`)."""
         return extensions.call("check_report", self, render=render, normalize=normalize,
                                timeout=timeout)

@@ -1,7 +1,7 @@
 """The template contract: what a govdoc template holds that the renderer relies on.
 
 The template builder (:mod:`govdoc.template_builder`) writes these names into the
-bundled templates, the renderer (:mod:`govdoc.render`) finds and fills them, and the
+bundled templates, the renderer (:mod:`govdoc.rendering`) finds and fills them, and the
 template tools (:mod:`govdoc.rendering.template`'s check, :mod:`govdoc.rendering.office`,
 :mod:`govdoc.office_template`) look for them in an office's own template. Each is
 written here once; none of those modules imports another for them.

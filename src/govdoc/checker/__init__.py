@@ -1,6 +1,6 @@
 """Conformance checker: any .docx against GB/T 9704-2012, rule by rule.
 
->>> import govdoc, govdoc.check, datetime
+>>> import govdoc, datetime
 >>> report = govdoc.Report(title="关于测试的报告", body=["正文。"], issuer="某某乡人民政府",
 ...                        date=datetime.date(2024, 1, 18))
 >>> result = govdoc.check(govdoc.render(report))   # the same as govdoc.checker.check(...)
@@ -18,9 +18,7 @@ or pdfplumber missing) the result says once what to install
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
-import types
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -99,13 +97,3 @@ def check_many(sources: Sequence[object], *, render: bool = False, timeout: floa
                 rendering.close()
     return results
 
-
-class _CheckModule(types.ModuleType):
-    """Makes the package callable: ``govdoc.check(path)`` is :func:`check`."""
-
-    def __call__(self, path_or_document: object, *, render: bool = False,
-                 timeout: float = 180) -> CheckResult:
-        return check(path_or_document, render=render, timeout=timeout)
-
-
-sys.modules[__name__].__class__ = _CheckModule

@@ -14,8 +14,6 @@ its items, a letter's first-page 标志, and, with ``finish``, its finished form
 from __future__ import annotations
 
 import gc
-import sys
-import types
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -234,15 +232,3 @@ def _unnumbered(section: Section) -> None:
             if ref.get(qn("w:type")) == kind:
                 ref.set(qn("r:id"), rid)
 
-
-class _RenderModule(types.ModuleType):
-    """Makes the package callable, so that ``govdoc.render(report)`` is :func:`render`
-    even where importing a submodule (``govdoc.rendering.xml``) has bound the name
-    ``govdoc.render`` to this package."""
-
-    def __call__(self, report: Report, template: str | Path | None = None, *,
-                 normalize: bool = True, finish: bool = False, strict: bool = True) -> Document:
-        return render(report, template, normalize=normalize, finish=finish, strict=strict)
-
-
-sys.modules[__name__].__class__ = _RenderModule
