@@ -7,7 +7,7 @@ one :class:`Layout` holding everything the outputs need: the items, a letter's
 first-page 标志, where page 1's text starts, the form of the signature, the page
 model's predictions (:meth:`Layout.pagination`, worked out when first asked for) and
 the finishing pass (:meth:`Layout.finished`). The .docx renderer
-(:mod:`govdoc.render`) and the HTML preview (:mod:`govdoc.html`) both read it, so
+(:mod:`govdoc.rendering`) and the HTML preview (:mod:`govdoc.html`) both read it, so
 neither works anything out again. It writes no XML; the renderer turns each
 :class:`Block` into a paragraph of the block's style.
 """
