@@ -73,6 +73,8 @@ EMU_PER_TWIP = 635
 """DrawingML's English Metric Units in a twip (914,400 per inch / 1,440 twips per inch)."""
 EMU_PER_MM = 36000
 """DrawingML's English Metric Units in a millimetre (914,400 per inch / 25.4 mm)."""
+SINGLE_AUTO_LINE = 240
+"""``w:line`` under ``w:lineRule="auto"`` counts 240ths of a line: 240 is single spacing."""
 
 
 def mm_to_pt(mm: float) -> float:

@@ -95,13 +95,13 @@ def _ppr(s: StyleDef) -> str:
     if s.line_tw:
         spacing += [("line", s.line_tw), ("lineRule", "exact")]
     elif s.line_auto:
-        spacing += [("line", 240), ("lineRule", "auto")]
+        spacing += [("line", spec.SINGLE_AUTO_LINE), ("lineRule", "auto")]
     ind: list[tuple[str, object]] = []
     if s.first_line_chars is not None:
-        ind += [("firstLineChars", s.first_line_chars * 100),
+        ind += [("firstLineChars", s.first_line_chars * spec.HUNDREDTHS_PER_CHAR),
                 ("firstLine", s.first_line_chars * spec.CHAR_TW)]
     if s.right_chars is not None:
-        ind += [("rightChars", round(s.right_chars * 100)),
+        ind += [("rightChars", round(s.right_chars * spec.HUNDREDTHS_PER_CHAR)),
                 ("right", round(s.right_chars * spec.CHAR_TW))]
     return ppr_xml(switches=switches, border_bottom=border, spacing=spacing, ind=ind,
                    jc=s.jc, outline_level=s.outline_level)

@@ -142,7 +142,7 @@ def rpr_xml(*, style: str | None = None, fonts: str | None = None, color: str | 
     if kern is not None:
         children.append((_RPR["kern"], f'<w:kern w:val="{kern}"/>'))
     if size is not None:
-        half = round(size * 2)
+        half = round(size * spec.HALF_POINTS_PER_PT)
         children += [(_RPR["sz"], f'<w:sz w:val="{half}"/>'),
                      (_RPR["szCs"], f'<w:szCs w:val="{half}"/>')]
     if lang:
