@@ -102,6 +102,9 @@ def ppr_xml(*, style: str | None = None, switches: Mapping[str, bool] | None = N
     position) of each stop; ``spacing`` and ``ind`` the attributes of ``w:spacing`` and
     ``w:ind`` (local names, in the order they are written).
     """
+    if not (switches or border_bottom or tabs or spacing or ind or jc) \
+            and outline_level is None:  # the common case, a style alone: no sorting
+        return "" if style is None else f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
     children: list[tuple[int, str]] = []
     if style is not None:
         children.append((_PPR["pStyle"], f'<w:pStyle w:val="{style}"/>'))
@@ -130,6 +133,9 @@ def rpr_xml(*, style: str | None = None, fonts: str | None = None, color: str | 
     """A ``w:rPr`` in schema order ("" when empty): the character style, ``fonts`` (a
     ``w:rFonts`` element), colour, character spacing in twips, kerning, the type size in
     points (as ``w:sz`` and ``w:szCs``, half-points) and ``lang`` (a ``w:lang`` element)."""
+    if style is None and spacing_tw is None and size is None and not (fonts or color or lang) \
+            and kern is None:  # the common case, a run without properties
+        return ""
     children: list[tuple[int, str]] = []
     if style is not None:
         children.append((_RPR["rStyle"], f'<w:rStyle w:val="{style}"/>'))
