@@ -8,7 +8,8 @@ from __future__ import annotations
 from lxml import etree
 
 from govdoc.ooxml.package import Package
-from govdoc.ooxml.styles import StyleSheet, Styles
+from govdoc.ooxml.styles import Styles
+from govdoc.ooxml.stylesheet import StyleSheet
 
 from check.docx_parts import make_docx, para, theme_xml
 

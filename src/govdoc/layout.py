@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from govdoc import spec
 from govdoc.blocks import (
@@ -43,7 +43,6 @@ from govdoc.model import (
     Signer,
     Table,
 )
-from govdoc.finish import FinishNote, finish
 from govdoc.pagination import (
     BLOCK_TW,
     LIBREOFFICE,
@@ -62,6 +61,9 @@ from govdoc.text import format_date, heading_label, normalize_punctuation
 from govdoc.text.linebreak import Engine
 from govdoc.text.metrics import text_width_pt, text_width_twips
 from govdoc.text.title import break_title
+
+if TYPE_CHECKING:
+    from govdoc.finish import FinishNote
 
 __all__ = [  # the blocks are re-exported: they are the layout's vocabulary
     "Block", "ImprintBlock", "Item", "JointMarkBlock", "Layout", "Run", "SealPlacement",
@@ -122,6 +124,8 @@ class Layout:
         """The layout after the finishing pass (:mod:`govdoc.finish`): paragraphs whose
         last line holds one character tightened where 0.1 pt pulls it up, and one
         :class:`~govdoc.finish.FinishNote` per such paragraph, indexed in ``items``."""
+        from govdoc.finish import finish  # only when asked for: a plain render skips it
+
         items, notes = finish(list(self.items))
         return self.with_items(items), notes
 

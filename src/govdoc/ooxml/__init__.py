@@ -4,7 +4,8 @@
   settings, relationships) and the fixed-date zip writer;
 - :mod:`.properties`: the schema order of property elements and the ordered writers of
   paragraph and run properties (template builder and renderer alike);
-- :mod:`.styles`: the style cascade (``basedOn`` chains, document defaults, theme fonts);
+- :mod:`.stylesheet`: a document's styles by id and their ``basedOn`` chains;
+- :mod:`.styles`: the style cascade on top of it (document defaults, theme fonts);
 - :mod:`.numbering`: Word's list numbering (importer and checker alike).
 
 Namespaces and ``qn`` come from python-docx (:mod:`docx.oxml.ns`,

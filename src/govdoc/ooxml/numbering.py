@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 from lxml import etree
 
-from govdoc.ooxml.styles import StyleSheet
+from govdoc.ooxml.stylesheet import StyleSheet
 from govdoc.text.wordnumbers import format_number
 
 __all__ = ["LEVELS", "Level", "Numbering", "NumberingError", "number", "style_numbering"]

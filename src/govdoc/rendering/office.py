@@ -31,7 +31,7 @@ from govdoc import spec
 from govdoc.model import Report
 from govdoc.ooxml.package import HUGE_PARSER
 from govdoc.ooxml.properties import border_pt, integer
-from govdoc.ooxml.styles import StyleSheet
+from govdoc.ooxml.stylesheet import StyleSheet
 from govdoc.rendering.sandbox import ENV
 from govdoc.template_contract import BODY_PLACEHOLDER, FIELDS, GOVDOC_NAMES
 from govdoc.text import format_date

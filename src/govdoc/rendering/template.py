@@ -25,7 +25,7 @@ from lxml import etree
 from govdoc.errors import TemplateError
 from govdoc.ooxml.package import MAX_FILE_BYTES, PARSER, open_zip, read_entries, read_limited
 from govdoc.ooxml.properties import on_off
-from govdoc.ooxml.styles import StyleSheet
+from govdoc.ooxml.stylesheet import StyleSheet
 from govdoc.styles import STYLES
 from govdoc.model import DocFormat
 from govdoc.template_contract import BODY_PLACEHOLDER, LETTER_MARK_PLACEHOLDER
